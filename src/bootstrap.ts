@@ -1,0 +1,59 @@
+/**
+ * Builds the Nest application (Fastify adapter, validation, versioned REST, OpenAPI, offline GraphiQL) without
+ * listening, so main.ts and the e2e tests create exactly the same app.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { strictValidationPipe } from './common/validation/strict-validation.pipe.js';
+import { validateEnvironment } from './config/environment.js';
+import { registerGraphiql } from './graphql/graphiql.page.js';
+import type { RequestLogContext } from './logging/logging.module.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
+
+export async function createApp(): Promise<NestFastifyApplication> {
+  const environment = validateEnvironment(process.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: environment.BODY_LIMIT_BYTES,
+    // Honour a caller's x-request-id (Backstage, portal) so one id follows the call through both systems' logs.
+    genReqId: (req: IncomingMessage) => {
+      const header = req.headers['x-request-id'];
+      const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      (req as IncomingMessage & RequestLogContext).id = id;
+      return id;
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
+
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  return app;
+}
+
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('eks-network-planner')
+    .setDescription('Plan Amazon EKS networking before you build it: max pods per node, subnet IPs, service exposure and traffic paths. Errors: `{"error":{"code","message","details"},"requestId"}`.')
+    .setVersion('1.0.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}

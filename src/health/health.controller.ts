@@ -1,0 +1,56 @@
+import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import { DatabaseConnection } from '../persistence/database-connection.js';
+import { ShutdownState } from './shutdown-state.js';
+
+/** Readiness gives up on Postgres after this long so a dead server turns the check 503 quickly. */
+const DATABASE_PING_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
+export class HealthController {
+  public constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly database: DatabaseConnection,
+    private readonly shutdown: ShutdownState,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up (no dependencies checked).' })
+  @HealthCheck()
+  public live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @ApiOperation({ operationId: 'getReadiness', summary: '200 when Postgres answers and the service is not draining; 503 otherwise.' })
+  @HealthCheck()
+  public ready(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.serving(), () => this.postgres()]);
+  }
+
+  private serving() {
+    const indicator = this.indicators.check('serving');
+    return this.shutdown.isDraining ? indicator.down({ reason: 'shutting down' }) : indicator.up();
+  }
+
+  private async postgres() {
+    const indicator = this.indicators.check('postgres');
+    try {
+      await withTimeout(this.database.pool.query('SELECT 1'), DATABASE_PING_TIMEOUT_MS);
+      return indicator.up({ embedded: this.database.isEmbedded });
+    } catch (error) {
+      return indicator.down({ reason: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,74 @@
+/**
+ * Owns the database lifecycle: which Postgres (DATABASE_URL or the embedded one), migrations at start-up, the pg pool
+ * behind Prisma, and the shutdown order (pool closed after requests drained, embedded Postgres stopped last).
+ */
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { applyMigrations, loadMigrations, type MigrationReport } from './migrator.js';
+import { EmbeddedPostgresServer } from './embedded-postgres.js';
+
+export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+
+export interface DatabaseConnectionOptions {
+  databaseUrl?: string;
+  embeddedDataDir: string;
+  embeddedPort: number;
+  poolSize: number;
+  log: (message: string) => void;
+}
+
+export class DatabaseConnection {
+  private constructor(
+    public readonly url: string,
+    public readonly pool: pg.Pool,
+    public readonly migrations: MigrationReport,
+    private readonly embedded: EmbeddedPostgresServer | undefined,
+  ) {}
+
+  public get isEmbedded(): boolean {
+    return this.embedded !== undefined;
+  }
+
+  public static async open(options: DatabaseConnectionOptions): Promise<DatabaseConnection> {
+    const embedded = options.databaseUrl
+      ? undefined
+      : await EmbeddedPostgresServer.start({
+          dataDir: options.embeddedDataDir,
+          port: options.embeddedPort,
+          database: 'planner',
+          log: options.log,
+        });
+    const url = options.databaseUrl ?? embedded!.connectionString;
+    try {
+      const migrations = await migrate(url, options.log);
+      const pool = new pg.Pool({
+        connectionString: url,
+        max: options.poolSize,
+        // Fail fast when Postgres is gone so callers get 503 STORAGE_UNAVAILABLE instead of hanging.
+        connectionTimeoutMillis: 3_000,
+        idleTimeoutMillis: 30_000,
+      });
+      // An idle client losing its server must not crash the process; the next query reports the outage.
+      pool.on('error', (error) => options.log(`postgres pool: ${error.message}`));
+      return new DatabaseConnection(url, pool, migrations, embedded);
+    } catch (error) {
+      await embedded?.stop();
+      throw error;
+    }
+  }
+
+  public async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+    await this.embedded?.stop();
+  }
+}
+
+export async function migrate(url: string, log: (message: string) => void): Promise<MigrationReport> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await applyMigrations(client, await loadMigrations(MIGRATIONS_DIRECTORY), log);
+  } finally {
+    await client.end();
+  }
+}
