@@ -1,24 +1,33 @@
 import { type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { AppConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import { DesignsModule } from './designs/designs.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { DatabaseModule } from './persistence/database.module.js';
 
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggingModule,
-    DatabaseModule,
-    HealthModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
-    CatalogModule,
-  ],
-  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
-})
-export class AppModule {}
+const FEATURE_MODULES = [
+  LoggingModule,
+  DatabaseModule,
+  HealthModule,
+  GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
+  CatalogModule,
+  DesignsModule,
+];
+
+@Module({})
+export class AppModule {
+  public static forRoot(environment: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(environment), ...FEATURE_MODULES],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -14,6 +14,7 @@ export interface CatalogIndex {
   name: string;
   readOnly: boolean;
   byName: ReadonlyMap<string, InstanceTypeRecord>;
+  names: ReadonlySet<string>;
   sorted: readonly InstanceTypeRecord[];
 }
 
@@ -134,7 +135,7 @@ export class CatalogService implements OnModuleInit {
 
 function buildIndex(name: string, readOnly: boolean, types: readonly InstanceTypeRecord[]): CatalogIndex {
   const sorted = [...types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { name, readOnly, byName: new Map(sorted.map((t) => [t.name, t])), sorted };
+  return { name, readOnly, byName: new Map(sorted.map((t) => [t.name, t])), names: new Set(sorted.map((t) => t.name)), sorted };
 }
 
 /** Fills derived fields and checks what class-validator cannot: unique names and a consistent default card. */

@@ -1,12 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './app-config.service.js';
-import { validateEnvironment } from './environment.js';
+import type { Environment } from './environment.js';
 
-@Global()
-@Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment })],
-  providers: [AppConfig],
-  exports: [AppConfig],
-})
-export class AppConfigModule {}
+/** Provides the configuration validated once by createApp() (see bootstrap.ts), so nothing reads process.env later. */
+@Module({})
+export class AppConfigModule {
+  public static forRoot(environment: Environment): DynamicModule {
+    return { module: AppConfigModule, global: true, providers: [{ provide: AppConfig, useValue: new AppConfig(environment) }], exports: [AppConfig] };
+  }
+}

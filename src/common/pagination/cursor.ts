@@ -5,19 +5,22 @@ export function encodeCursor(position: Record<string, string | number>): string 
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
+export function invalidCursor(): InvalidInputError {
+  return new InvalidInputError('INVALID_CURSOR', 'The cursor is not one this service issued; start again without it.', [{ path: 'cursor', message: 'unrecognised cursor' }]);
+}
+
 export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
-  const invalid = () => new InvalidInputError('INVALID_CURSOR', 'The cursor is not one this service issued; start again without it.', [{ path: 'cursor', message: 'unrecognised cursor' }]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
-  if (typeof parsed !== 'object' || parsed === null) throw invalid();
+  if (typeof parsed !== 'object' || parsed === null) throw invalidCursor();
   const record = parsed as Record<string, unknown>;
   const position = {} as Record<K, string>;
   for (const key of keys) {
-    if (typeof record[key] !== 'string' && typeof record[key] !== 'number') throw invalid();
+    if (typeof record[key] !== 'string' && typeof record[key] !== 'number') throw invalidCursor();
     position[key] = String(record[key]);
   }
   return position;
