@@ -4,12 +4,16 @@ import { defineConfig } from 'vitest/config';
 // SWC compiles the tests so that Nest's decorator metadata (emitDecoratorMetadata) exists at run time,
 // which Vite's default transform does not emit.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
+// Nest loads graphql through Node (CommonJS index.js); Vite would otherwise hand tests the ESM index.mjs, a second
+// copy of graphql-js whose types Nest's schema does not recognise ("from another module or realm").
+const resolve = { alias: { graphql: 'graphql/index.js' } };
 
 export default defineConfig({
   test: {
     projects: [
       {
         plugins,
+        resolve,
         test: {
           name: 'unit',
           include: ['src/**/*.spec.ts'],
@@ -18,6 +22,7 @@ export default defineConfig({
       },
       {
         plugins,
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e-spec.ts'],
