@@ -1,0 +1,81 @@
+/**
+ * The stable `code` of every DesignSpec validation detail (ErrorDetail.code), one per rule, with what it means.
+ * Callers switch on these; the messages may change.
+ */
+export const DESIGN_SPEC_ERROR_CODES = {
+  // Structure
+  TYPE_MISMATCH: 'The value has the wrong JSON type (e.g. an array where an object is expected, null, a numeric string).',
+  FIELD_REQUIRED: 'A required field is missing.',
+  FIELD_UNKNOWN: 'A field the DesignSpec does not define (unknown fields are rejected at every level).',
+  ENUM_VALUE_UNKNOWN: 'The value is not one of the allowed UPPER_SNAKE enum values.',
+  INTEGER_REQUIRED: 'A count, size or port must be a whole number.',
+  NUMBER_OUT_OF_RANGE: 'A number is outside the range the field allows.',
+  PORT_INVALID: 'A port must be a whole number from 1 to 65535.',
+  STRING_EMPTY: 'A string must not be empty.',
+  STRING_TOO_LONG: 'A string is longer than the field allows.',
+  ARRAY_EMPTY: 'A list needs at least one entry.',
+  ARRAY_TOO_LONG: 'A list has more entries than the field allows.',
+  NAME_INVALID: 'A name may use only letters, digits, "-", "_" and ".".',
+  REGION_INVALID: 'Not an AWS Region code such as us-east-1.',
+  AZ_INVALID: 'Not an Availability Zone name (us-east-1a) or AZ id (use1-az1).',
+  VERSION_INVALID: 'Not a version of the expected form (1.31 for Kubernetes, 1.20.0 for add-ons).',
+  NAMESPACE_INVALID: 'Not a Kubernetes namespace name (RFC 1123 label).',
+  TAG_INVALID: 'A tag may use letters, digits and "-_.:/=+@".',
+  OWNER_INVALID: 'An owner must not contain control characters.',
+  SHARE_GROUP_INVALID: 'Not an AWS Load Balancer Controller IngressGroup name.',
+  CERTIFICATE_ARN_INVALID: 'Not an ACM or IAM certificate ARN.',
+  SG_RULE_PORTS_INVALID: 'Security group rule ports must be "443" or "from-to" within 1-65535.',
+  DUPLICATE_ENTRY: 'The same value appears twice in one list.',
+  INPUT_UNREADABLE: 'The input could not be read as JSON data (e.g. a throwing getter).',
+  TOO_MANY_PROBLEMS: 'More problems were found than are reported.',
+
+  // CIDRs
+  CIDR_INVALID: 'Not a CIDR block (syntax, prefix length, or host bits set).',
+  CIDR_NOT_CANONICAL: 'A CIDR that parses but is not written canonically (whitespace, /016, upper-case IPv6).',
+  CIDR_WRONG_FAMILY: 'An IPv6 CIDR where an IPv4 CIDR is expected, or the other way round.',
+  VPC_CIDR_SIZE: 'A VPC IPv4 CIDR must be between /16 and /28.',
+  VPC_CIDR_OVERLAP: 'Two VPC CIDRs overlap.',
+  SUBNET_CIDR_SIZE: 'A subnet IPv4 CIDR must be between /16 and /28.',
+  SUBNET_IPV6_CIDR_SIZE: 'A subnet IPv6 CIDR must be a /64.',
+  SUBNET_OUTSIDE_VPC: 'A subnet CIDR is not inside any VPC CIDR (cidrs or secondaryCidrs).',
+  SUBNET_IPV6_OUTSIDE_VPC: 'A subnet IPv6 CIDR is not inside any of vpc.ipv6Cidrs.',
+  SUBNET_CIDR_OVERLAP: 'Two subnets overlap (both are reported).',
+  SUBNET_IPV6_CIDR_OVERLAP: 'Two subnet IPv6 CIDRs overlap (both are reported).',
+  PEER_CIDR_OVERLAPS_VPC: 'A peered network overlaps the VPC, so it cannot be routed.',
+  SERVICE_CIDR_NOT_PRIVATE: 'serviceIpv4Cidr must be inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.',
+  SERVICE_CIDR_SIZE: 'serviceIpv4Cidr must be between /12 and /24.',
+  SERVICE_CIDR_OVERLAPS_VPC: 'serviceIpv4Cidr must not overlap the VPC.',
+
+  // Names and references
+  DUPLICATE_NAME: 'Two entries of one list share a name.',
+  DUPLICATE_WORKLOAD: 'Two workloads share a namespace and name.',
+  DUPLICATE_ENICONFIG_AZ: 'Two ENIConfigs for one Availability Zone.',
+  UNKNOWN_SUBNET: 'A reference to a subnet the design does not define.',
+  UNKNOWN_NAT_GATEWAY: 'A reference to a NAT gateway the design does not define.',
+  UNKNOWN_NODE_GROUP: 'A reference to a node group the design does not define.',
+  UNKNOWN_SECURITY_GROUP: 'A reference to a security group the design does not define.',
+  UNKNOWN_INSTANCE_TYPE: 'An instance type the catalog does not list.',
+  UNKNOWN_CATALOG: 'The instance-type catalog does not exist.',
+  NAT_GATEWAY_SUBNET_NOT_PUBLIC: 'A NAT gateway must live in a public subnet.',
+  PUBLIC_SUBNET_WITH_NAT_GATEWAY: 'A public subnet routes 0.0.0.0/0 to the internet gateway, not to a NAT gateway.',
+  ENICONFIG_AZ_MISMATCH: 'An ENIConfig names a subnet in another Availability Zone.',
+
+  // Semantics
+  NODE_GROUP_SIZE_ORDER: 'Node group sizes must satisfy minSize <= desiredSize <= maxSize.',
+  INSTANCE_TYPES_REQUIRED: 'An EC2 node group needs at least one instance type.',
+  FARGATE_INSTANCE_TYPES: 'A Fargate node group takes no instance types.',
+  FARGATE_PUBLIC_SUBNET: 'Fargate runs pods only in private subnets.',
+  IPV6_VPC_CIDR_REQUIRED: 'An IPV6 cluster needs an IPv6 CIDR on the VPC.',
+  IPV6_SUBNET_CIDR_REQUIRED: 'In an IPV6 cluster every subnet that runs nodes needs an IPv6 CIDR.',
+  IPV6_CUSTOM_NETWORKING: 'Custom networking is not available in IPV6 clusters.',
+  ENICONFIGS_REQUIRED: 'Custom networking needs ENIConfigs.',
+  ENICONFIG_MISSING_FOR_AZ: 'With custom networking, nodes in an AZ without an ENIConfig get no pod IPs.',
+  ENDPOINT_ACCESS_DISABLED: 'The cluster endpoint needs public or private access (EKS rejects both off).',
+  CLUSTER_SUBNETS_SINGLE_AZ: 'The cluster subnets must span at least two Availability Zones.',
+  CLUSTER_SUBNET_AZ_UNSUPPORTED: 'EKS does not place cluster ENIs in this AZ id.',
+  AZ_NOT_IN_REGION: 'An Availability Zone name belongs to another Region.',
+  AZ_NAMING_MIXED: 'Subnets mix AZ names and AZ ids, so AZs cannot be compared.',
+  SHARE_GROUP_PROTOCOL: 'Only HTTP, HTTPS and GRPC exposures (an ALB) can share an IngressGroup.',
+} as const;
+
+export type DesignSpecErrorCode = keyof typeof DESIGN_SPEC_ERROR_CODES;
