@@ -2,12 +2,22 @@
  * Owns the database lifecycle: which Postgres (DATABASE_URL or the embedded one), migrations at start-up, the pg pool
  * behind Prisma, and the shutdown order (pool closed after requests drained, embedded Postgres stopped last).
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations, loadMigrations, type MigrationReport } from './migrator.js';
 import { EmbeddedPostgresServer } from './embedded-postgres.js';
 
-export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+/** prisma/migrations of the installation this module belongs to (src/ in tests, dist/ or a container image in production). */
+export const MIGRATIONS_DIRECTORY = findUpwards(dirname(fileURLToPath(import.meta.url)), join('prisma', 'migrations'));
+
+function findUpwards(start: string, relative: string): string {
+  for (let directory = start; ; directory = dirname(directory)) {
+    if (existsSync(join(directory, relative))) return join(directory, relative);
+    if (dirname(directory) === directory) throw new Error(`${relative} not found above ${start}`);
+  }
+}
 
 export interface DatabaseConnectionOptions {
   databaseUrl?: string;

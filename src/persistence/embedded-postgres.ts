@@ -113,7 +113,8 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-  // A recycled pid that is not a postgres process is not ours to stop.
+  // A zombie (exited, not yet reaped by its new parent) has an empty cmdline; a recycled pid that is not a postgres
+  // process is not ours to stop.
   const cmdline = `/proc/${pid}/cmdline`;
   return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('postgres');
 }

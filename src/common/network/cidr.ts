@@ -33,16 +33,14 @@ export function parseCidrResult(text: unknown, expected?: IpVersion): CidrParseR
     return { ok: false, reason: `"${text}" is not a CIDR block (bad prefix length)` };
   }
   const prefixLength = Number(prefixPart);
-  const version: IpVersion | undefined = Address4.isValid(addressPart) && !addressPart.includes(':')
-    ? 4
-    : isValidIpv6(addressPart) ? 6 : undefined;
-  if (version === undefined) return { ok: false, reason: `"${text}" does not start with a valid IP address` };
+  const parsed = parseAddress(addressPart);
+  if (parsed === undefined) return { ok: false, reason: `"${text}" does not start with a valid IP address` };
+  const { version, value } = parsed;
   if (expected !== undefined && version !== expected) {
     return { ok: false, reason: `"${text}" is an IPv${version} CIDR where an IPv${expected} CIDR is expected` };
   }
   const bits = version === 4 ? IPV4_BITS : IPV6_BITS;
   if (prefixLength > bits) return { ok: false, reason: `"${text}" has a prefix length above /${bits}` };
-  const value = addressValue(version, addressPart);
   const hostBits = BigInt(bits - prefixLength);
   const first = (value >> hostBits) << hostBits;
   const last = first + (1n << hostBits) - 1n;
@@ -63,11 +61,14 @@ export function isValidCidr(text: unknown, expected?: IpVersion): boolean {
   return parseCidrResult(text, expected).ok;
 }
 
+/** A bare IPv4 or IPv6 address (no prefix, no zone) as an exact number; each address is parsed once. */
 export function parseAddress(text: unknown): { version: IpVersion; value: bigint } | undefined {
-  if (typeof text !== 'string') return undefined;
-  if (!text.includes('/') && !text.includes(':') && Address4.isValid(text)) return { version: 4, value: addressValue(4, text) };
-  if (!text.includes('/') && isValidIpv6(text)) return { version: 6, value: addressValue(6, text) };
-  return undefined;
+  if (typeof text !== 'string' || text.includes('/') || text.includes('%')) return undefined;
+  try {
+    return text.includes(':') ? { version: 6, value: new Address6(text).bigInt() } : { version: 4, value: new Address4(text).bigInt() };
+  } catch {
+    return undefined;
+  }
 }
 
 export function formatAddress(version: IpVersion, value: bigint): string {
@@ -105,10 +106,3 @@ export function alignedBlockCount(cidr: Cidr, blockPrefix: number): bigint {
   return 1n << BigInt(blockPrefix - cidr.prefixLength);
 }
 
-function isValidIpv6(text: string): boolean {
-  return text.includes(':') && !text.includes('%') && Address6.isValid(text);
-}
-
-function addressValue(version: IpVersion, text: string): bigint {
-  return version === 4 ? new Address4(text).bigInt() : new Address6(text).bigInt();
-}

@@ -1,0 +1,105 @@
+/**
+ * The real process with the embedded Postgres: signals drain in-flight requests, then stop Postgres (no orphan), data
+ * survives restarts, a grace period bounds the drain, and a postmaster orphaned by SIGKILL is cleaned up on restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { buildAppOnce, isProcessAlive, postmasterPid, type RunningApp, spawnApp } from '../support/built-app.js';
+
+let main: string;
+const dataDirs: string[] = [];
+
+function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-lifecycle-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+/** Starts a POST whose body is only half sent, so the request is in flight until `finish` sends the rest. */
+function slowPost(app: RunningApp, path: string, body: string): { finish: () => void; response: Promise<string>; socket: Socket } {
+  const socket = connect(app.port, '127.0.0.1');
+  const bytes = Buffer.from(body);
+  const half = Math.floor(bytes.length / 2);
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`);
+  socket.write(bytes.subarray(0, half));
+  let received = '';
+  const response = new Promise<string>((done) => {
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('close', () => done(received));
+    socket.on('error', () => undefined);
+  });
+  return { finish: () => socket.write(bytes.subarray(half)), response, socket };
+}
+
+beforeAll(async () => {
+  main = await buildAppOnce();
+}, 240_000);
+
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
+  it('finishes the request in flight, stops the embedded Postgres and keeps the data for the next start', async () => {
+    const dataDir = newDataDir();
+    const app = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '10000' });
+    const postgres = postmasterPid(dataDir);
+    expect(isProcessAlive(postgres)).toBe(true);
+
+    const inFlight = slowPost(app, '/v1/designs', JSON.stringify(validDesign()));
+    await new Promise((done) => setTimeout(done, 300));
+    app.process.kill(signal);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(app.process.exitCode).toBeNull();
+    inFlight.finish();
+
+    const response = await inFlight.response;
+    expect(response).toMatch(/^HTTP\/1\.1 201/);
+    const id = /"id":"([0-9a-f-]{36})"/.exec(response)![1];
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(isProcessAlive(postgres)).toBe(false);
+    expect(app.output()).toContain('shutdown complete');
+
+    const restarted = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir });
+    const saved = await fetch(`${restarted.baseUrl}/v1/designs/${id}`);
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).spec).toEqual(validDesign());
+    restarted.process.kill('SIGTERM');
+    expect((await restarted.exited).code).toBe(0);
+  }, 120_000);
+});
+
+it('closes requests still running after SHUTDOWN_GRACE_MS and still stops Postgres', async () => {
+  const dataDir = newDataDir();
+  const app = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '500' });
+  const postgres = postmasterPid(dataDir);
+  const stuck = slowPost(app, '/v1/designs', JSON.stringify(validDesign()));
+  await new Promise((done) => setTimeout(done, 200));
+  const started = Date.now();
+  app.process.kill('SIGTERM');
+  expect(await stuck.response).toBe('');
+  expect((await app.exited).code).toBe(0);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(isProcessAlive(postgres)).toBe(false);
+}, 120_000);
+
+it('stops a Postgres orphaned by SIGKILL when the app starts again on the same data folder', async () => {
+  const dataDir = newDataDir();
+  const app = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir });
+  const orphan = postmasterPid(dataDir);
+  app.process.kill('SIGKILL');
+  await app.exited;
+  expect(isProcessAlive(orphan)).toBe(true);
+
+  const restarted = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir });
+  expect(isProcessAlive(orphan)).toBe(false);
+  expect((await fetch(`${restarted.baseUrl}/health/ready`)).status).toBe(200);
+  const postgres = postmasterPid(dataDir);
+  restarted.process.kill('SIGTERM');
+  await restarted.exited;
+  expect(isProcessAlive(postgres)).toBe(false);
+}, 120_000);
