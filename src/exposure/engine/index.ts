@@ -1,0 +1,8 @@
+/** Public surface of the Service-exposure engine (pure; no Nest, no I/O). */
+export { decideExposure, planExposure, DECISION_PIPELINE, LBC_LOAD_BALANCER_CLASS } from './exposure-decision.engine.js';
+export { recommendExposure } from './exposure-recommendation.engine.js';
+export { lintManifests } from './manifest-lint.engine.js';
+export { exposureRequestForWorkload } from './design-exposure.mapper.js';
+export { DECISION_RULES, VALIDATION_RULES } from './exposure-rules.data.js';
+export { SERVICE_ANNOTATIONS, INGRESS_ANNOTATIONS, findAnnotationSpec, suggestAnnotation } from './annotation-catalog.data.js';
+export * from './exposure.types.js';
