@@ -2,6 +2,7 @@ import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from './auth/auth.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -14,6 +15,7 @@ import { DatabaseModule } from './persistence/database.module.js';
 
 const FEATURE_MODULES = [
   LoggingModule,
+  AuthModule,
   DatabaseModule,
   HealthModule,
   GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),

@@ -11,6 +11,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { registerAuthentication } from './auth/auth.hook.js';
+import { Authenticator } from './auth/authenticator.js';
 import { strictValidationPipe } from './common/validation/strict-validation.pipe.js';
 import { validateEnvironment } from './config/environment.js';
 import { registerGraphiql } from './graphql/graphiql.page.js';
@@ -32,7 +34,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(strictValidationPipe());
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -41,6 +43,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
 

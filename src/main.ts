@@ -3,7 +3,11 @@ import { createApp } from './bootstrap.js';
 import { AppConfig } from './config/app-config.service.js';
 import { ShutdownState } from './health/shutdown-state.js';
 
-const app = await createApp();
+const app = await createApp().catch((error: unknown) => {
+  // Configuration and start-up problems (bad env, unreachable database, edited migration) end here with their reason.
+  console.error(`EKS Network Planner failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const config = app.get(AppConfig);
 await app.listen({ host: config.get('HOST'), port: config.get('PORT') });
 const logger = new Logger('Main');

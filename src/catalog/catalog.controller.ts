@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RequireScope } from '../auth/scopes.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogListResponse, CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
@@ -8,6 +9,7 @@ import { InstanceTypeModel } from './dto/instance-type.model.js';
 import { ListInstanceTypesQuery } from './dto/list-instance-types.query.js';
 
 @ApiTags('catalogs')
+@ApiBearerAuth()
 @Controller({ path: 'catalogs', version: '1' })
 export class CatalogController {
   public constructor(private readonly catalogs: CatalogService) {}
@@ -20,6 +22,7 @@ export class CatalogController {
   }
 
   @Post()
+  @RequireScope('admin')
   @ApiOperation({ operationId: 'createCatalog', summary: 'Create a custom catalog with its instance types.' })
   @ApiCreatedResponse({ type: CatalogModel })
   public createCatalog(@Body() input: CreateCatalogInput): Promise<CatalogModel> {
@@ -35,6 +38,7 @@ export class CatalogController {
 
   @Delete(':catalog')
   @HttpCode(204)
+  @RequireScope('admin')
   @ApiOperation({ operationId: 'deleteCatalog', summary: 'Delete a custom catalog (403 for `aws`, 409 while designs use it).' })
   @ApiNoContentResponse()
   public async deleteCatalog(@Param('catalog') catalog: string): Promise<void> {
@@ -57,6 +61,7 @@ export class CatalogController {
   }
 
   @Put(':catalog/instance-types/:name')
+  @RequireScope('admin')
   @ApiOperation({ operationId: 'putInstanceType', summary: 'Create or replace an instance type in a custom catalog (201 when created).' })
   @ApiOkResponse({ type: InstanceTypeModel })
   @ApiCreatedResponse({ type: InstanceTypeModel })
@@ -73,6 +78,7 @@ export class CatalogController {
 
   @Delete(':catalog/instance-types/:name')
   @HttpCode(204)
+  @RequireScope('admin')
   @ApiOperation({ operationId: 'deleteInstanceType' })
   @ApiNoContentResponse()
   public async deleteInstanceType(@Param('catalog') catalog: string, @Param('name') name: string): Promise<void> {

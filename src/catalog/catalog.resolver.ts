@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireScope } from '../auth/scopes.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
@@ -29,22 +30,26 @@ export class CatalogResolver {
     return this.catalogs.getInstanceType(catalog, name);
   }
 
+  @RequireScope('admin')
   @Mutation(() => CatalogModel)
   public createCatalog(@Args('input') input: CreateCatalogInput): Promise<CatalogModel> {
     return this.catalogs.createCatalog(input);
   }
 
+  @RequireScope('admin')
   @Mutation(() => Boolean)
   public async deleteCatalog(@Args('name') name: string): Promise<boolean> {
     await this.catalogs.deleteCatalog(name);
     return true;
   }
 
+  @RequireScope('admin')
   @Mutation(() => InstanceTypeModel, { description: 'Create or replace an instance type in a custom catalog.' })
   public async upsertInstanceType(@Args('catalog') catalog: string, @Args('input') input: InstanceTypeModel): Promise<InstanceTypeModel> {
     return (await this.catalogs.upsertInstanceType(catalog, input.name, input)).type;
   }
 
+  @RequireScope('admin')
   @Mutation(() => Boolean)
   public async deleteInstanceType(@Args('catalog') catalog: string, @Args('name') name: string): Promise<boolean> {
     await this.catalogs.deleteInstanceType(catalog, name);

@@ -49,6 +49,59 @@ export class Environment {
   /** Serve the offline GraphQL IDE at /graphiql. */
   @Transform(toBoolean) @IsBoolean()
   GRAPHQL_IDE = true;
+
+  /**
+   * `auto`: require bearer tokens when API_TOKENS/API_TOKENS_FILE or JWT_JWKS_URL is set, otherwise run in the insecure
+   * dev mode, which is only allowed on a loopback HOST. `required`: always require tokens. `dev-insecure`: auth off
+   * (loopback only, logs a warning).
+   */
+  @IsIn(['auto', 'required', 'dev-insecure'])
+  AUTH_MODE: 'auto' | 'required' | 'dev-insecure' = 'auto';
+
+  /** JSON array of static API tokens, stored hashed: [{"subject":"backstage","sha256":"<hex of the token>","scopes":["read","write"]}]. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  API_TOKENS?: string;
+
+  /** A file with the same JSON (e.g. a mounted Kubernetes Secret); merged with API_TOKENS. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  API_TOKENS_FILE?: string;
+
+  /** JWKS used to verify JWT bearer tokens (e.g. https://idp.example.com/.well-known/jwks.json). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  JWT_JWKS_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  JWT_ISSUER?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** The claim holding the caller's scopes (a space-separated string or an array). */
+  @IsString()
+  JWT_SCOPES_CLAIM = 'scope';
+
+  /** Only claim values with this prefix count, prefix removed (e.g. `planner:` turns `planner:write` into `write`). */
+  @IsString()
+  JWT_SCOPE_PREFIX = '';
+
+  /** Serve /docs, /openapi.json and /graphiql without a token. */
+  @Transform(toBoolean) @IsBoolean()
+  DOCS_PUBLIC = false;
+
+  /** Requests per minute per caller (token subject, or client address without auth), REST and GraphQL alike. */
+  @Transform(toInteger) @IsInt() @Min(1) @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** Share rate-limit counters between replicas through Redis (e.g. redis://127.0.0.1:6379). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  RATE_LIMIT_REDIS_URL?: string;
+
+  @Transform(toInteger) @IsInt() @Min(1) @Max(100)
+  GRAPHQL_MAX_DEPTH = 12;
+
+  /** Cost limit per GraphQL operation (1 per field; list fields of engines cost more, see schema descriptions). */
+  @Transform(toInteger) @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CallerSubject } from '../auth/principal.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
@@ -9,6 +9,7 @@ import { DesignsService } from './designs.service.js';
 import { etagOf, revisionFromIfMatch } from './if-match.js';
 
 @ApiTags('designs')
+@ApiBearerAuth()
 @Controller({ path: 'designs', version: '1' })
 export class DesignsController {
   public constructor(private readonly designs: DesignsService) {}

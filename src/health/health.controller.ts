@@ -1,6 +1,7 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../auth/scope.guard.js';
 import { DatabaseConnection } from '../persistence/database-connection.js';
 import { ShutdownState } from './shutdown-state.js';
 
@@ -8,6 +9,7 @@ import { ShutdownState } from './shutdown-state.js';
 const DATABASE_PING_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
+@Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   public constructor(
