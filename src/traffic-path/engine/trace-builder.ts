@@ -79,7 +79,7 @@ export class TraceBuilder {
 
   /** Appends the hop that drops the packet, and ends the trace. */
   public dropAt(kind: HopKind, name: string, code: DropCode, message: string, options: HopOptions = {}): never {
-    this.push(kind, name, 'DROP', options);
+    this.push(kind, name, 'DROP', { ...options, note: options.note || message });
     this.drop = { code, message };
     throw new TraceStopped(code);
   }

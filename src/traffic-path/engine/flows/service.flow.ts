@@ -346,7 +346,9 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
   const nodePort = resolveNodePort(ctx, to, service, false);
   ctx.t.hop(lbKind, lbName, { src, srcRole, srcSecurityGroups: [], dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP', dstPort: nodePort }, { note: lbNote });
   const verdicts = lbTargetIngress(ctx, service, 'NODE', node.name, ctx.pods.nodeSecurityGroups(node));
-  if (lbKind === 'NLB' && keepsSource && clientNode) {
+  // Hairpin needs the client's own address to arrive at its own instance (a NAT-translated source cannot loop back).
+  const sourceFromClientNode = ['POD_IP', 'POD_IPV6', 'NODE_PRIMARY_IP', 'NODE_IPV6'].includes(ctx.t.packet.srcRole);
+  if (lbKind === 'NLB' && keepsSource && clientNode && sourceFromClientNode) {
     if (node.name === clientNode.name) {
       ctx.t.dropAt(
         'NODE',
@@ -359,6 +361,12 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
     ctx.t.assume(
       'HAIRPIN_IF_OWN_NODE',
       `The NLB picked ${node.name}, not the client's node ${clientNode.name}; when it picks the client's own node the connection times out (hairpin, [ELB-NLB-TS]). Set lbPicksSourceNode to trace that case.`,
+    );
+  }
+  if (policy === 'LOCAL' && local) {
+    ctx.t.assume(
+      'HEALTH_CHECK_ROUTES_AROUND_EMPTY_NODES',
+      `Nodes without a ready endpoint of ${workload.name} fail the /healthz check on the healthCheckNodePort, so the load balancer only sends to nodes like ${node.name} that run one (set localEndpoint false to trace the window before a check fails).`,
     );
   }
   if (policy === 'LOCAL' && !local) {
