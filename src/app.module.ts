@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from './auth/auth.module.js';
+import { CapacityModule } from './capacity/capacity.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -21,6 +22,7 @@ const FEATURE_MODULES = [
   GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
   CatalogModule,
   DesignsModule,
+  CapacityModule,
 ];
 
 @Module({})

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { DEFAULT_CATALOG } from '../designs/design-spec/design-spec.types.js';
+import type { MaxPodsOptions, MaxPodsResult, SubnetUsageRequest, SubnetUsageResult } from './engine/capacity.types.js';
+import { computeMaxPods, computeMaxPodsTable, type MaxPodsTable } from './engine/max-pods.engine.js';
+import { computeSubnetUsage } from './engine/subnet-usage.engine.js';
+
+export interface MaxPodsQuery extends MaxPodsOptions {
+  instanceType: string;
+  catalog?: string;
+}
+
+export interface MaxPodsTableQuery extends MaxPodsOptions {
+  catalog?: string;
+  family?: string;
+  minVcpu?: number;
+}
+
+/** The capacity engine over the in-memory catalog indexes (the `aws` one never touches Postgres). */
+@Injectable()
+export class CapacityService {
+  public constructor(private readonly catalogs: CatalogService) {}
+
+  public async maxPods({ instanceType, catalog, ...options }: MaxPodsQuery): Promise<MaxPodsResult> {
+    return computeMaxPods(await this.catalogs.lookup(catalog ?? DEFAULT_CATALOG, instanceType), options);
+  }
+
+  public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
+    const index = await this.catalogs.index(catalog ?? DEFAULT_CATALOG);
+    const types = family === undefined && minVcpu === undefined
+      ? index.sorted
+      : index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
+    return computeMaxPodsTable(types, options);
+  }
+
+  public async subnetUsage(request: SubnetUsageRequest & { catalog?: string }): Promise<SubnetUsageResult> {
+    const index = await this.catalogs.index(request.catalog ?? DEFAULT_CATALOG);
+    return computeSubnetUsage(request, (name) => index.byName.get(name));
+  }
+}
