@@ -235,12 +235,13 @@ export function suggestAnnotation(key: string): string | undefined {
   const prefix = catalogPrefixOf(key);
   if (!prefix) return undefined;
   const suffix = key.slice(prefix.length);
-  const otherPrefix = prefix === SERVICE_ANNOTATION_PREFIX ? INGRESS_ANNOTATION_PREFIX : SERVICE_ANNOTATION_PREFIX;
-  // An Ingress annotation written with the Service prefix (or the reverse) is the commonest "unknown" key.
-  if (findAnnotationSpec(otherPrefix + suffix)) return otherPrefix + suffix;
+  // `service.beta.kubernetes.io/scheme` lacks the `aws-load-balancer-` part of every NLB key.
   if (prefix === SERVICE_ANNOTATION_PREFIX && EXACT.has(prefix + 'aws-load-balancer-' + suffix)) {
     return prefix + 'aws-load-balancer-' + suffix;
   }
+  // An Ingress annotation written with the Service prefix (or the reverse).
+  const otherPrefix = prefix === SERVICE_ANNOTATION_PREFIX ? INGRESS_ANNOTATION_PREFIX : SERVICE_ANNOTATION_PREFIX;
+  if (findAnnotationSpec(otherPrefix + suffix)) return otherPrefix + suffix;
   const allowed = Math.max(2, Math.floor(suffix.length / 6));
   let best: { candidate: string; cost: number } | undefined;
   const consider = (candidate: string, cost: number): void => {

@@ -26,8 +26,9 @@ export function lintAnnotations(index: ManifestIndex, findings: FindingCollector
   for (const service of index.services) {
     lintObjectAnnotations(service.resource, 'Service', service.reconciler, findings);
   }
-  for (const ingress of index.ingresses) {
-    lintObjectAnnotations(ingress.resource, 'Ingress', ingress.managed ? 'LBC' : 'NONE', findings);
+  // Ingresses of another class are not read by the LBC at all; the Ingress rules say so once instead.
+  for (const ingress of index.ingresses.filter((candidate) => candidate.managed)) {
+    lintObjectAnnotations(ingress.resource, 'Ingress', 'LBC', findings);
   }
 }
 

@@ -42,8 +42,12 @@ export class FindingCollector {
     this.push(resourceId, input, line);
   }
 
+  /** In the order a reader meets them in the YAML (findings without a line last); ties keep the rule order. */
   public all(): LintFinding[] {
-    return [...this.findings];
+    return this.findings
+      .map((finding, index) => ({ finding, index }))
+      .sort((a, b) => (a.finding.line ?? Number.MAX_SAFE_INTEGER) - (b.finding.line ?? Number.MAX_SAFE_INTEGER) || a.index - b.index)
+      .map(({ finding }) => finding);
   }
 
   private push(resourceId: string, input: FindingInput, line: number | undefined): void {
