@@ -350,7 +350,7 @@ describe('other decisions', () => {
 
   it('every pipeline step names the rows it applies, and every rationale cites a known row', () => {
     for (const step of DECISION_PIPELINE) expect(step.rows.length).toBeGreaterThan(0);
-    const knownRows = new Set(Object.values(DECISION_RULES).map((rule) => rule.row));
+    const knownRows = new Set<string>(Object.values(DECISION_RULES).map((rule) => rule.row));
     const result = sut(request({ audience: 'INTERNET', protocol: 'HTTPS', certificateArn: CERT, staticIps: true, shareGroup: 'web', needClientIp: true }, { subnets: designSubnets }));
     for (const entry of result.rationale) expect(knownRows.has(entry.rule ?? '')).toBe(true);
   });
