@@ -49,6 +49,7 @@ export class TraceContext {
     public readonly deps: TracePathDeps,
   ) {
     this.lookup = new DesignLookup(design);
+    this.lookup.cniVersion(); // fail fast on an unreadable version, whichever rule would read it
     const assume: Assume = (code, message) => this.t.assume(code, message);
     this.addresses = new AddressPlan(this.lookup, assume, flow.natGatewayEips);
     this.pods = new PodNetwork(this.lookup, this.addresses, assume);
@@ -370,12 +371,17 @@ export class TraceContext {
     return { subnet: node.subnet, translate: () => undefined, publicMapping: () => this.nodePublicMapping(node) };
   }
 
+  /** The public IPv4 of a node in a public subnet, as the internet dials it. */
+  public nodePublicAddress(node: NodePlacement): string {
+    return this.nodePublicMapping(node).ip;
+  }
+
   public hostInternetExit(host: Extract<Actor, { kind: 'HOST' }>): InternetExit {
     return {
       subnet: host.subnet,
       translate: () => undefined,
       publicMapping: () => {
-        this.t.assume('REMOTE_HOST_SECURITY_NOT_MODELLED', `VPC host ${host.ip} in public subnet ${host.subnet?.subnet.name} is taken to have a public IPv4 address.`);
+        this.t.assume('HOST_HAS_PUBLIC_IP', `VPC host ${host.ip} in public subnet ${host.subnet?.subnet.name} is taken to have a public IPv4 address.`);
         return { ip: this.addresses.hostPublicIp(host.ip), role: 'CLIENT_IP' };
       },
     };

@@ -12,7 +12,8 @@ export function traceToMermaid(trace: DiagramInput, flow?: Pick<Flow, 'protocol'
   const last = trace.hops.length - 1;
   trace.hops.forEach((hop, index) => {
     const label = escapeLabel(hopLabel(hop, hop.action === 'DROP' ? trace.dropReason?.code : undefined));
-    // Endpoints are stadiums, everything in between is a box.
+    // Endpoints are stadiums, everything in between is a box. (Round `("…")` nodes would cut labels at their first ')'
+    // in beautiful-mermaid's parser; stadiums and boxes keep quoted labels whole.)
     lines.push(index === 0 || index === last ? `  h${index}(["${label}"])` : `  h${index}["${label}"]`);
   });
   trace.hops.slice(1).forEach((_, index) => {

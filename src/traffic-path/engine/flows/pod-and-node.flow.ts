@@ -138,7 +138,7 @@ function reachNode(ctx: TraceContext, source: Actor, node: NodePlacement, label:
 export function nodeAddressFor(ctx: TraceContext, source: Actor, node: NodePlacement, family: 4 | 6): { dst: string; dstRole: AddressRole } {
   if (family === 6) return { dst: node.ipv6, dstRole: 'NODE_IPV6' };
   if (source.kind === 'HOST' && source.endpoint === 'INTERNET' && node.subnet.subnet.public) {
-    return { dst: ctx.addresses.nodePublicIp(node), dstRole: 'NODE_PUBLIC_IP' };
+    return { dst: ctx.nodePublicAddress(node), dstRole: 'NODE_PUBLIC_IP' };
   }
   return { dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP' };
 }
