@@ -96,8 +96,9 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   RATE_LIMIT_REDIS_URL?: string;
 
+  /** Deepest selection allowed below a root field (the root field is depth 0). */
   @Transform(toInteger) @IsInt() @Min(1) @Max(100)
-  GRAPHQL_MAX_DEPTH = 12;
+  GRAPHQL_MAX_DEPTH = 10;
 
   /** Cost limit per GraphQL operation (1 per field; list fields of engines cost more, see schema descriptions). */
   @Transform(toInteger) @IsInt() @Min(10) @Max(1_000_000)

@@ -1,5 +1,6 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/scope.guard.js';
 import { DatabaseConnection } from '../persistence/database-connection.js';
@@ -10,6 +11,7 @@ const DATABASE_PING_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
 @Public()
+@SkipThrottle()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   public constructor(

@@ -1,0 +1,42 @@
+import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
+import type { RequestWithPrincipal } from '../auth/principal.js';
+
+const COUNTED = Symbol('rateLimitCounted');
+
+/**
+ * Per-caller limits for REST and GraphQL: the tracker is the token's subject (the client address when auth is off),
+ * and a GraphQL request counts once however many root fields it selects.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  private readonly storeLogger = new Logger('RateLimit');
+
+  protected override async getTracker(req: Record<string, unknown> & RequestWithPrincipal): Promise<string> {
+    const principal = req.principal;
+    return principal && principal.via !== 'dev-mode' ? `sub:${principal.subject}` : `ip:${String(req.ip ?? 'unknown')}`;
+  }
+
+  protected override getRequestResponse(context: ExecutionContext): { req: Record<string, any>; res: Record<string, any> } {
+    if (context.getType<string>() === 'graphql') {
+      const { req, reply } = GqlExecutionContext.create(context).getContext<{ req: Record<string, any>; reply: Record<string, any> }>();
+      return { req, res: reply };
+    }
+    return super.getRequestResponse(context);
+  }
+
+  protected override async handleRequest(requestProps: ThrottlerRequest): Promise<boolean> {
+    const { req } = this.getRequestResponse(requestProps.context);
+    if (req[COUNTED as unknown as string]) return true;
+    req[COUNTED as unknown as string] = true;
+    try {
+      return await super.handleRequest(requestProps);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ThrottlerException') throw error;
+      // The shared counter store is unreachable: serve the request rather than fail it.
+      this.storeLogger.warn(`rate-limit store unavailable, request allowed: ${String(error)}`);
+      return true;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/auth/static-tokens.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TOKENS = { a: `a-${randomBytes(8).toString('hex')}`, b: `b-${randomBytes(8).toString('hex')}` };
+const API_TOKENS = JSON.stringify([
+  { subject: 'caller-a', sha256: sha256Hex(TOKENS.a), scopes: ['admin'] },
+  { subject: 'caller-b', sha256: sha256Hex(TOKENS.b), scopes: ['admin'] },
+]);
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('request limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ API_TOKENS, RATE_LIMIT_PER_MINUTE: '20', BODY_LIMIT_BYTES: '65536', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COMPLEXITY: '300' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE for bodies over BODY_LIMIT_BYTES', async () => {
+    const response = await t.http.post('/v1/designs').set(bearer(TOKENS.b)).send({ name: 'x'.repeat(70_000) }).expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('rejects GraphQL operations that nest too deep or cost too much, before executing them', async () => {
+    // Depth counts from the root field (0): design → spec → cni → eniConfigs → az is 4 levels below it.
+    const deep = await t.http.post('/graphql').set(bearer(TOKENS.b)).send({ query: '{ design(id: "x") { spec { cni { eniConfigs { az } } } } }' });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0].extensions.code).toBe('GRAPHQL_DEPTH_LIMIT');
+    const shallow = await t.http.post('/graphql').set(bearer(TOKENS.b)).send({ query: '{ instanceTypes(first: 1) { items { networkCards { index } } } }' });
+    expect(shallow.body.data.instanceTypes.items).toHaveLength(1);
+    const costly = await t.http.post('/graphql').set(bearer(TOKENS.b)).send({ query: '{ a: maxPodsTable { items { maxPods } } b: maxPodsTable { items { maxPods } } }' });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_COMPLEXITY_LIMIT', maxComplexity: 300 });
+    expect(costly.body.data).toBeUndefined();
+  });
+
+  it('limits each token separately, REST and GraphQL together, and says when to retry', async () => {
+    let limited: { status: number; headers: Record<string, string>; body: { error?: { code: string }; errors?: { extensions: { code: string } }[] } } | undefined;
+    for (let i = 0; i < 30 && !limited; i++) {
+      const response = i % 2 === 0
+        ? await t.http.get('/v1/catalogs').set(bearer(TOKENS.a))
+        : await t.http.post('/graphql').set(bearer(TOKENS.a)).send({ query: '{ catalogs { name } instanceType(name: "m5.large") { name } }' });
+      if (response.status === 429 || response.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED') limited = response;
+    }
+    expect(limited).toBeDefined();
+    const rest = await t.http.get('/v1/catalogs').set(bearer(TOKENS.a)).expect(429);
+    expect(rest.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(rest.headers['retry-after'])).toBeGreaterThan(0);
+    await t.http.get('/v1/catalogs').set(bearer(TOKENS.b)).expect(200);
+    await t.http.get('/health/ready').expect(200);
+  });
+});
+
+async function redisReachable(): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = new Socket();
+    socket.setTimeout(500);
+    socket.once('connect', () => { socket.destroy(); done(true); });
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => { socket.destroy(); done(false); });
+    socket.connect(6379, '127.0.0.1');
+  });
+}
+
+describe.skipIf(!(await redisReachable()))('rate limits shared through Redis', () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+  });
+
+  it('counts one caller across two replicas', async () => {
+    const token = `r-${randomBytes(8).toString('hex')}`;
+    const env = { API_TOKENS: JSON.stringify([{ subject: `replica-test-${token}`, sha256: sha256Hex(token), scopes: ['read'] }]), RATE_LIMIT_PER_MINUTE: '10', RATE_LIMIT_REDIS_URL: 'redis://127.0.0.1:6379' };
+    apps.push(await startTestApp(env));
+    apps.push(await startTestApp({ ...env, DATABASE_URL: apps[0].databaseUrl }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await apps[i % 2].http.get('/v1/catalogs').set(bearer(token))).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
