@@ -13,6 +13,7 @@ import { GraphqlLimitsModule } from './graphql/graphql-limits.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { DatabaseModule } from './persistence/database.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 

@@ -16,6 +16,7 @@ import { Authenticator } from './auth/authenticator.js';
 import { strictValidationPipe } from './common/validation/strict-validation.pipe.js';
 import { validateEnvironment } from './config/environment.js';
 import { registerGraphiql } from './graphql/graphiql.page.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import type { RequestLogContext } from './logging/logging.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,6 +43,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));

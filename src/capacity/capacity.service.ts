@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { DEFAULT_CATALOG } from '../designs/design-spec/design-spec.types.js';
 import type { MaxPodsOptions, MaxPodsResult, SubnetUsageRequest, SubnetUsageResult } from './engine/capacity.types.js';
 import { computeMaxPods, computeMaxPodsTable, type MaxPodsTable } from './engine/max-pods.engine.js';
@@ -19,10 +20,14 @@ export interface MaxPodsTableQuery extends MaxPodsOptions {
 /** The capacity engine over the in-memory catalog indexes (the `aws` one never touches Postgres). */
 @Injectable()
 export class CapacityService {
-  public constructor(private readonly catalogs: CatalogService) {}
+  public constructor(
+    private readonly catalogs: CatalogService,
+    private readonly metrics: MetricsService,
+  ) {}
 
   public async maxPods({ instanceType, catalog, ...options }: MaxPodsQuery): Promise<MaxPodsResult> {
-    return computeMaxPods(await this.catalogs.lookup(catalog ?? DEFAULT_CATALOG, instanceType), options);
+    const type = await this.catalogs.lookup(catalog ?? DEFAULT_CATALOG, instanceType);
+    return this.metrics.timeEngine('capacity.max_pods', () => computeMaxPods(type, options));
   }
 
   public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
@@ -30,11 +35,11 @@ export class CapacityService {
     const types = family === undefined && minVcpu === undefined
       ? index.sorted
       : index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
-    return computeMaxPodsTable(types, options);
+    return this.metrics.timeEngine('capacity.max_pods_table', () => computeMaxPodsTable(types, options));
   }
 
   public async subnetUsage(request: SubnetUsageRequest & { catalog?: string }): Promise<SubnetUsageResult> {
     const index = await this.catalogs.index(request.catalog ?? DEFAULT_CATALOG);
-    return computeSubnetUsage(request, (name) => index.byName.get(name));
+    return this.metrics.timeEngine('capacity.subnet_usage', () => computeSubnetUsage(request, (name) => index.byName.get(name)));
   }
 }

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DatabaseConnection } from '../persistence/database-connection.js';
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/** Prometheus metrics of this process: HTTP routes, GraphQL operations, engine timings, the Postgres pool. */
+@Injectable()
+export class MetricsService {
+  public readonly registry = new Registry();
+
+  private readonly httpRequests = new Counter({
+    name: 'planner_http_requests_total',
+    help: 'HTTP requests by method, route template and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly httpDuration = new Histogram({
+    name: 'planner_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route template and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  private readonly graphqlOperations = new Counter({
+    name: 'planner_graphql_operations_total',
+    help: 'GraphQL operations by operation name, type and outcome (ok or the first error code).',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly graphqlDuration = new Histogram({
+    name: 'planner_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  private readonly engineDuration = new Histogram({
+    name: 'planner_engine_duration_seconds',
+    help: 'Time spent inside a pure engine computation.',
+    labelNames: ['engine'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  public constructor(database: DatabaseConnection) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'planner_' });
+    const pool = database.pool;
+    new Gauge({
+      name: 'planner_db_pool_connections',
+      help: 'Connections of the Postgres pool by state (total, idle, waiting clients).',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  }
+
+  public recordHttp(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.httpRequests.inc(labels);
+    this.httpDuration.observe(labels, seconds);
+  }
+
+  public recordGraphql(operation: string, type: string, outcome: string, seconds: number): void {
+    this.graphqlOperations.inc({ operation, type, outcome });
+    this.graphqlDuration.observe({ operation, type }, seconds);
+  }
+
+  /** Times a synchronous engine call (engines are pure and synchronous). */
+  public timeEngine<T>(engine: string, compute: () => T): T {
+    const end = this.engineDuration.startTimer({ engine });
+    try {
+      return compute();
+    } finally {
+      end();
+    }
+  }
+
+  public async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
