@@ -23,6 +23,7 @@ const FEATURE_MODULES = [
   RateLimitModule,
   DatabaseModule,
   HealthModule,
+  MetricsModule,
   GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
   GraphqlLimitsModule,
   CatalogModule,
