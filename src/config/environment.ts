@@ -3,7 +3,7 @@
  * Documented in README.md "Configuration".
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
@@ -113,4 +113,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return environment;
+}
+
+/** Every variable the service reads (from the validation metadata, so the list cannot drift from the class). */
+export function environmentVariableNames(): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false);
+  return [...new Set(metadata.map((m) => m.propertyName))];
 }

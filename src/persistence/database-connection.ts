@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations, loadMigrations, type MigrationReport } from './migrator.js';
-import { EmbeddedPostgresServer } from './embedded-postgres.js';
+import type { EmbeddedPostgresServer } from './embedded-postgres.js';
 
 /** prisma/migrations of the installation this module belongs to (src/ in tests, dist/ or a container image in production). */
 export const MIGRATIONS_DIRECTORY = findUpwards(dirname(fileURLToPath(import.meta.url)), join('prisma', 'migrations'));
@@ -40,9 +40,10 @@ export class DatabaseConnection {
   }
 
   public static async open(options: DatabaseConnectionOptions): Promise<DatabaseConnection> {
+    // Loaded only when needed: container images (DATABASE_URL set) ship without the embedded Postgres binaries.
     const embedded = options.databaseUrl
       ? undefined
-      : await EmbeddedPostgresServer.start({
+      : await (await import('./embedded-postgres.js')).EmbeddedPostgresServer.start({
           dataDir: options.embeddedDataDir,
           port: options.embeddedPort,
           database: 'planner',
