@@ -9,16 +9,16 @@ import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { AppConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DesignsModule } from './designs/designs.module.js';
+import { ExposureModule } from './exposure/exposure.module.js';
 import { GraphqlLimitsModule } from './graphql/graphql-limits.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
-import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { DatabaseModule } from './persistence/database.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { TrafficPathModule } from './traffic-path/traffic-path.module.js';
 
 const FEATURE_MODULES = [
-  LoggingModule,
   AuthModule,
   RateLimitModule,
   DatabaseModule,
@@ -29,6 +29,8 @@ const FEATURE_MODULES = [
   CatalogModule,
   DesignsModule,
   CapacityModule,
+  ExposureModule,
+  TrafficPathModule,
 ];
 
 @Module({})

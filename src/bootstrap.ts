@@ -8,8 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { registerAuthentication } from './auth/auth.hook.js';
 import { Authenticator } from './auth/authenticator.js';
@@ -17,26 +17,28 @@ import { strictValidationPipe } from './common/validation/strict-validation.pipe
 import { validateEnvironment } from './config/environment.js';
 import { registerGraphiql } from './graphql/graphiql.page.js';
 import { MetricsService } from './metrics/metrics.service.js';
-import type { RequestLogContext } from './logging/logging.module.js';
+import { createRootLogger, logRequest, PinoNestLogger } from './logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];
 
 export async function createApp(): Promise<NestFastifyApplication> {
   const environment = validateEnvironment(process.env);
+  const rootLogger = createRootLogger(environment.LOG_LEVEL);
   const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    // One access-log line per request is written by logRequest(); Fastify's own two lines are switched off.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: environment.BODY_LIMIT_BYTES,
     // Honour a caller's x-request-id (Backstage, portal) so one id follows the call through both systems' logs.
     genReqId: (req: IncomingMessage) => {
       const header = req.headers['x-request-id'];
-      const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-      (req as IncomingMessage & RequestLogContext).id = id;
-      return id;
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(rootLogger));
   app.useGlobalPipes(strictValidationPipe());
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 
@@ -47,6 +49,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    logRequest(request, reply);
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));

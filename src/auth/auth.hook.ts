@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { classifyError } from '../common/errors/error-classification.js';
-import type { RequestLogContext } from '../logging/logging.module.js';
 import type { Authenticator } from './authenticator.js';
-import type { RequestWithPrincipal } from './principal.js';
 
 const ALWAYS_PUBLIC = [/^\/health\//];
 const DOCS = [/^\/docs(\/|$)/, /^\/openapi\.(json|yaml)$/, /^\/graphiql(\/|$)/];
@@ -12,12 +10,11 @@ const DOCS = [/^\/docs(\/|$)/, /^\/openapi\.(json|yaml)$/, /^\/graphiql(\/|$)/];
  * Authorization (which scope a route needs) is ScopeGuard's job.
  */
 export function registerAuthentication(fastify: FastifyInstance, authenticator: Authenticator, docsPublic: boolean): void {
-  fastify.addHook('onRequest', async (request: FastifyRequest & RequestWithPrincipal, reply: FastifyReply) => {
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (ALWAYS_PUBLIC.some((p) => p.test(path)) || (docsPublic && DOCS.some((p) => p.test(path)))) return;
     try {
       request.principal = await authenticator.authenticate(request.headers.authorization);
-      (request.raw as typeof request.raw & RequestLogContext).principal = request.principal.subject;
     } catch (error) {
       const { status, code, message } = classifyError(error);
       void reply.status(status).header('www-authenticate', 'Bearer realm="eks-network-planner"');

@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import type { RequestLogContext } from '../logging/logging.module.js';
+import type { FastifyRequest } from 'fastify';
 import { MetricsService } from './metrics.service.js';
 
 /** Counts and times every GraphQL operation by name, and names it in the access log (every call is POST /graphql). */
 @Plugin()
-export class GraphqlMetricsPlugin implements ApolloServerPlugin<{ req?: { raw?: RequestLogContext } }> {
+export class GraphqlMetricsPlugin implements ApolloServerPlugin<{ req?: FastifyRequest }> {
   public constructor(private readonly metrics: MetricsService) {}
 
-  public async requestDidStart(): Promise<GraphQLRequestListener<{ req?: { raw?: RequestLogContext } }>> {
+  public async requestDidStart(): Promise<GraphQLRequestListener<{ req?: FastifyRequest }>> {
     const started = process.hrtime.bigint();
     let operation = 'unknown';
     let type = 'unknown';
@@ -16,7 +16,7 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin<{ req?: { raw?: 
       didResolveOperation: async ({ operationName, operation: definition, contextValue }) => {
         operation = operationName ?? 'anonymous';
         type = definition?.operation ?? 'unknown';
-        if (contextValue.req?.raw) contextValue.req.raw.graphqlOperation = operation;
+        if (contextValue.req) contextValue.req.graphqlOperation = operation;
       },
       willSendResponse: async ({ errors }) => {
         const code = errors?.[0]?.extensions?.code;

@@ -3,29 +3,30 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config.service.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
+import { FixedWindowThrottlerStorage } from './fixed-window.storage.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
-const SHARED_STORAGE = Symbol('SHARED_RATE_LIMIT_STORAGE');
+const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
-/** The Redis counter store when RATE_LIMIT_REDIS_URL is set (several replicas), otherwise none (in-memory). */
+/** Redis counters when RATE_LIMIT_REDIS_URL is set (shared by the replicas), otherwise in-process fixed windows. */
 @Module({
   providers: [
     {
-      provide: SHARED_STORAGE,
+      provide: RATE_LIMIT_STORAGE,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
         const url = config.get('RATE_LIMIT_REDIS_URL');
-        return url ? new RedisThrottlerStorage(url) : null;
+        return url ? new RedisThrottlerStorage(url) : new FixedWindowThrottlerStorage();
       },
     },
   ],
-  exports: [SHARED_STORAGE],
+  exports: [RATE_LIMIT_STORAGE],
 })
 class RateLimitStorageModule implements OnApplicationShutdown {
-  public constructor(@Inject(SHARED_STORAGE) private readonly storage: RedisThrottlerStorage | null) {}
+  public constructor(@Inject(RATE_LIMIT_STORAGE) private readonly storage: RedisThrottlerStorage | FixedWindowThrottlerStorage) {}
 
   public async onApplicationShutdown(): Promise<void> {
-    await this.storage?.close();
+    await this.storage.close();
   }
 }
 
@@ -33,13 +34,13 @@ class RateLimitStorageModule implements OnApplicationShutdown {
   imports: [
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
-      inject: [AppConfig, SHARED_STORAGE],
-      useFactory: (config: AppConfig, storage: RedisThrottlerStorage | null) => ({
+      inject: [AppConfig, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: RedisThrottlerStorage | FixedWindowThrottlerStorage) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
         // One budget per caller across every route and GraphQL operation (the default key is per route).
         generateKey: (_context, tracker, throttlerName) => `${throttlerName}:${tracker}`,
         errorMessage: 'Too many requests for this caller; retry after the time in Retry-After.',
-        ...(storage ? { storage } : {}),
+        storage,
       }),
     }),
   ],

@@ -1,11 +1,13 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type ErrorDetail, ValidationFailedError } from '../errors/planning-error.js';
+import { cacheValidationMetadata } from './validation-metadata.cache.js';
 
 /**
  * Global DTO validation: whitelist + forbid unknown fields + transform, and every problem reported at once as
  * `VALIDATION_FAILED` with its path (same shape as DesignSpec validation).
  */
 export function strictValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
