@@ -26,7 +26,10 @@ export function planWorkloads(context: PlanContext, groups: ReadonlyMap<string, 
     const group = groups.get(workload.nodeGroup);
     const path = `workloads[${index}]`;
     const podSgs = (workload.securityGroups?.length ?? 0) > 0;
-    if (podSgs) findings.push(...podSecurityGroupFindings(context, workload, group, path));
+    const sgFindings = podSgs ? podSecurityGroupFindings(context, workload, group, path) : [];
+    findings.push(...sgFindings);
+    // Pods that cannot land on the group at all are reported once, not again as a capacity shortage.
+    const cannotRun = sgFindings.some((finding) => finding.code === 'POD_SECURITY_GROUPS_UNSUPPORTED');
     if (workload.hostNetwork && group?.capacity.fargate) {
       findings.push({
         code: 'FARGATE_HOST_NETWORK_UNSUPPORTED',
@@ -38,7 +41,7 @@ export function planWorkloads(context: PlanContext, groups: ReadonlyMap<string, 
     }
     const branchEni = podSgs && group?.capacity.securityGroupsForPods === true && !workload.hostNetwork;
     const podCapacityAtMax = group ? workloadCapacity(group.capacity, workload, branchEni) : null;
-    if (group && podCapacityAtMax !== null && workload.replicas > podCapacityAtMax.pods) {
+    if (group && !cannotRun && podCapacityAtMax !== null && workload.replicas > podCapacityAtMax.pods) {
       overCapacity.add(workload.nodeGroup);
       const branchBound = podCapacityAtMax.bound === 'BRANCH_ENI';
       const { maxSize } = group.capacity.group;
@@ -102,7 +105,8 @@ function groupCapacityFindings({ capacity, replicas }: GroupForWorkloads): Findi
   const shortages: string[] = [];
   if (replicas.podIp + replicas.hostNetwork > kubelet) shortages.push(`${replicas.podIp + replicas.hostNetwork} pods for ${kubelet} kubelet slots`);
   if (replicas.podIp - replicas.branchEni > addresses) shortages.push(`${replicas.podIp - replicas.branchEni} pods for ${addresses} pod addresses`);
-  if (replicas.branchEni > branches) shortages.push(`${replicas.branchEni} pods with security groups for ${branches} branch ENIs`);
+  // With no branch ENI at all the pods are reported as POD_SECURITY_GROUPS_UNSUPPORTED instead.
+  if (replicas.branchEni > branches && capacity.branchRoomPerNode !== 0) shortages.push(`${replicas.branchEni} pods with security groups for ${branches} branch ENIs`);
   if (shortages.length === 0) return [];
   return [{
     code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED',
