@@ -1,0 +1,16 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { TracePathInput } from './dto/trace-path.input.js';
+import { TraceResultModel } from './dto/trace-result.model.js';
+import { TrafficPathService } from './traffic-path.service.js';
+
+@Resolver()
+export class TrafficPathResolver {
+  public constructor(private readonly paths: TrafficPathService) {}
+
+  @Query(() => TraceResultModel, {
+    description: 'Trace a packet between two endpoints of a design (inline, or saved by id): hops, address rewrites, security groups, drops.',
+  })
+  public tracePath(@Args('input') input: TracePathInput): Promise<TraceResultModel> {
+    return this.paths.trace(input);
+  }
+}

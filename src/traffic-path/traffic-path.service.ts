@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { PlanningError, ValidationFailedError } from '../common/errors/planning-error.js';
+import type { DesignSpec } from '../designs/design-spec/design-spec.types.js';
+import { DesignsService, dropNullProperties } from '../designs/designs.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { renderTraceSvg, tracePath, type Flow, type TraceResult } from './engine/index.js';
+import type { FlowInput } from './dto/trace-path.input.js';
+import { resolveExposureWithEngine } from './resolved-exposure.mapper.js';
+
+/** Which design to trace over: inline (validated like a saved one) or saved (latest or one revision), and the flow. */
+export interface TraceRequest {
+  design?: unknown;
+  designId?: string;
+  revision?: number;
+  flow: FlowInput;
+}
+
+/** The traffic-path engine over inline or saved designs, with Services resolved by the exposure engine. */
+@Injectable()
+export class TrafficPathService {
+  public constructor(
+    private readonly designs: DesignsService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  public async trace(request: TraceRequest): Promise<TraceResult> {
+    const inline = request.design !== undefined && request.design !== null;
+    const design = inline ? await this.inlineDesign(request.design) : await this.savedDesign(request.designId!, request.revision);
+    const flow = toEngineFlow(request.flow);
+    return withDesignPaths(inline, () => this.metrics.timeEngine('traffic_path.trace', () => tracePath(design, flow, { resolveExposure: resolveExposureWithEngine })));
+  }
+
+  public async traceSvg(request: TraceRequest): Promise<string> {
+    const trace = await this.trace(request);
+    return this.metrics.timeEngine('traffic_path.svg', () => renderTraceSvg(trace));
+  }
+
+  private async inlineDesign(input: unknown): Promise<DesignSpec> {
+    try {
+      return await this.designs.validate(input);
+    } catch (error) {
+      if (error instanceof ValidationFailedError) throw new ValidationFailedError(error.details.map((detail) => ({ ...detail, path: prefixed('design', detail.path) })));
+      throw error;
+    }
+  }
+
+  private async savedDesign(id: string, revision: number | undefined): Promise<DesignSpec> {
+    return revision === undefined ? (await this.designs.get(id)).spec : (await this.designs.revision(id, revision)).spec;
+  }
+}
+
+/** The DTO (class instances, GraphQL nulls for unset fields, NAT EIPs as a list) as the engine's Flow. */
+function toEngineFlow(input: FlowInput): Flow {
+  const { natGatewayEips, ...flow } = dropNullProperties(input) as FlowInput;
+  // A null-prototype record: a NAT gateway named like an Object.prototype member must not find an inherited value.
+  const eips: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const { natGateway, ip } of natGatewayEips ?? []) eips[natGateway] = ip;
+  return { ...(flow as Omit<Flow, 'natGatewayEips'>), natGatewayEips: eips };
+}
+
+/** Engine problems about an inline design point into `design.…`; flow problems already say `flow.…`. */
+function withDesignPaths<T>(inline: boolean, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!inline || !(error instanceof PlanningError) || error.details.length === 0) throw error;
+    const details = error.details.map((detail) => ({ ...detail, path: detail.path.startsWith('flow') ? detail.path : prefixed('design', detail.path) }));
+    throw new PlanningError(error.kind, error.code, error.message, details);
+  }
+}
+
+function prefixed(prefix: string, path: string): string {
+  if (path === '') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
