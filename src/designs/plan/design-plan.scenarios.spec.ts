@@ -260,6 +260,19 @@ describe('design plan scenarios', () => {
     expect(plan.subnets[6]!.usedIps).toEqual({ min: 0, desired: 0, max: 0 });
   });
 
+  it('reports an impossible node group setting once for the group', () => {
+    const spec = cleanDesign();
+    spec.nodeGroups.push({ name: 'auto-win', kind: 'AUTO_MODE', amiFamily: 'WINDOWS', instanceTypes: ['m5.large', 'm5.xlarge'], subnets: ['private-a', 'private-b'], minSize: 0, desiredSize: 0, maxSize: 2 });
+
+    const plan = sut(valid(spec), awsCatalog);
+
+    expect(problems(plan.findings)).toEqual([
+      { code: 'AUTO_MODE_WINDOWS_UNSUPPORTED', severity: 'ERROR', path: 'nodeGroups[1].amiFamily' },
+      { code: 'NODE_GROUP_NOT_PLANNABLE', severity: 'ERROR', path: 'nodeGroups[1].instanceTypes' },
+    ]);
+    expect(plan.nodeGroups[1]!.instanceTypes.map((type) => type.unsupportedCode)).toEqual(['AUTO_MODE_WINDOWS_UNSUPPORTED', 'AUTO_MODE_WINDOWS_UNSUPPORTED']);
+  });
+
   it('sorts findings by severity, then path with numeric indexes, then code', () => {
     const finding = (severity: FindingSeverity, path: string, code = 'X') => ({ code, severity, path, message: `${code} at ${path}` });
     const findings = [

@@ -142,6 +142,7 @@ export function planGroupCapacity(
 
   const types: TypeCapacity[] = [];
   const plans: InstanceTypePlan[] = [];
+  const reportedOptionErrors = new Set<string>();
   group.instanceTypes.forEach((name, typeIndex) => {
     const type = context.instanceType(name);
     if (!type) {
@@ -173,9 +174,23 @@ export function planGroupCapacity(
       reservedEnis: launcher === 'KARPENTER' && linux && !ipv6 ? reservedEnis(customNetworking, sgp) : undefined,
     };
     const resolved = memoised(memo.options, optionsKey(options), () => resolveMaxPodsOptions(options));
-    const result = resolved instanceof PlanningError
-      ? resolved
-      : memoised(memo.results, `${optionsKey(options)}|${name}`, () => computeMaxPodsResolved(type, resolved));
+    if (resolved instanceof PlanningError) {
+      // The group's settings themselves are impossible (e.g. Auto Mode with a Windows AMI): say it once for the group.
+      if (!reportedOptionErrors.has(resolved.code)) {
+        reportedOptionErrors.add(resolved.code);
+        const about = resolved.details[0]?.path;
+        findings.push({
+          code: resolved.code,
+          severity: 'ERROR',
+          path: about === 'os' || about === 'amiFamily' ? `${path}.amiFamily` : path,
+          message: `Node group ${group.name} cannot run as configured: ${resolved.message}`,
+          fix: 'Change the node group kind or AMI family, or the cluster setting the message names.',
+        });
+      }
+      plans.push(unsupportedPlan(name, resolved.code));
+      return;
+    }
+    const result = memoised(memo.results, `${optionsKey(options)}|${name}`, () => computeMaxPodsResolved(type, resolved));
     if (result instanceof PlanningError) {
       findings.push({
         code: result.code,
