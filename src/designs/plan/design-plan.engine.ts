@@ -24,7 +24,7 @@ export const PLAN_ASSUMPTIONS: readonly string[] = [
   'Pods per node: the replicas of the workloads on the group (hostNetwork excluded) divided by the nodes at that size, rounded up, capped by the kubelet maxPods less aws-node and kube-proxy, the pod addresses and the branch ENIs of a node.',
   'Nodes spread evenly over the Availability Zones of the group\'s subnets (remainder to the first zones), then evenly over the group\'s subnets in a zone (remainder to the first).',
   'Pods do not move onto nodes added later, so a larger size never frees the addresses a smaller size held.',
-  'Rolling replacement: every node group may roll at once, each adding maxSurge nodes (default 1) at its max-size per-node cost to each subnet it uses.',
+  'Rolling replacement: every node group may roll at once, each adding maxSurge nodes (default 1; Fargate: pods) at its max-size per-node cost to each subnet it uses.',
   'Fargate: the profile\'s min/desired/max sizes count pods, and its workloads\' replicas are at least that many; one IPv4 address per pod (also in IPv6 clusters).',
   'Windows nodes use secondary IPs with the VPC resource controller defaults; Auto Mode nodes use prefix delegation with the CNI default warm targets.',
   'EKS control-plane ENIs and load balancers are not charged to subnets; their minimum free addresses are checked instead. NAT gateways take one address each.',

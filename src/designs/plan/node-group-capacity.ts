@@ -12,7 +12,8 @@
  *   as the Karpenter settings docs tell users to configure (§2.7).
  * - AUTO_MODE → AUTO_MODE (prefix delegation on, no custom networking, no security groups for pods; §2.8).
  * - FARGATE → FARGATE (one pod per node).
- * - amiFamily WINDOWS → os WINDOWS (primary ENI only, kubelet default 110; no custom networking or pod security groups; §2.9).
+ * - amiFamily WINDOWS → os WINDOWS (primary ENI only, kubelet default 110; no custom networking or pod security groups; §2.9);
+ *   the capacity engine applies its Windows model whatever the launcher, so SELF_MANAGED Windows is passed as CALCULATOR.
  * A node group's `maxPods` is the kubelet maxPods; `podsPerCore` goes to Karpenter's model, and for other self-configurable
  * kubelets it caps maxPods at podsPerCore × vCPUs (kubelet --pods-per-core).
  * The group's max pods is the lowest across its instance types (BP prefix-mode_linux: "the lowest maximum pod count of
