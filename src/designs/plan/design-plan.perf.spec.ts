@@ -1,6 +1,7 @@
 /**
  * Performance sanity check (issue 8: a 1,000-node-group / 3,000-subnet plan under 1 s on 2 cores, growing at most ~linearly).
- * Prints the median time per size; it asserts the plans' shape, not the time, so a slow CI machine does not fail it.
+ * Prints the fastest and the median time per size (after a warm-up at the largest size, so the JIT has settled); it asserts
+ * the plans' shape, not the time, so a slow or busy CI machine does not fail it.
  */
 import { describe, expect, it } from 'vitest';
 import { largeDesign } from '../design-spec/fixtures/large-design.fixture.js';
@@ -8,12 +9,13 @@ import { planDesign as sut } from './design-plan.engine.js';
 import { awsCatalog } from './scenarios/plan-test.helpers.js';
 
 const SIZES = [10, 100, 1000] as const;
-const RUNS = 3;
+const RUNS = 5;
 
 describe('planDesign performance', () => {
   it('plans largeDesign() sizes 10, 100 and 1,000 node groups (3 subnets each)', () => {
-    sut(largeDesign({ nodeGroups: 100, subnets: 300 }), awsCatalog); // warm-up
+    sut(largeDesign({ nodeGroups: 1000, subnets: 3000 }), awsCatalog); // warm-up
     const medians: Record<number, number> = {};
+    const fastest: Record<number, number> = {};
     for (const nodeGroups of SIZES) {
       const spec = largeDesign({ nodeGroups, subnets: 3 * nodeGroups });
       const times: number[] = [];
@@ -23,7 +25,9 @@ describe('planDesign performance', () => {
         plan = sut(spec, awsCatalog);
         times.push(performance.now() - start);
       }
-      medians[nodeGroups] = times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      times.sort((a, b) => a - b);
+      medians[nodeGroups] = times[Math.floor(RUNS / 2)]!;
+      fastest[nodeGroups] = times[0]!;
 
       expect(plan.nodeGroups).toHaveLength(nodeGroups);
       expect(plan.subnets).toHaveLength(3 * nodeGroups);
@@ -31,7 +35,8 @@ describe('planDesign performance', () => {
       // Every group puts 2 of its 4 max-size nodes (30 addresses each) in its first /26 (59 usable).
       expect(plan.findings.filter((finding) => finding.code === 'SUBNET_FULL_AT_MAX').length).toBeGreaterThanOrEqual(nodeGroups);
     }
-    const report = SIZES.map((size) => `${size} node groups / ${3 * size} subnets: ${medians[size]!.toFixed(1)} ms`).join('; ');
-    console.log(`planDesign median of ${RUNS}: ${report}; ×10 growth ${(medians[100]! / medians[10]!).toFixed(1)}, ${(medians[1000]! / medians[100]!).toFixed(1)}`);
+    const report = SIZES.map((size) => `${size} node groups / ${3 * size} subnets: ${fastest[size]!.toFixed(1)} ms (median ${medians[size]!.toFixed(1)})`).join('; ');
+    const growth = `${(fastest[100]! / fastest[10]!).toFixed(1)}, ${(fastest[1000]! / fastest[100]!).toFixed(1)}`;
+    console.log(`planDesign fastest of ${RUNS}: ${report}; ×10 growth ${growth}`);
   });
 });
