@@ -207,11 +207,14 @@ function explicitSubnets(raw: RawSubnet[], ctx: ImportContext, skips: [string, s
     const parsed = entry.cidr === undefined ? undefined : parseCidrResult(entry.cidr, 4);
     const where = formatPath(entry.path);
     let reason: string | undefined;
+    let hint = '';
     if (az === undefined) reason = 'it has no az and its key is not an Availability Zone';
-    else if (parsed === undefined) reason = 'it has no cidr (eksctl would look it up by ID; add the CIDR to plan it)';
-    else if (!parsed.ok) reason = `its cidr is unusable: ${parsed.reason}`;
+    else if (parsed === undefined) {
+      reason = 'it has no cidr';
+      hint = ' (eksctl would look it up by ID; add the CIDR to plan it)';
+    } else if (!parsed.ok) reason = `its cidr is unusable: ${parsed.reason}`;
     if (reason !== undefined || parsed === undefined || !parsed.ok || az === undefined) {
-      ctx.warn('SUBNET_SKIPPED', `${where} was left out of the design: ${reason}.`, entry.path);
+      ctx.warn('SUBNET_SKIPPED', `${where} was left out of the design: ${reason}${hint}.`, entry.path);
       skips.push([entry.key, reason!]);
       if (entry.id !== undefined) skips.push([entry.id, reason!]);
       continue;
