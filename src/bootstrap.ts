@@ -13,6 +13,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { AppModule } from './app.module.js';
 import { registerAuthentication } from './auth/auth.hook.js';
 import { Authenticator } from './auth/authenticator.js';
+import { InvalidInputError } from './common/errors/planning-error.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './common/validation/json-depth.js';
 import { strictValidationPipe } from './common/validation/strict-validation.pipe.js';
 import { validateEnvironment } from './config/environment.js';
 import { registerGraphiql } from './graphql/graphiql.page.js';
@@ -52,6 +54,11 @@ export async function createApp(): Promise<NestFastifyApplication> {
     logRequest(request, reply);
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
+  fastify.addHook('preValidation', async (request) => {
+    if (exceedsJsonDepth(request.body)) {
+      throw new InvalidInputError('BODY_TOO_DEEP', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
+  });
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
 

@@ -24,13 +24,19 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
             extensions: { code: 'GRAPHQL_DEPTH_LIMIT', status: 400, maxDepth, http: { status: 400 } },
           });
         }
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName ?? undefined,
-          query: document,
-          variables: request.variables ?? {},
-          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            operationName: request.operationName ?? undefined,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch {
+          // Variables that do not fit their types: nothing will execute, and Apollo answers 400 BAD_USER_INPUT for them.
+          return;
+        }
         if (complexity > maxComplexity) {
           throw new GraphQLError(`The operation costs ${complexity}, above the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`, {
             extensions: { code: 'GRAPHQL_COMPLEXITY_LIMIT', status: 400, complexity, maxComplexity, http: { status: 400 } },

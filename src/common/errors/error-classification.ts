@@ -70,8 +70,25 @@ function classifyPrismaError(error: unknown): ClassifiedError | undefined {
   if (code === 'P2002') return known(409, 'CONFLICT', 'A record with the same key already exists.');
   if (code === 'P2025') return known(404, 'NOT_FOUND', 'The record does not exist.');
   if (code === 'P2003') return known(409, 'CONFLICT', 'A related record does not exist or is still referenced.');
+  // Postgres class 22 "data exception" (a NUL byte in text, an out-of-range number, a malformed uuid): the value came
+  // from the caller and reached the database unchecked, so it is the caller's input that is wrong, not the service.
+  if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? '')) return known(400, 'INVALID_VALUE', 'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).');
   if (looksUnreachable(error)) {
     return known(503, 'STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
+  }
+  return undefined;
+}
+
+/** The SQLSTATE of a Postgres error, wherever the driver adapter nested it. */
+function postgresCode(error: Record<string, unknown>, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  if (typeof error.originalCode === 'string' && /^[0-9A-Z]{5}$/.test(error.originalCode)) return error.originalCode;
+  for (const key of ['cause', 'meta', 'driverAdapterError']) {
+    const nested = error[key];
+    if (isObject(nested)) {
+      const found = postgresCode(nested, depth + 1);
+      if (found) return found;
+    }
   }
   return undefined;
 }
