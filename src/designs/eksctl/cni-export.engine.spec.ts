@@ -56,13 +56,13 @@ describe('exportCni', () => {
     ]);
   });
 
-  it('ENIConfigs of a design with custom networking off are not exported', () => {
+  it('ENIConfigs of a design with custom networking off are exported without the zone label that would select them', () => {
     const result = sut(design({ cni: { customNetworking: false, eniConfigs: [{ az: 'us-east-1a', subnet: 'pods-a' }] } }));
-    expect(result).toEqual({
+    expect(result.env).toEqual({ AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'false' });
+    expect(JSON.parse(result.configurationValues)).toEqual({
       env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'false' },
-      setEnvCommand: 'kubectl set env daemonset aws-node -n kube-system \\\n  AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=false',
-      configurationValues: '{"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"false"}}',
-      eniConfigs: '',
+      eniConfig: { create: true, region: 'us-east-1', subnets: { 'us-east-1a': { id: 'pods-a' } } },
     });
+    expect(parseAllDocuments(result.eniConfigs)).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * exportCni: the VPC CNI configuration a design implies, three ways: the aws-node environment as a
- * `kubectl set env` command, as the EKS add-on `configurationValues` JSON, and the ENIConfig manifests of custom
- * networking (crd.k8s.amazonaws.com/v1alpha1, one per Availability Zone, named after the zone).
+ * `kubectl set env` command, as the EKS add-on `configurationValues` JSON, and the design's ENIConfig manifests
+ * (crd.k8s.amazonaws.com/v1alpha1, one per Availability Zone, named after the zone). ENIConfigs only take effect
+ * with custom networking on, which is also when the zone label that selects them is set.
  */
 import { stringify } from 'yaml';
-import type { DesignSpec } from '../design-spec/design-spec.types.js';
+import type { DesignSpec, EniConfig } from '../design-spec/design-spec.types.js';
 import { cniEnvironment } from './cni-env.mapper.js';
 import type { CniExport } from './eksctl.types.js';
 
@@ -15,11 +16,11 @@ const SHELL_SAFE = /^[A-Za-z0-9._,/:=@+-]+$/;
 
 export function exportCni(spec: DesignSpec): CniExport {
   const env = cniEnvironment(spec);
-  const eniConfigs = spec.cni?.customNetworking === true ? (spec.cni.eniConfigs ?? []) : [];
+  const eniConfigs = spec.cni?.eniConfigs ?? [];
   return {
     env,
     setEnvCommand: setEnvCommand(env),
-    configurationValues: configurationValues(spec, env),
+    configurationValues: configurationValues(spec, env, eniConfigs),
     eniConfigs: eniConfigManifests(eniConfigs),
   };
 }
@@ -34,9 +35,8 @@ function setEnvCommand(env: Record<string, string>): string {
  * The EKS add-on form. ENIConfigs go in the add-on's `eniConfig` (charts/aws-vpc-cni/values.yaml: create, region,
  * subnets keyed by zone with `id` and `securityGroups`); `id` holds the design's subnet name until the subnet exists.
  */
-function configurationValues(spec: DesignSpec, env: Record<string, string>): string {
+function configurationValues(spec: DesignSpec, env: Record<string, string>, eniConfigs: readonly EniConfig[]): string {
   const values: Record<string, unknown> = { env };
-  const eniConfigs = spec.cni?.customNetworking === true ? (spec.cni.eniConfigs ?? []) : [];
   if (eniConfigs.length > 0) {
     values.eniConfig = {
       create: true,
@@ -51,7 +51,7 @@ function configurationValues(spec: DesignSpec, env: Record<string, string>): str
 }
 
 /** ENIConfig `spec.subnet` needs a subnet ID: the design's subnet name stands in for it (a comment says which). */
-function eniConfigManifests(eniConfigs: NonNullable<NonNullable<DesignSpec['cni']>['eniConfigs']>): string {
+function eniConfigManifests(eniConfigs: readonly EniConfig[]): string {
   return eniConfigs
     .map((eniConfig) => {
       const manifest = {

@@ -140,6 +140,14 @@ managedNodeGroups:
     expect(importEksctl(sut(spec)).spec).toEqual(spec);
   });
 
+  it('keeps ENIConfigs whether or not custom networking is on', () => {
+    const spec = handDesign();
+    spec.vpc.secondaryCidrs = ['100.64.0.0/16'];
+    spec.subnets.push({ name: 'pods-a', az: 'eu-central-1a', cidr: '100.64.0.0/17', natGateway: 'nat-eu-central-1a', roles: ['PODS'] });
+    spec.cni = { customNetworking: false, eniConfigs: [{ az: 'eu-central-1a', subnet: 'pods-a' }] };
+    expect(importEksctl(sut(spec)).spec).toEqual(spec);
+  });
+
   it('a private cluster becomes privateCluster.enabled with no NAT setting', () => {
     const spec = handDesign();
     spec.subnets = spec.subnets.filter((subnet) => !subnet.public).map(({ natGateway: _, ...subnet }) => subnet);

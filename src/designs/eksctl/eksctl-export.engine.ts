@@ -43,7 +43,7 @@ function clusterConfig(spec: DesignSpec): Record<string, unknown> {
   const publicSubnets = spec.subnets.filter((subnet) => subnet.public === true);
   const privateCluster = spec.endpointAccess?.public === false && spec.endpointAccess.private && publicSubnets.length === 0 && (spec.natGateways ?? []).length === 0;
   const cni = exportCni(spec);
-  const hasEniConfigs = spec.cni?.customNetworking === true && (spec.cni.eniConfigs ?? []).length > 0;
+  const hasEniConfigs = (spec.cni?.eniConfigs ?? []).length > 0;
   const hasCniValues = Object.keys(cni.env).length > 0 || hasEniConfigs;
   const vpcCni = spec.cni !== undefined || hasCniValues
     ? [{ name: 'vpc-cni', ...(spec.cni?.version === undefined ? {} : { version: `v${spec.cni.version}` }), ...(hasCniValues ? { configurationValues: cni.configurationValues } : {}) }]
@@ -134,7 +134,7 @@ function natMode(spec: DesignSpec): string {
 
 /** Subnets the import would give to a node group with no subnets listed (pod subnets are ENIConfig targets). */
 function nodeSubnets(spec: DesignSpec, isPublic: boolean): Subnet[] {
-  const pods = new Set(spec.cni?.customNetworking === true ? (spec.cni.eniConfigs ?? []).map((eniConfig) => eniConfig.subnet) : []);
+  const pods = new Set((spec.cni?.eniConfigs ?? []).map((eniConfig) => eniConfig.subnet));
   return spec.subnets.filter((subnet) => (subnet.public === true) === isPublic && !pods.has(subnet.name));
 }
 
@@ -222,7 +222,7 @@ const REASONS: [RegExp, string][] = [
   [/^nodeGroups\[\d+\]$/, 'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.'],
   [/^nodeGroups$/, 'eksctl lists managed node groups, then self-managed ones, then Fargate profiles; they import back in that order.'],
   [/^nodeGroups\[\d+\]\.instanceTypes$/, 'A node group without instance types gets eksctl\'s default (m5.large) on import.'],
-  [/^cni/, 'The VPC CNI settings could not be expressed in the vpc-cni add-on exactly (custom networking off drops eniConfigs; an IPv6 cluster always runs prefix delegation).'],
+  [/^cni/, 'The VPC CNI settings could not be expressed in the vpc-cni add-on exactly (an IPv6 cluster always runs prefix delegation).'],
   [/^endpointAccess/, 'eksctl\'s endpoint defaults (public on, private off) cannot tell an explicit setting from an absent one.'],
 ];
 
@@ -232,7 +232,7 @@ function placeholderNotes(spec: DesignSpec, yaml: string): NotExportedField[] {
   if (/^\s*controlPlaneSubnetIDs:/m.test(yaml)) {
     notes.push({ path: 'subnets[*].roles', reason: 'vpc.controlPlaneSubnetIDs lists the CLUSTER_ENDPOINTS subnets by name; replace them with subnet IDs once the subnets exist.' });
   }
-  if (spec.cni?.customNetworking === true && (spec.cni.eniConfigs ?? []).length > 0) {
+  if ((spec.cni?.eniConfigs ?? []).length > 0) {
     notes.push({ path: 'cni.eniConfigs', reason: 'The vpc-cni eniConfig names each pod subnet by its design name; replace them with subnet IDs once the subnets exist.' });
   }
   const ipv6 = spec.vpc.ipv6Cidrs?.[0];

@@ -275,6 +275,12 @@ describe('importEksctl', () => {
       expect(paths(result.unsupported)).toEqual(['vpc.nat']);
     });
 
+    it('an existing VPC named without its subnets has none in the design (eksctl would look them up)', () => {
+      const result = sut(config('vpc:\n  id: vpc-0123\n  cidr: 10.0.0.0/16\n'));
+      expect(result.spec.subnets).toEqual([]);
+      expect(result.warnings.map((warning) => warning.message)).toContain('The config names an existing VPC without listing its subnets (eksctl would look them up); list vpc.subnets to plan them.');
+    });
+
     it('an IPv6 cluster in an existing VPC: subnets carry no IPv6 CIDR, which the import says', () => {
       const result = sut(config(`kubernetesNetworkConfig:\n  ipFamily: IPv6\n${TWO_ZONES}`));
       expect(codes(result.warnings)).toEqual(['IPV6_CIDR_PLACEHOLDER', 'IPV6_SUBNET_CIDRS_UNKNOWN']);

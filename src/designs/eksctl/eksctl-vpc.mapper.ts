@@ -103,66 +103,72 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
   const extra = (vpc?.stringList('extraCIDRs') ?? []).flatMap((text, i) => canonical(text, [...vpc!.at('extraCIDRs'), i], ctx));
   const ipv6 = [readCidr(vpc, 'ipv6Cidr', ctx), ...(vpc?.stringList('extraIPv6CIDRs') ?? []).map((text, i) => canonical(text, [...vpc!.at('extraIPv6CIDRs'), i], ctx)[0])]
     .filter((cidr): cidr is Cidr => cidr !== undefined);
+  if (ipv6Cluster && ipv6.length === 0) {
+    ipv6.push(parseCidr(IPV6_PLACEHOLDER_CIDR));
+    ctx.warn('IPV6_CIDR_PLACEHOLDER', `AWS assigns the VPC's IPv6 block when it creates it; ${IPV6_PLACEHOLDER_CIDR} (a documentation prefix) stands in for it so the design can be planned.`);
+  }
 
   const raw = readRawSubnets(vpc);
   const existingVpc = vpcId !== undefined || raw.some((subnet) => subnet.id !== undefined);
   const zones = config.stringList('availabilityZones');
-
+  const skips: [string, string][] = [];
   let subnets: ImportedSubnet[];
-  const catalogSkips: [string, string][] = [];
   let vpcCidr = primary;
-  let ipv6VpcCidr = ipv6[0];
-  if (ipv6Cluster && ipv6VpcCidr === undefined) {
-    ipv6VpcCidr = parseCidr(IPV6_PLACEHOLDER_CIDR);
-    ipv6.push(ipv6VpcCidr);
-    ctx.warn('IPV6_CIDR_PLACEHOLDER', `AWS assigns the VPC's IPv6 block when it creates it; ${IPV6_PLACEHOLDER_CIDR} (a documentation prefix) stands in for it so the design can be planned.`);
-  }
-
-  if (raw.length === 0) {
-    vpcCidr ??= parseCidr(EKSCTL_DEFAULT_VPC_CIDR);
-    let azs = zones ?? [];
-    if (azs.length === 0) {
-      azs = ['a', 'b', 'c'].map((letter) => `${region}${letter}`);
-      ctx.warn('AVAILABILITY_ZONES_ASSUMED', `eksctl picks the Availability Zones when it creates the VPC; the design assumes ${azs.join(', ')}. Set availabilityZones to pin them.`);
-    }
-    subnets = generatedSubnets(vpcCidr, azs, ipv6Cluster ? ipv6VpcCidr : undefined, privateCluster, ctx);
-  } else {
-    subnets = explicitSubnets(raw, ctx, catalogSkips);
+  if (raw.length > 0) {
+    subnets = explicitSubnets(raw, ctx, skips);
     if (ipv6Cluster) {
       ctx.warn('IPV6_SUBNET_CIDRS_UNKNOWN', 'eksctl subnets carry no IPv6 CIDR, so the listed subnets have none in the design; add subnets[].ipv6Cidr before planning an IPV6 cluster.', ['vpc', 'subnets']);
     }
+  } else if (existingVpc) {
+    subnets = [];
+    ctx.warn('SUBNET_SKIPPED', 'The config names an existing VPC without listing its subnets (eksctl would look them up); list vpc.subnets to plan them.', ['vpc']);
+  } else {
+    vpcCidr ??= parseCidr(EKSCTL_DEFAULT_VPC_CIDR);
+    subnets = generatedSubnets(vpcCidr, availabilityZones(zones, region, ctx), ipv6Cluster ? ipv6[0] : undefined, privateCluster, ctx);
   }
 
-  const cidrs: Cidr[] = [];
-  if (vpcCidr !== undefined) {
-    cidrs.push(vpcCidr);
-  } else if (subnets.length > 0) {
-    const [inferred] = inferVpcCidrs([], [subnets[0].cidr]);
-    if (inferred !== undefined) {
-      cidrs.push(inferred);
-      ctx.warn('VPC_CIDR_INFERRED', `The config names an existing VPC without vpc.cidr; ${inferred.text} (the largest block around ${subnets[0].name}) stands in for its CIDR.`, ['vpc']);
-    }
-  }
-  const known = [...cidrs, ...extra];
+  const cidrs = vpcCidr !== undefined ? [vpcCidr] : inferPrimaryCidr(subnets, ctx);
+  const secondary = [...extra, ...inferSecondaryCidrs(subnets, [...cidrs, ...extra], extra.length > 0, ctx)];
+  const catalog = new SubnetCatalog(subnets);
+  skips.forEach(([ref, reason]) => catalog.markSkipped(ref, reason));
+  return {
+    catalog,
+    cidrs: cidrs.map((cidr) => cidr.text),
+    secondaryCidrs: secondary.map((cidr) => cidr.text),
+    ipv6Cidrs: ipv6.map((cidr) => cidr.text),
+    existingVpc,
+    privateCluster,
+  };
+}
+
+/** eksctl picks the zones itself when none are given (three where the Region has them). */
+function availabilityZones(zones: string[] | undefined, region: string, ctx: ImportContext): string[] {
+  if (zones !== undefined && zones.length > 0) return zones;
+  const assumed = ['a', 'b', 'c'].map((letter) => `${region}${letter}`);
+  ctx.warn('AVAILABILITY_ZONES_ASSUMED', `eksctl picks the Availability Zones when it creates the VPC; the design assumes ${assumed.join(', ')}. Set availabilityZones to pin them.`);
+  return assumed;
+}
+
+/** An existing VPC named without vpc.cidr: the largest block around its first subnet stands in. */
+function inferPrimaryCidr(subnets: readonly ImportedSubnet[], ctx: ImportContext): Cidr[] {
+  if (subnets.length === 0) return [];
+  const [inferred] = inferVpcCidrs([], [subnets[0].cidr]);
+  if (inferred === undefined) return [];
+  ctx.warn('VPC_CIDR_INFERRED', `The config names an existing VPC without vpc.cidr; ${inferred.text} (the largest block around ${subnets[0].name}) stands in for its CIDR.`, ['vpc']);
+  return [inferred];
+}
+
+/** Subnets outside every known VPC CIDR (pod subnets of custom networking, typically) need a secondary CIDR. */
+function inferSecondaryCidrs(subnets: readonly ImportedSubnet[], known: readonly Cidr[], hasExtra: boolean, ctx: ImportContext): Cidr[] {
   const outside = subnets.filter((subnet) => !known.some((cidr) => cidrContains(cidr, subnet.cidr))).map((subnet) => subnet.cidr);
   const inferred = inferVpcCidrs(known, outside);
   if (inferred.length > 0) {
     const holders = subnets.filter((subnet) => inferred.some((cidr) => cidrContains(cidr, subnet.cidr))).map((subnet) => subnet.name);
     ctx.warn('SECONDARY_CIDR_INFERRED',
-      `Subnets ${holders.join(', ')} lie outside vpc.cidr${extra.length > 0 ? ' and vpc.extraCIDRs' : ''}; the VPC must have ${inferred.map((cidr) => cidr.text).join(', ')} associated, so the design lists ${inferred.length === 1 ? 'it' : 'them'} in vpc.secondaryCidrs.`,
+      `Subnets ${holders.join(', ')} lie outside vpc.cidr${hasExtra ? ' and vpc.extraCIDRs' : ''}; the VPC must have ${inferred.map((cidr) => cidr.text).join(', ')} associated, so the design lists ${inferred.length === 1 ? 'it' : 'them'} in vpc.secondaryCidrs.`,
       ['vpc', 'subnets']);
   }
-
-  const catalog = new SubnetCatalog(subnets);
-  catalogSkips.forEach(([ref, reason]) => catalog.markSkipped(ref, reason));
-  return {
-    catalog,
-    cidrs: cidrs.map((cidr) => cidr.text),
-    secondaryCidrs: [...extra, ...inferred].map((cidr) => cidr.text),
-    ipv6Cidrs: ipv6.map((cidr) => cidr.text),
-    existingVpc,
-    privateCluster,
-  };
+  return inferred;
 }
 
 function readCidr(object: ConfigObject | undefined, key: string, ctx: ImportContext): Cidr | undefined {
