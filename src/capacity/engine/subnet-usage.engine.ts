@@ -341,7 +341,7 @@ function evaluate(model: FitModel, counts: readonly number[]): Usage {
 }
 
 /** Blocks left for prefixes if the individual addresses are packed as tightly as possible (derived, §5.7). */
-function bestCaseBlocks(alignedBlocks: number, individualIps: number): number {
+export function bestCaseBlocks(alignedBlocks: number, individualIps: number): number {
   const assignable = Math.max(0, alignedBlocks - 2);
   const spoiled = Math.ceil(Math.max(0, individualIps - SINGLE_ADDRESSES_IN_EDGE_BLOCKS) / IPS_PER_PREFIX);
   return Math.max(0, assignable - spoiled);

@@ -7,8 +7,9 @@
  * documents, nesting (flow brackets and block indentation are bounded before the lexer sees them, the composed
  * tree after) and alias expansion (`maxAliasCount`, the "billion laughs" guard).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { guardYamlText, guardYamlTreeDepth } from '../../common/yaml/yaml-nesting.guard.js';
 
 export const EKSCTL_YAML_LIMITS = {
   /** Characters accepted; a large real ClusterConfig (100 node groups) is about 100 KiB. */
@@ -51,7 +52,7 @@ export function parseYamlDocument(text: unknown, label: string, lineOffset = 0):
       { path: '', message: `${text.length} characters` },
     ]);
   }
-  guardNesting(text, label, lineOffset);
+  guardYamlText(text, label, EKSCTL_YAML_LIMITS, lineOffset);
 
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
@@ -81,7 +82,7 @@ export function parseYamlDocument(text: unknown, label: string, lineOffset = 0):
       { path: '', message: `${where}: ${reason}`, code: error.code },
     ]);
   }
-  guardTreeDepth(document, label);
+  guardYamlTreeDepth(document, label, EKSCTL_YAML_LIMITS.maxDepth);
   const value = toPlainData(document, label);
   const nodeAt = (path: readonly PathSegment[]): Node | undefined => findNode(document, path);
   return {
@@ -130,59 +131,3 @@ function findNode(document: Document.Parsed, path: readonly PathSegment[]): Node
  * interpreted: a scanner that guessed where a quoted scalar starts could be led to skip brackets the lexer does read,
  * so this only over-counts.
  */
-function guardNesting(text: string, label: string, lineOffset: number): void {
-  const tooDeep = (line: number, what: string): never => {
-    throw new InvalidInputError('YAML_TOO_DEEP', `The ${label} nests too deeply at line ${line + lineOffset} (${what}).`, [
-      { path: '', message: `line ${line + lineOffset}: ${what}` },
-    ]);
-  };
-  let flowDepth = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index <= text.length; index += 1) {
-    const char = text[index];
-    if (char === '\n' || index === text.length) {
-      checkLineStart(text.slice(lineStart, index), line, tooDeep);
-      line += 1;
-      lineStart = index + 1;
-      if (text.startsWith('---', index + 1)) flowDepth = 0;
-    } else if (char === '[' || char === '{') {
-      flowDepth += 1;
-      if (flowDepth > EKSCTL_YAML_LIMITS.maxFlowDepth) tooDeep(line, `more than ${EKSCTL_YAML_LIMITS.maxFlowDepth} nested [ or {`);
-    } else if ((char === ']' || char === '}') && flowDepth > 0) {
-      flowDepth -= 1;
-    }
-  }
-}
-
-function checkLineStart(lineText: string, line: number, tooDeep: (line: number, what: string) => never): void {
-  const indent = lineText.length - lineText.trimStart().length;
-  if (indent > EKSCTL_YAML_LIMITS.maxIndent && lineText.trim() !== '') {
-    tooDeep(line, `indented ${indent} columns, more than ${EKSCTL_YAML_LIMITS.maxIndent}`);
-  }
-  // `- - - x` and `? - x` open one block collection per indicator.
-  const indicators = /^[ \t]*((?:[-?:][ \t]+)*)/.exec(lineText)?.[1] ?? '';
-  const count = indicators.split(/[ \t]+/).filter(Boolean).length;
-  if (count > EKSCTL_YAML_LIMITS.maxIndicatorsPerLine) tooDeep(line, `${count} collections opened on one line`);
-}
-
-/** Iterative, so a deep tree cannot overflow the stack here either. */
-function guardTreeDepth(document: Document.Parsed, label: string): void {
-  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= EKSCTL_YAML_LIMITS.maxDepth) {
-      throw new InvalidInputError('YAML_TOO_DEEP', `The ${label} nests collections more than ${EKSCTL_YAML_LIMITS.maxDepth} levels deep.`, [
-        { path: '', message: `more than ${EKSCTL_YAML_LIMITS.maxDepth} levels` },
-      ]);
-    }
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-      } else {
-        stack.push({ node: item, depth: depth + 1 });
-      }
-    }
-  }
-}

@@ -13,7 +13,7 @@
  * Surge: every group may be rolling at once, each adding `maxSurge` nodes (default 1) at its max-size per-node cost to
  * every subnet it charges (a replacement node can land in any of them).
  */
-import { AWS_RESERVED_IPS, IPS_PER_PREFIX } from '../../capacity/engine/index.js';
+import { AWS_RESERVED_IPS, bestCaseBlocks, IPS_PER_PREFIX } from '../../capacity/engine/index.js';
 import type { Finding } from '../../common/findings/finding.js';
 import { parseCidrResult } from '../../common/network/cidr.js';
 import type { NodeGroup } from '../design-spec/design-spec.types.js';
@@ -23,8 +23,6 @@ import type { AtSizes, PrefixBlockPlan, SubnetChargeKind, SubnetPlan } from './p
 
 /** Below this share of free addresses at max size a subnet is reported as tight (WARNING). */
 export const LOW_HEADROOM_FRACTION = 0.15;
-/** Free single addresses in the first /28 (16 − 4 reserved) and the last /28 (16 − 1 reserved) (capacity.md §5.7). */
-const SINGLE_ADDRESSES_IN_EDGE_BLOCKS = 12 + 15;
 const SIZE_KEYS = ['min', 'desired', 'max'] as const;
 const CANONICAL_IPV4_CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(1[6-9]|2[0-8])$/;
 
@@ -278,8 +276,7 @@ export class SubnetLedger {
 export function prefixBlocks(prefixLength: number, neededBlocks: number, individualIps: number): PrefixBlockPlan {
   const alignedBlocks = prefixLength <= 28 ? 2 ** (28 - prefixLength) : 0;
   const assignableBlocks = Math.max(0, alignedBlocks - 2);
-  const spoiled = Math.ceil(Math.max(0, individualIps - SINGLE_ADDRESSES_IN_EDGE_BLOCKS) / IPS_PER_PREFIX);
-  return { alignedBlocks, assignableBlocks, neededBlocks, individualIps, bestCaseAvailableBlocks: Math.max(0, assignableBlocks - spoiled) };
+  return { alignedBlocks, assignableBlocks, neededBlocks, individualIps, bestCaseAvailableBlocks: bestCaseBlocks(alignedBlocks, individualIps) };
 }
 
 /** Findings on one subnet's figures (sizes from the severity guidance: cannot hold max → ERROR; tight → WARNING). */

@@ -4,8 +4,7 @@
  */
 import { PlanningError } from '../../common/errors/planning-error.js';
 import type { Finding } from '../../common/findings/finding.js';
-import { primaryAnnotations } from '../../exposure/engine/exposure-annotations.builder.js';
-import { exposureRequestForWorkload, planExposure } from '../../exposure/engine/index.js';
+import { exposureRequestForWorkload, planExposure, primaryAnnotations } from '../../exposure/engine/index.js';
 import type { Subnet, SubnetRole, Workload } from '../design-spec/design-spec.types.js';
 import type { GroupCapacity } from './node-group-capacity.js';
 import type { GroupReplicas } from './node-load.js';

@@ -1,6 +1,7 @@
 /** Public surface of the Service-exposure engine (pure; no Nest, no I/O). */
 export { decideExposure, planExposure, DECISION_PIPELINE, LBC_LOAD_BALANCER_CLASS } from './exposure-decision.engine.js';
 export { recommendExposure } from './exposure-recommendation.engine.js';
+export { primaryAnnotations } from './exposure-annotations.builder.js';
 export { lintManifests } from './manifest-lint.engine.js';
 export { exposureRequestForWorkload } from './design-exposure.mapper.js';
 export { DECISION_RULES, VALIDATION_RULES } from './exposure-rules.data.js';

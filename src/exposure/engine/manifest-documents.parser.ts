@@ -1,11 +1,11 @@
 /**
  * Reads a multi-document YAML stream (e.g. `helm template` output) into Kubernetes objects, keeping enough of the
  * YAML tree to point findings at a line. Hostile input is refused before it can hurt the process: the size, the number
- * of documents, flow-collection nesting (the `yaml` lexer aborts the whole process around 2,000 nested brackets) and
- * alias expansion (`maxAliasCount`, the "billion laughs" guard) are all bounded.
+ * of documents, nesting (src/common/yaml/yaml-nesting.guard.ts) and alias expansion (`maxAliasCount`, the "billion laughs" guard) are all bounded.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { InvalidInputError, PlanningError } from '../../common/errors/planning-error.js';
+import { guardYamlText, guardYamlTreeDepth } from '../../common/yaml/yaml-nesting.guard.js';
 
 export const MANIFEST_LIMITS = {
   /** Characters of YAML accepted in one call (a large `helm template` output is a few hundred KiB). */
@@ -13,6 +13,11 @@ export const MANIFEST_LIMITS = {
   maxDocuments: 2000,
   /** Nested `[` / `{` accepted; real manifests rarely exceed 10. */
   maxFlowDepth: 128,
+  /** Leading spaces on one line and block collections opened on one line (bound block nesting). */
+  maxIndent: 400,
+  maxIndicatorsPerLine: 20,
+  /** Depth of a composed document (a Helm-rendered object nests about 10 levels). */
+  maxDepth: 128,
   /** Aliases expanded per document (yaml's default is 100). */
   maxAliasCount: 100,
 } as const;
@@ -46,7 +51,7 @@ export function parseManifestDocuments(text: string, options: ParseOptions): K8s
   if (text.length > MANIFEST_LIMITS.maxChars) {
     throw new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${text.length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`);
   }
-  guardFlowDepth(text, options.label);
+  guardYamlText(text, options.label, MANIFEST_LIMITS);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [];
@@ -64,6 +69,7 @@ export function parseManifestDocuments(text: string, options: ParseOptions): K8s
         { path: `${options.label}[${documentIndex}]`, message: `${where}: ${reason}`, code: error.code },
       ]);
     }
+    guardYamlTreeDepth(document, options.label, MANIFEST_LIMITS.maxDepth);
     const value = toPlain(document, options.label, documentIndex);
     collectResources(value, [], document, lineCounter, documentIndex, options, resources);
   });
@@ -136,27 +142,6 @@ function lineOfPath(document: Document.Parsed, lineCounter: LineCounter, path: r
  * Counts `[` / `{` nesting per document. Quotes and comments are deliberately not interpreted: a scanner that guessed
  * where a quoted scalar starts could be led to skip brackets the YAML lexer does read, so this only over-counts.
  */
-function guardFlowDepth(text: string, label: string): void {
-  let depth = 0;
-  let line = 1;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '\n') {
-      line += 1;
-      if (text.startsWith('---', index + 1)) depth = 0;
-    } else if (char === '[' || char === '{') {
-      depth += 1;
-      if (depth > MANIFEST_LIMITS.maxFlowDepth) {
-        throw new InvalidInputError('YAML_TOO_DEEP', `${label} nests flow collections more than ${MANIFEST_LIMITS.maxFlowDepth} levels deep (line ${line}).`, [
-          { path: label, message: `flow nesting deeper than ${MANIFEST_LIMITS.maxFlowDepth} at line ${line}` },
-        ]);
-      }
-    } else if ((char === ']' || char === '}') && depth > 0) {
-      depth -= 1;
-    }
-  }
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -89,8 +89,8 @@ export class AddressPlan {
   }
 
   public natGatewayEip(name: string): string {
-    const given = this.natGatewayEips[name];
-    if (given !== undefined) return given;
+    // Own keys only: a NAT gateway may be named `constructor` or `toString`.
+    if (Object.hasOwn(this.natGatewayEips, name)) return this.natGatewayEips[name];
     const { index } = this.lookup.natGateway(name, 'natGateways');
     this.placeholder(`the Elastic IP of NAT gateway ${name}`, NAT_EIP_RANGE);
     return addressAt(NAT_EIP_RANGE, 10 + (index % 240));
