@@ -93,6 +93,30 @@ describe('hostile input', () => {
       { name: 'GET /v1/capacity/max-pods', request: rest('GET', '/v1/capacity/max-pods') },
       { name: 'GET /v1/capacity/max-pods-table', request: rest('GET', '/v1/capacity/max-pods-table') },
       { name: 'POST /v1/capacity/subnet-usage', request: rest('POST', '/v1/capacity/subnet-usage', { body: fc.oneof(anyBody, jsonBody(fc.record({ subnet: fc.record({ cidr: hostileCidr }), cni: fc.oneof(hostileJson, fc.record({ prefixDelegation: hostileJson, warmIpTarget: hostileNumber, warmPrefixTarget: hostileNumber })), nodeGroups: fc.array(fc.record({ instanceType: fc.oneof(hostileText, fc.constant('m5.large')), nodes: hostileNumber, podsPerNode: hostileNumber, maxPods: hostileNumber }), { maxLength: 4 }) }))) }) },
+      { name: 'POST /v1/exposure/recommend', request: rest('POST', '/v1/exposure/recommend', { body: fc.oneof(anyBody, jsonBody(fc.record({ expose: fc.oneof(hostileJson, fc.record({ audience: fc.constantFrom('CLUSTER', 'VPC', 'INTERNET', 'MOON'), protocol: fc.constantFrom('HTTP', 'HTTPS', 'TCP', 'UDP', 'TLS', 'GRPC', 'SCTP'), port: hostileNumber, targetType: hostileJson, staticIps: hostileJson, shareGroup: hostileText, nodePort: hostileNumber, eipAllocations: hostileJson })), context: fc.oneof(hostileJson, fc.record({ compute: hostileText, ipFamily: fc.constantFrom('IPV4', 'IPV6', 'x'), controller: fc.constantFrom('LBC', 'CCM_ONLY', 'x'), lbcVersion: hostileText, subnets: hostileJson })), workload: fc.oneof(hostileJson, fc.record({ name: hostileText, namespace: hostileText, port: hostileNumber, targetPort: hostileJson })) }, { requiredKeys: [] }))) }) },
+      { name: 'POST /v1/exposure/lint', request: fc.oneof(
+        rest('POST', '/v1/exposure/lint', { body: fc.oneof(anyBody, jsonBody(fc.record({ manifests: hostileYaml, context: hostileJson }, { requiredKeys: [] }))) }),
+        rest('POST', '/v1/exposure/lint', { body: hostileYaml, contentType: 'application/yaml' }),
+      ) },
+      { name: 'POST /v1/paths/trace', request: rest('POST', '/v1/paths/trace', { body: fc.oneof(anyBody, jsonBody(fc.record({
+        design: fc.oneof(hostileJson, mutatedDesign),
+        designId: fc.oneof(fc.constant(seededDesignId), hostileJson),
+        revision: hostileJson,
+        flow: fc.oneof(hostileJson, fc.record({ from: fc.oneof(hostileJson, fc.record({ kind: fc.constantFrom('POD', 'NODE', 'INTERNET', 'VPC_HOST', 'PEER', 'SERVICE', 'EKS_API', 'X'), workload: fc.oneof(hostileText, fc.constant('checkout')), nodeGroup: hostileText, ip: fc.oneof(hostileText, hostileCidr), network: hostileText, sameNode: hostileJson })), to: fc.oneof(hostileJson, fc.record({ kind: fc.constantFrom('POD', 'INTERNET', 'SERVICE', 'EKS_API', 'PEER'), workload: fc.oneof(hostileText, fc.constant('ledger')), ip: fc.oneof(hostileText, fc.constant('93.184.216.34')), network: fc.oneof(hostileText, fc.constant('on-prem')) })), protocol: hostileJson, port: hostileNumber })),
+      }, { requiredKeys: [] }))) }) },
+      { name: 'GET /v1/paths/trace.svg', request: fc.tuple(fc.oneof(fc.constant(seededDesignId), hostileText), hostileBodyText).map(([designId, flow]) => ({ method: 'GET' as const, url: '/v1/paths/trace.svg', query: { designId: designId.slice(0, 500), flow: flow.slice(0, 5000) } })) },
+      { name: 'GET /v1/designs/:id/plan and diff', request: fc.oneof(
+        rest('GET', designId.map((id) => `/v1/designs/${id}/plan`)),
+        rest('GET', designId.map((id) => `/v1/designs/${id}/diff`)),
+      ) },
+      { name: 'POST /v1/plan', request: rest('POST', '/v1/plan', { body: fc.oneof(anyBody, jsonBody(mutatedDesign)) }) },
+      { name: 'POST /v1/designs/import/eksctl', request: fc.oneof(
+        rest('POST', '/v1/designs/import/eksctl', { body: hostileYaml, contentType: 'application/yaml' }),
+        rest('POST', '/v1/designs/import/eksctl', { body: fc.oneof(anyBody, jsonBody(fc.record({ yaml: fc.oneof(hostileYaml, hostileJson) }))) }),
+        fc.constantFrom('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: x, region: mars-1}\n', 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: x\n  region: us-east-1\nvpc:\n  cidr: 10.0.0.1/16\n')
+          .map((yaml) => ({ method: 'POST' as const, url: '/v1/designs/import/eksctl', headers: { 'content-type': 'application/yaml' }, payload: yaml })),
+      ) },
+      { name: 'GET /v1/designs/:id/export/*', request: rest('GET', fc.tuple(designId, fc.constantFrom('eksctl', 'cni')).map(([id, kind]) => `/v1/designs/${id}/export/${kind}`)) },
       { name: 'GET health, docs and metrics', request: rest('GET', fc.constantFrom('/health/live', '/health/ready', '/metrics', '/openapi.json', '/docs', '/graphiql', '/graphiql/assets/x.js', '/v1', '/', '/v2/catalogs').chain((p) => seg.map((s) => (p.endsWith('x.js') ? `/graphiql/assets/${s}` : p)))) },
       { name: 'GraphQL queries', request: graphql(fc.constantFrom(
         'query($c: String!, $f: InstanceTypeFilter, $n: Int, $a: String) { instanceTypes(catalog: $c, filter: $f, first: $n, after: $a) { items { name } nextCursor } }',
@@ -107,19 +131,40 @@ describe('hostile input', () => {
       { name: 'GraphQL mutations', request: graphql(fc.constantFrom(
         'mutation($s: DesignSpecInput!) { createDesign(spec: $s) { id } }',
         'mutation($id: ID!, $r: Int, $s: DesignSpecInput!) { updateDesign(id: $id, expectedRevision: $r, spec: $s) { revision } }',
-        'mutation($id: ID!) { deleteDesign(id: $id) }',
+        'mutation($d: ID!) { deleteDesign(id: $d) }',
         'mutation($i: CreateCatalogInput!) { createCatalog(input: $i) { name } }',
         'mutation($name: String!) { deleteCatalog(name: $name) }',
         'mutation($c: String!, $i: InstanceTypeInput!) { upsertInstanceType(catalog: $c, input: $i) { name } }',
         'mutation($c: String!, $name: String!) { deleteInstanceType(catalog: $c, name: $name) }',
       ), fc.record({
+        // Every spec is invalid (the CIDR), so even the seeded design's id cannot be updated; deletes never name it.
         s: fc.oneof(hostileJson, mutatedDesign.map((d) => ({ ...d, vpc: { cidrs: ['999.0.0.0/8'] } }))),
         id: fc.oneof(fc.uuid(), hostileJson, fc.constant(seededDesignId)),
+        d: fc.oneof(fc.uuid(), hostileJson),
         r: hostileJson,
         i: fc.oneof(hostileJson, fc.record({ name: hostileText, instanceTypes: hostileJson, maxEnis: hostileNumber, ipv4PerEni: hostileNumber, hypervisor: fc.constant('XEN'), bareMetal: fc.boolean(), vcpu: fc.constant(-3) })),
         c: fc.oneof(hostileJson, fc.constant('aws'), fc.constant(seededCatalog)),
         name: fc.oneof(hostileJson, fc.constant('aws')),
-      }, { requiredKeys: [] }).map((v) => ({ ...v, ...(v.id === seededDesignId ? { r: 999 } : {}) }))) },
+      }, { requiredKeys: [] })) },
+      { name: 'GraphQL engines', request: graphql(fc.constantFrom(
+        'query($i: ExposureRequestInput!) { exposureRecommendation(input: $i) { kind errors { code } } }',
+        'query($m: String!, $c: LintContextInput) { lintManifests(manifests: $m, context: $c) { findings { code } } }',
+        'query($i: TracePathInput!) { tracePath(input: $i) { verdict hops { kind } } }',
+        'query($s: DesignSpecInput!) { plan(spec: $s) { summary { status } } }',
+        'query($id: ID!, $f: Int!, $t: Int!) { designDiff(id: $id, from: $f, to: $t) { spec { path } } }',
+        'query($id: ID!, $r: Int) { design(id: $id) { plan(revision: $r) { summary { errors } } eksctlConfig(revision: $r) { yaml } cniConfig { setEnvCommand } } }',
+        'mutation($y: String!) { importEksctl(yaml: $y) { design { id } } }',
+      ), fc.record({
+        i: fc.oneof(hostileJson, fc.record({ expose: hostileJson, workload: hostileJson, designId: fc.oneof(fc.constant(seededDesignId), hostileJson), flow: hostileJson })),
+        m: fc.oneof(hostileYaml, hostileJson),
+        c: hostileJson,
+        s: fc.oneof(hostileJson, mutatedDesign.map((d) => ({ ...d, vpc: { cidrs: ['999.0.0.0/8'] } }))),
+        id: fc.oneof(fc.constant(seededDesignId), hostileJson),
+        f: hostileJson,
+        t: hostileJson,
+        r: hostileJson,
+        y: fc.oneof(hostileYaml, hostileJson),
+      }, { requiredKeys: [] })) },
       { name: 'GraphQL malformed documents', request: fc.oneof(
         hostileText,
         fc.integer({ min: 10, max: 400 }).map((depth) => `{ ${'design(id: "x") { spec { '.repeat(1)}${'vpc { '.repeat(depth)}cidrs${' }'.repeat(depth)} } } }`),
