@@ -273,6 +273,23 @@ describe('design plan', () => {
       expect(literal.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
+    it('serves counts past 32-bit integers (a Fargate profile with 2.2 billion pods) as Float', async () => {
+      const spec = validDesign();
+      spec.workloads = Array.from({ length: 2200 }, (_, i) => ({ name: `job-${i}`, namespace: 'batch', nodeGroup: 'system', replicas: 1_000_000 }));
+      const rest = (await t.http.post('/v1/plan').send(spec).expect(200)).body;
+      const { body } = await t.graphql(
+        'query($spec: DesignSpecInput!) { plan(spec: $spec) { nodeGroups { name replicas { podIp } loads { max { nodes } } } summary { status usedIpsAtMax } } }',
+        { spec },
+      );
+      expect(body.errors).toBeUndefined();
+      const system = body.data!.plan.nodeGroups.find((g: { name: string }) => g.name === 'system');
+      expect(system.replicas.podIp).toBe(2_200_000_000);
+      expect(system.loads.max.nodes).toBe(2_200_000_000);
+      expect(system.loads.max.nodes).toBeGreaterThan(2 ** 31);
+      expect(body.data!.plan.summary).toEqual({ status: 'ERRORS', usedIpsAtMax: rest.summary.usedIpsAtMax });
+      expect(rest.summary.usedIpsAtMax).toBeGreaterThan(2 ** 31);
+    });
+
     it('costs a plan 100: fifty plans in one operation exceed the complexity limit', async () => {
       const spec = validDesign();
       const fifty = Array.from({ length: 50 }, (_, i) => `p${i}: plan(spec: $spec) { designName }`).join(' ');
