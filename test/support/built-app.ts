@@ -3,23 +3,29 @@
  * .data/test-build (shared by all test files; the first one builds, the others wait) and spawns `node main.js`.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUILD_DIR = join(ROOT, '.data', 'test-build');
+const BUILDS = join(ROOT, '.data', 'test-build');
+/** One build per test run (the vitest parent pid), so two runs at once never rebuild under each other. */
+const RUN_ID = String(process.ppid);
+const BUILD_DIR = join(BUILDS, RUN_ID);
 const LOCK_DIR = `${BUILD_DIR}.lock`;
 const STAMP = join(BUILD_DIR, 'built-for');
+const STALE_BUILD_MS = 6 * 60 * 60 * 1000;
 
-/** Builds unless this run (identified by the vitest parent pid) already did. */
+/** Builds unless this run already did; builds of runs older than a few hours are removed. */
 export async function buildAppOnce(): Promise<string> {
-  const runId = String(process.ppid);
+  const runId = RUN_ID;
   const main = join(BUILD_DIR, 'dist', 'main.js');
+  removeStaleBuilds();
   for (let waited = 0; waited < 240_000; waited += 250) {
     if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === runId && existsSync(main)) return main;
     try {
+      mkdirSync(BUILDS, { recursive: true });
       mkdirSync(LOCK_DIR, { recursive: false });
     } catch {
       await new Promise((done) => setTimeout(done, 250));
@@ -38,6 +44,14 @@ export async function buildAppOnce(): Promise<string> {
   }
   if (!existsSync(main)) throw new Error('timed out waiting for the test build');
   return main;
+}
+
+function removeStaleBuilds(): void {
+  if (!existsSync(BUILDS)) return;
+  for (const entry of readdirSync(BUILDS)) {
+    const path = join(BUILDS, entry);
+    if (entry !== RUN_ID && !entry.startsWith(`${RUN_ID}.`) && Date.now() - statSync(path).mtimeMs > STALE_BUILD_MS) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 export interface RunningApp {
