@@ -1,0 +1,147 @@
+/**
+ * The planner behind a running server: the REST routes of shared/API.md with a bearer token, over Node's global fetch.
+ * Error bodies `{"error":{"code","message","details"}}` come back as the same PlanningError the local engines throw,
+ * so commands print and exit alike in both modes.
+ */
+import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../capacity/engine/index.js';
+import { PlanningError, type ErrorDetail, type ErrorKind } from '../common/errors/planning-error.js';
+import type { DesignPlan } from '../designs/plan/index.js';
+import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
+import type { TraceResult } from '../traffic-path/engine/index.js';
+import type {
+  MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
+} from './planner-client.js';
+
+export interface HttpPlannerOptions {
+  baseUrl: string;
+  token?: string;
+  /** Per request; the whole-catalog table is the slowest answer (well under a second on a server). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  428: 'PRECONDITION_REQUIRED',
+  429: 'RATE_LIMITED',
+};
+
+type QueryValue = string | number | boolean | undefined;
+
+export class HttpPlanner implements PlannerClient {
+  public readonly origin: string;
+  private readonly baseUrl: URL;
+  private readonly fetch: typeof fetch;
+
+  public constructor(private readonly options: HttpPlannerOptions) {
+    this.baseUrl = parseServerUrl(options.baseUrl);
+    this.origin = this.baseUrl.origin;
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  public maxPods(query: MaxPodsQuery): Promise<MaxPodsResult> {
+    return this.request('GET', '/v1/capacity/max-pods', { query: { ...query } });
+  }
+
+  public maxPodsTable(query: MaxPodsTableQuery): Promise<MaxPodsTable> {
+    return this.request('GET', '/v1/capacity/max-pods-table', { query: { ...query } });
+  }
+
+  public subnetUsage(query: SubnetUsageQuery): Promise<SubnetUsageResult> {
+    return this.request('POST', '/v1/capacity/subnet-usage', { body: query });
+  }
+
+  public trace(query: TraceQuery): Promise<TraceResult> {
+    return this.request('POST', '/v1/paths/trace', { body: query });
+  }
+
+  public plan(design: unknown): Promise<DesignPlan> {
+    return this.request('POST', '/v1/plan', { body: design });
+  }
+
+  /** GET /v1/designs/{id}/plan: a saved design (latest revision, or `revision`). */
+  public planSaved(designId: string, revision?: number): Promise<DesignPlan> {
+    return this.request('GET', `/v1/designs/${encodeURIComponent(designId)}/plan`, { query: { revision } });
+  }
+
+  public lint(manifests: string, context?: LintContextInput): Promise<LintResult> {
+    return this.request('POST', '/v1/exposure/lint', { body: context === undefined ? { manifests } : { manifests, context } });
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, input: { query?: Record<string, QueryValue>; body?: unknown }): Promise<T> {
+    const url = new URL(`${this.baseUrl.pathname.replace(/\/$/, '')}${path}`, this.baseUrl);
+    for (const [name, value] of Object.entries(input.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (input.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method,
+        headers,
+        body: input.body === undefined ? undefined : JSON.stringify(input.body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
+      });
+    } catch (error) {
+      throw new PlanningError('UNAVAILABLE', 'SERVER_UNREACHABLE', `Cannot reach ${this.origin} (${method} ${path}): ${describeFetchError(error)}`);
+    }
+    const text = await response.text();
+    if (response.ok) {
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new PlanningError('UNAVAILABLE', 'UNEXPECTED_RESPONSE', `${method} ${path} answered ${response.status} with a body that is not JSON.`);
+      }
+    }
+    throw errorFromResponse(response.status, text, `${method} ${path}`);
+  }
+}
+
+/** `{"error":{"code","message","details"}}` as a PlanningError; anything else keeps the status as its code. */
+export function errorFromResponse(status: number, text: string, what: string): PlanningError {
+  const kind = KIND_BY_STATUS[status] ?? 'UNAVAILABLE';
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    const message = typeof error.message === 'string' ? error.message : `${what} failed with status ${status}.`;
+    const details = Array.isArray(error.details)
+      ? (error.details as unknown[]).filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
+        .map((d) => ({ path: typeof d.path === 'string' ? d.path : '', message: d.message, ...(typeof d.code === 'string' ? { code: d.code } : {}) }))
+      : [];
+    return new PlanningError(kind, error.code, message, details);
+  }
+  const snippet = text.trim().slice(0, 200);
+  return new PlanningError(kind, `HTTP_${status}`, `${what} failed with status ${status}${snippet ? `: ${snippet}` : '.'}`);
+}
+
+function parseServerUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PlanningError('INVALID_INPUT', 'INVALID_SERVER_URL', `--server must be an http(s) URL such as http://127.0.0.1:3000, got "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PlanningError('INVALID_INPUT', 'INVALID_SERVER_URL', `--server must be an http(s) URL, got "${value}".`);
+  }
+  return url;
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}

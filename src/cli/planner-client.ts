@@ -1,0 +1,54 @@
+/**
+ * What every CLI command asks of the planner, answered either by the pure engines in this process (LocalPlanner) or
+ * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
+ * compared answer for answer.
+ */
+import type { MaxPodsOptions, MaxPodsResult, MaxPodsTable, SubnetUsageRequest, SubnetUsageResult } from '../capacity/engine/index.js';
+import type { DesignPlan } from '../designs/plan/index.js';
+import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
+import type { Endpoint, FlowProtocol, TraceResult } from '../traffic-path/engine/index.js';
+
+/** GET /v1/capacity/max-pods */
+export interface MaxPodsQuery extends MaxPodsOptions {
+  instanceType: string;
+  catalog?: string;
+}
+
+/** GET /v1/capacity/max-pods-table */
+export interface MaxPodsTableQuery extends MaxPodsOptions {
+  catalog?: string;
+  family?: string;
+  minVcpu?: number;
+}
+
+/** POST /v1/capacity/subnet-usage */
+export interface SubnetUsageQuery extends SubnetUsageRequest {
+  catalog?: string;
+}
+
+/** A flow as POST /v1/paths/trace takes it: NAT gateway Elastic IPs as a list. */
+export interface FlowRequest {
+  from: Endpoint;
+  to: Endpoint;
+  protocol: FlowProtocol;
+  port: number;
+  natGatewayEips?: Array<{ natGateway: string; ip: string }>;
+}
+
+/** POST /v1/paths/trace: an inline design (unvalidated JSON) or, on a server, a saved one. */
+export type TraceQuery =
+  | { design: unknown; flow: FlowRequest }
+  | { designId: string; revision?: number; flow: FlowRequest };
+
+export interface PlannerClient {
+  /** Where the answers come from, for messages: `local engines` or the server URL. */
+  readonly origin: string;
+  maxPods(query: MaxPodsQuery): Promise<MaxPodsResult>;
+  maxPodsTable(query: MaxPodsTableQuery): Promise<MaxPodsTable>;
+  subnetUsage(query: SubnetUsageQuery): Promise<SubnetUsageResult>;
+  trace(query: TraceQuery): Promise<TraceResult>;
+  /** POST /v1/plan with an inline design (unvalidated JSON; the planner validates it). */
+  plan(design: unknown): Promise<DesignPlan>;
+  /** POST /v1/exposure/lint */
+  lint(manifests: string, context?: LintContextInput): Promise<LintResult>;
+}
