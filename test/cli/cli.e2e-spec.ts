@@ -4,7 +4,7 @@
  * 0 (answered), 1 (plan or lint with ERROR findings), 2 (bad input, refused request).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,24 +69,6 @@ interface CliResult {
 }
 
 let cliMain: string;
-let cliCopy: Promise<string> | undefined;
-
-/**
- * The test build, copied to a folder of this test file's own (under the repository, so node_modules resolve): another
- * test run started meanwhile rebuilds .data/test-build from scratch, which would pull the CLI out from under these tests.
- */
-function builtCli(): Promise<string> {
-  cliCopy ??= buildAppOnce().then((main) => {
-    const copy = join(ROOT, '.data', `cli-test-${process.pid}`);
-    cpSync(dirname(main), join(copy, 'dist'), { recursive: true });
-    return join(copy, 'dist', 'cli', 'main.js');
-  });
-  return cliCopy;
-}
-
-afterAll(() => {
-  rmSync(join(ROOT, '.data', `cli-test-${process.pid}`), { recursive: true, force: true });
-});
 
 function cli(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   const { PLANNER_TOKEN: _ignored, ...env } = process.env;
@@ -134,7 +116,7 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
   }
 
   beforeAll(async () => {
-    cliMain = await builtCli();
+    cliMain = join(dirname(await buildAppOnce()), 'cli', 'main.js');
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     server = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -441,7 +423,7 @@ describe('eks-network-planner CLI against a server that requires tokens', () => 
   let server: string;
 
   beforeAll(async () => {
-    cliMain = await builtCli();
+    cliMain = join(dirname(await buildAppOnce()), 'cli', 'main.js');
     t = await startTestApp({ API_TOKENS: JSON.stringify([{ subject: 'cli', sha256: sha256Hex(TOKEN), scopes: ['read'] }]) });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     server = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
