@@ -34,8 +34,8 @@ export async function readInputText(path: string, readStdin: ReadStdin): Promise
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InvalidInputError('FILE_NOT_FOUND', `No such file: ${path}`, [{ path, message: 'does not exist' }]);
-    throw new InvalidInputError('FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`, [{ path, message: code ?? 'unreadable' }]);
+    if (code === 'ENOENT') throw new InvalidInputError('FILE_NOT_FOUND', `No such file: ${path}`);
+    throw new InvalidInputError('FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`);
   }
 }
 
@@ -45,11 +45,11 @@ export function parseJsonInput(text: string, label: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InvalidInputError('MALFORMED_JSON', `${label} is not valid JSON: ${(error as Error).message}`, [{ path: '', message: 'not JSON' }]);
+    throw new InvalidInputError('MALFORMED_JSON', `${label} is not valid JSON: ${(error as Error).message}`);
   }
   // The same guard as the server's body parser: validators downstream recurse.
   if (exceedsJsonDepth(value)) {
-    throw new InvalidInputError('BODY_TOO_DEEP', `${label} nests deeper than ${MAX_JSON_DEPTH} levels.`, [{ path: '', message: 'too deep' }]);
+    throw new InvalidInputError('BODY_TOO_DEEP', `${label} nests deeper than ${MAX_JSON_DEPTH} levels.`);
   }
   return value;
 }
@@ -75,7 +75,6 @@ export function loadDesign(text: string, label: string): LoadedDesign {
     throw new InvalidInputError(
       'UNKNOWN_DESIGN_FORMAT',
       `${label} is neither a DesignSpec (a JSON object) nor an eksctl ClusterConfig (YAML with apiVersion: ${EKSCTL_API_VERSION}).`,
-      [{ path: '', message: 'unrecognised content' }],
     );
   }
   return { design: parseJsonInput(text, label), format: 'DESIGN_SPEC', unsupported: [], warnings: [] };

@@ -57,7 +57,7 @@ describe('eks-network-planner (in-process, local engines)', () => {
       [['trace', 'd.json', '--from', 'pod:a', '--to', 'service:b', '--same-node'], /^error CONFLICTING_OPTIONS: --same-node only applies/m],
       [['trace', '--from', 'pod:a', '--to', 'eks-api', '--design-id', 'abc'], /^error SERVER_REQUIRED: /m],
       [['plan', '--design-id', 'abc'], /^error SERVER_REQUIRED: /m],
-      [['plan', 'no-such-design.json'], /^error FILE_NOT_FOUND: No such file: no-such-design\.json$/m],
+      [['plan', 'no-such-design.json'], /^error FILE_NOT_FOUND: No such file: no-such-design\.json\n$/],
       [['plan', '-'], /^error UNKNOWN_DESIGN_FORMAT: stdin is neither a DesignSpec/m],
       [['lint', '-', '--context', '-'], /^error STDIN_ALREADY_READ: Only one input can come from stdin \(-\)\.$/m],
       [['subnet-usage', '--request', '-'], /^error MALFORMED_JSON: stdin is not valid JSON: /m],

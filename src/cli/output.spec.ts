@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cell, formatOutput, renderFields, renderTable } from './output.js';
+import { cell, formatOutput, renderFields, renderNotes, renderTable } from './output.js';
 
 describe('CLI output', () => {
   const rows = [
@@ -26,6 +26,12 @@ describe('CLI output', () => {
     expect(renderFields([['max pods', 290], ['cap', null], ['fits', false]])).toBe('max pods:  290\ncap:       -\nfits:      no\n');
     expect(cell(['a', 'b'])).toBe('a, b');
     expect(cell([])).toBe('-');
+  });
+
+  it('aligns the messages of warnings', () => {
+    expect(renderNotes([{ code: 'SUBNET_TOO_SMALL', message: 'a' }, { code: 'PREFIX_BLOCKS_NEVER_AVAILABLE', message: 'b' }]))
+      .toBe('  SUBNET_TOO_SMALL               a\n  PREFIX_BLOCKS_NEVER_AVAILABLE  b\n');
+    expect(renderNotes([])).toBe('');
   });
 
   it('prints the API value itself for json and yaml, the table view otherwise', () => {

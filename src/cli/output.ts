@@ -58,7 +58,8 @@ export function section(title: string, body: string): string {
   return body.trim() === '' ? '' : `\n${title}\n${body}`;
 }
 
-/** Warnings and assumptions as `CODE  message` lines. */
+/** Warnings and assumptions as `CODE  message` lines, the messages aligned. */
 export function renderNotes(notes: ReadonlyArray<{ code: string; message: string }>): string {
-  return notes.map((note) => `  ${note.code}  ${note.message}`).join('\n') + (notes.length > 0 ? '\n' : '');
+  const width = Math.max(0, ...notes.map((note) => note.code.length));
+  return notes.map((note) => `  ${note.code.padEnd(width)}  ${note.message}\n`).join('');
 }
