@@ -12,6 +12,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build \
+ && rm -f dist/.tsbuildinfo \
  && npm prune --omit=dev --omit=optional
 
 FROM node:20-bookworm-slim AS runtime

@@ -79,17 +79,3 @@ export function loadDesign(text: string, label: string): LoadedDesign {
   }
   return { design: parseJsonInput(text, label), format: 'DESIGN_SPEC', unsupported: [], warnings: [] };
 }
-
-/**
- * JSON `null` on an object property means "not set", as the server reads designs (DesignsService.validate uses the same
- * rule; that copy sits in a Nest service the CLI must not import). Array elements are kept, so `[null]` still fails.
- */
-export function dropNullProperties(value: unknown, depth = 0): unknown {
-  if (depth > 64 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => dropNullProperties(item, depth + 1));
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null) Object.defineProperty(result, key, { value: dropNullProperties(item, depth + 1), enumerable: true, writable: true, configurable: true });
-  }
-  return result;
-}

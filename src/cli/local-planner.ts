@@ -15,7 +15,7 @@ import { planDesign, type DesignPlan } from '../designs/plan/index.js';
 import { lintManifests, type LintContextInput, type LintResult } from '../exposure/engine/index.js';
 import { tracePath, type Flow, type TraceResult } from '../traffic-path/engine/index.js';
 import { resolveExposureWithEngine } from '../traffic-path/resolved-exposure.mapper.js';
-import { dropNullProperties } from './design-input.js';
+import { dropNullProperties } from '../common/json/drop-null-properties.js';
 import type {
   FlowRequest, MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
 } from './planner-client.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, RevisionConflictError, RevisionRequiredError } from '../common/errors/planning-error.js';
+import { dropNullProperties } from '../common/json/drop-null-properties.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, invalidCursor } from '../common/pagination/cursor.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { assertValidDesignSpec } from './design-spec/design-spec.validator.js';
@@ -90,20 +91,6 @@ export class DesignsService {
       instanceTypeNames: (catalog) => (catalog === catalogName ? index?.names : undefined),
     });
   }
-}
-
-/**
- * JSON `null` on an object property means "not set" (GraphQL clients and generated REST clients send it for every
- * absent optional field). Array elements are kept as they are, so `[null]` still fails validation.
- */
-export function dropNullProperties(value: unknown, depth = 0): unknown {
-  if (depth > 64 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => dropNullProperties(item, depth + 1));
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null) Object.defineProperty(result, key, { value: dropNullProperties(item, depth + 1), enumerable: true, writable: true, configurable: true });
-  }
-  return result;
 }
 
 function designNotFound(id: string): NotFoundError {

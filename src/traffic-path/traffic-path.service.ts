@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PlanningError, ValidationFailedError } from '../common/errors/planning-error.js';
 import type { DesignSpec } from '../designs/design-spec/design-spec.types.js';
-import { DesignsService, dropNullProperties } from '../designs/designs.service.js';
+import { dropNullProperties } from '../common/json/drop-null-properties.js';
+import { DesignsService } from '../designs/designs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { renderTraceSvg, tracePath, type Flow, type TraceResult } from './engine/index.js';
 import type { FlowInput } from './dto/trace-path.input.js';

@@ -33,7 +33,7 @@ describe('instance-type catalogs', () => {
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await t.http.get('/v1/catalogs/aws/instance-types').query({ limit: 500, ...(cursor ? { cursor } : {}) }).expect(200);
+      const response: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http.get('/v1/catalogs/aws/instance-types').query({ limit: 500, ...(cursor ? { cursor } : {}) }).expect(200);
       names.push(...response.body.items.map((i: { name: string }) => i.name));
       cursor = response.body.nextCursor;
     } while (cursor);

@@ -77,7 +77,7 @@ describe('saved designs', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t.http.get('/v1/designs').query({ owner: 'team-list', limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+      const page: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http.get('/v1/designs').query({ owner: 'team-list', limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((d: { name: string }) => d.name));
       cursor = page.body.nextCursor;

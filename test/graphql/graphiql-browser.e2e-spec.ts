@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The GraphQL IDE must work with no internet: load /graphiql in headless Chromium (Debian's `chromium`), refuse every
  * request that leaves the app, run a query from the editor and read the result pane.

@@ -67,7 +67,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
     const restarted = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir });
     const saved = await fetch(`${restarted.baseUrl}/v1/designs/${id}`);
     expect(saved.status).toBe(200);
-    expect((await saved.json()).spec).toEqual(validDesign());
+    expect(((await saved.json()) as { spec: unknown }).spec).toEqual(validDesign());
     restarted.process.kill('SIGTERM');
     expect((await restarted.exited).code).toBe(0);
   }, 120_000);

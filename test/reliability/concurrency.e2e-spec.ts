@@ -25,7 +25,7 @@ describe('concurrent conflicting updates', () => {
   });
 
   it(`keeps every one of ${CLIENTS} concurrent read-modify-writes or refuses it with 412`, async () => {
-    const created = await (await fetch(`${baseUrl}/v1/designs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validDesign()) })).json();
+    const created = await (await fetch(`${baseUrl}/v1/designs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validDesign()) })).json() as { id: string };
     const url = `${baseUrl}/v1/designs/${created.id}`;
     const statuses: number[] = [];
 
