@@ -10,7 +10,7 @@ import { AppConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DesignsModule } from './designs/designs.module.js';
 import { ExposureModule } from './exposure/exposure.module.js';
-import { GraphqlLimitsModule } from './graphql/graphql-limits.module.js';
+import { GraphqlPluginsModule } from './graphql/graphql-plugins.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -25,7 +25,7 @@ const FEATURE_MODULES = [
   HealthModule,
   MetricsModule,
   GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
-  GraphqlLimitsModule,
+  GraphqlPluginsModule,
   CatalogModule,
   DesignsModule,
   CapacityModule,

@@ -1,5 +1,6 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatGraphQLError } from '../common/errors/graphql-error.formatter.js';
 
 /** Apollo over Fastify, code-first; the SDL is printed into the committed schema.graphql by `npm run contracts`. */
@@ -14,7 +15,8 @@ export function graphqlOptions(): ApolloDriverConfig {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    context: ({ req, reply }: { req: unknown; reply: unknown }) => ({ req, reply }),
+    // @as-integrations/fastify calls the context function with (request, reply).
+    context: (request: FastifyRequest, reply: FastifyReply) => ({ req: request, reply }),
   };
 }
 

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/static-tokens.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const TOKENS = { a: `a-${randomBytes(8).toString('hex')}`, b: `b-${randomBytes(8).toString('hex')}` };
+const TOKENS = { a: `a-${randomBytes(8).toString('hex')}`, b: `b-${randomBytes(8).toString('hex')}`, c: `c-${randomBytes(8).toString('hex')}` };
 const API_TOKENS = JSON.stringify([
   { subject: 'caller-a', sha256: sha256Hex(TOKENS.a), scopes: ['admin'] },
   { subject: 'caller-b', sha256: sha256Hex(TOKENS.b), scopes: ['admin'] },
+  { subject: 'caller-c', sha256: sha256Hex(TOKENS.c), scopes: ['read'] },
 ]);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -52,6 +53,22 @@ describe('request limits', () => {
     expect(Number(rest.headers['retry-after'])).toBeGreaterThan(0);
     await t.http.get('/v1/catalogs').set(bearer(TOKENS.b)).expect(200);
     await t.http.get('/health/ready').expect(200);
+    const gql = await t.http.post('/graphql').set(bearer(TOKENS.a)).send({ query: '{ catalogs { name } }' });
+    expect(gql.status).toBe(429);
+    expect(gql.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(gql.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits GraphQL on its own, counting each request once', async () => {
+    const token = TOKENS.c;
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const response = await t.http.post('/graphql').set(bearer(token)).send({ query: '{ a: catalogs { name } b: catalogs { name } c: instanceType(name: "m5.large") { name } }' });
+      statuses.push(response.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED' ? 429 : response.status);
+    }
+    // 20 per minute, however many root fields a request selects.
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
+    expect(statuses.slice(20)).toEqual(Array(5).fill(429));
   });
 });
 

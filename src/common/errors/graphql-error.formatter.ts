@@ -3,6 +3,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { classifyError } from './error-classification.js';
 
+/** Errors about the whole request rather than one field: they also set the HTTP status of the GraphQL response. */
+export const REQUEST_LEVEL_STATUSES: ReadonlySet<number> = new Set([401, 429, 503]);
+
 /** Maps a domain/driver error to a GraphQLError whose `extensions.code` equals the REST `error.code`. */
 export function toGraphQLError(exception: unknown, logger?: Pick<Logger, 'error'>): GraphQLError {
   const classified = classifyError(exception);
