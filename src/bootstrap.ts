@@ -45,19 +45,20 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  // Synchronous hooks take the callback form: an async hook costs a promise on every request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     logRequest(request, reply);
+    done();
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
-  fastify.addHook('preValidation', async (request) => {
-    if (exceedsJsonDepth(request.body)) {
-      throw new InvalidInputError('BODY_TOO_DEEP', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
-    }
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    done(exceedsJsonDepth(request.body) ? new InvalidInputError('BODY_TOO_DEEP', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`) : undefined);
   });
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/scopes.js';
+import { CacheImmutableResponse } from '../common/http/immutable-response-cache.interceptor.js';
 import { CapacityService } from './capacity.service.js';
 import { MaxPodsInput, MaxPodsTableInput } from './dto/max-pods.input.js';
 import { MaxPodsModel, MaxPodsTableModel } from './dto/max-pods.model.js';
@@ -14,6 +15,7 @@ export class CapacityController {
   public constructor(private readonly capacity: CapacityService) {}
 
   @Get('max-pods')
+  @CacheImmutableResponse()
   @ApiOperation({ operationId: 'getMaxPods', summary: 'Max pods the kubelet gets for a launcher, CNI mode and instance type, with the arithmetic as steps.' })
   @ApiOkResponse({ type: MaxPodsModel })
   public getMaxPods(@Query() query: MaxPodsInput): Promise<MaxPodsModel> {
@@ -21,6 +23,7 @@ export class CapacityController {
   }
 
   @Get('max-pods-table')
+  @CacheImmutableResponse()
   @ApiOperation({ operationId: 'getMaxPodsTable', summary: 'Max pods for every instance type of a catalog (optionally one family / a minimum vCPU count).' })
   @ApiOkResponse({ type: MaxPodsTableModel })
   public getMaxPodsTable(@Query() query: MaxPodsTableInput): Promise<MaxPodsTableModel> {

@@ -28,7 +28,8 @@ export function createRootLogger(level: string): Logger {
 
 /** One access-log line per request (health probes excepted), written when the response is done. */
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
-  if (request.url.startsWith('/health/')) return;
+  // Building the line costs more than writing it: skip it when info is not logged.
+  if (!(request.log as Logger).isLevelEnabled('info') || request.url.startsWith('/health/')) return;
   request.log.info(
     {
       req: { method: request.method, url: request.url },

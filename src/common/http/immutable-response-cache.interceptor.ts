@@ -1,0 +1,40 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, UseInterceptors, applyDecorators } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { map, of, type Observable } from 'rxjs';
+
+/** Serialized answers kept, bounded by size: the whole-catalog table is about 2.6 MB. */
+const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Caches the serialized JSON answer of a GET whose result is a pure function of its URL over data that never changes
+ * (engine reads over the read-only `aws` catalog). Interceptors run before pipes, so a hit skips validation, the engine
+ * and JSON serialization; errors are never cached. Custom catalogs can change, so their answers are not cached.
+ */
+@Injectable()
+export class ImmutableResponseCacheInterceptor implements NestInterceptor {
+  private readonly cache = new LRUCache<string, string>({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (body, key) => body.length + key.length });
+
+  public intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const catalog = request.query?.catalog;
+    if (request.method !== 'GET' || (catalog !== undefined && catalog !== 'aws')) return next.handle();
+    const cached = this.cache.get(request.url);
+    if (cached !== undefined) {
+      void reply.type('application/json; charset=utf-8');
+      return of(cached);
+    }
+    return next.handle().pipe(
+      map((result: unknown) => {
+        const body = JSON.stringify(result);
+        this.cache.set(request.url, body);
+        void reply.type('application/json; charset=utf-8');
+        return body;
+      }),
+    );
+  }
+}
+
+/** Marks a GET handler whose answer depends only on its URL and the read-only `aws` catalog. */
+export const CacheImmutableResponse = () => applyDecorators(UseInterceptors(ImmutableResponseCacheInterceptor));
