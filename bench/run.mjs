@@ -8,7 +8,7 @@
  * BENCH_ONLY (comma-separated scenario names), BENCH_SKIP_BUILD=1.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+/** The planner logs one JSON line per request at `info` (production default); BENCH_LOG_LEVEL=warn measures without. */
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const DATA_DIR = join(ROOT, '.data', 'bench-postgres');
 
 const children = [];
@@ -38,18 +40,27 @@ function freePort() {
   });
 }
 
-function start(command, args, env, readyText) {
+/**
+ * Starts a server with its output going to a file, as a container runtime would take it: the benchmark process (which
+ * also runs autocannon) must not spend CPU reading a log stream.
+ */
+function start(command, args, env, readyText, name) {
+  const logFile = join(ROOT, '.data', `bench-${name}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  const out = openSync(logFile, 'w');
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  closeSync(out);
+  children.push(child);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes(readyText)) resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`)));
+    const exited = () => reject(new Error(`${command} ${args.join(' ')} exited; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`));
+    child.once('exit', exited);
+    const poll = setInterval(() => {
+      if (readFileSync(logFile, 'utf8').includes(readyText)) {
+        clearInterval(poll);
+        child.off('exit', exited);
+        resolve(child);
+      }
+    }, 100);
   });
 }
 
@@ -71,7 +82,9 @@ function cannon(options) {
 }
 
 async function measure(scenario) {
+  await scenario.beforeRun?.();
   await cannon({ ...scenario.request, duration: WARMUP });
+  await scenario.beforeRun?.();
   const result = await cannon({ ...scenario.request, duration: DURATION });
   const failures = result.non2xx + result.errors + result.timeouts;
   return {
@@ -81,6 +94,7 @@ async function measure(scenario) {
     latencyP99Ms: result.latency.p99,
     requests: result.requests.total,
     failures,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count])),
   };
 }
 
@@ -98,8 +112,8 @@ async function main() {
   const started = Date.now();
   await start(process.execPath, ['dist/main.js'], {
     PORT: String(plannerPort), HOST: '127.0.0.1', DATABASE_URL: '', EMBEDDED_PG_DATA_DIR: DATA_DIR,
-    AUTH_MODE: 'dev-insecure', RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20',
-  }, 'listening on');
+    AUTH_MODE: 'dev-insecure', RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: LOG_LEVEL, DATABASE_POOL_SIZE: '20', NODE_ENV: 'production',
+  }, 'listening on', 'planner');
   const coldStartMs = Date.now() - started;
 
   // The fixed body for the bare handler: exactly what the planner answers for the REST max-pods scenario.
@@ -109,26 +123,33 @@ async function main() {
   mkdirSync(dirname(bodyFile), { recursive: true });
   writeFileSync(bodyFile, sample.text);
   const barePort = await freePort();
-  await start(process.execPath, ['bench/bare-server.mjs', String(barePort), bodyFile], {}, 'ready');
+  await start(process.execPath, ['bench/bare-server.mjs', String(barePort), bodyFile], {}, 'ready', 'bare');
   const bare = `http://127.0.0.1:${barePort}`;
+  const nestPort = await freePort();
+  const apolloPort = await freePort();
+  await start(process.execPath, ['bench/reference-servers.mjs', 'nest', String(nestPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-nest');
+  await start(process.execPath, ['bench/reference-servers.mjs', 'apollo', String(apolloPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-apollo');
 
   const fixtures = await import(pathToFileURL(join(ROOT, 'dist/designs/design-spec/fixtures/large-design.fixture.js')).href);
   const medium = mediumDesign(fixtures.largeDesign);
   const saved = (await json(planner, 'POST', '/v1/designs', medium)).body;
   const updateTargets = [];
-  for (let i = 0; i < CONNECTIONS; i++) updateTargets.push((await json(planner, 'POST', '/v1/designs', { ...medium, name: `bench-update-${i}` })).body);
+  for (let i = 0; i < 2 * CONNECTIONS; i++) updateTargets.push((await json(planner, 'POST', '/v1/designs', { ...medium, name: `bench-update-${i}` })).body);
 
   const gql = (query, variables) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const traceBody = { designId: saved.id, flow: { from: { kind: 'POD', workload: 'app-0' }, to: { kind: 'INTERNET', ip: '93.184.216.34' }, protocol: 'TCP', port: 443 } };
   const trace = await json(planner, 'POST', '/v1/paths/trace', traceBody);
   const traceHops = trace.body.hops.length;
 
-  let updateCounter = 0;
   const revisions = new Map(updateTargets.map((d) => [d.id, d.revision]));
+  let idle = [...updateTargets];
+  const maxPodsQuery = 'query MaxPods { maxPods(input: { instanceType: "m5.large", prefixDelegation: true }) { instanceType maxPods ipLimitedPods cap capApplied branchEniPods kubeReservedMemoryMiB steps { rule value source } warnings { code message } } }';
   const scenarios = [
     { name: 'bare-fastify', request: { url: `${bare}/bare` } },
+    { name: 'floor-nest-fastify', request: { url: `http://127.0.0.1:${nestPort}/fixed` } },
+    { name: 'floor-apollo-fastify', request: { url: `http://127.0.0.1:${apolloPort}/graphql`, ...gql(maxPodsQuery) } },
     { name: 'rest-max-pods', request: { url: `${planner}${maxPodsPath}` } },
-    { name: 'graphql-max-pods', request: { url: `${planner}/graphql`, ...gql('query MaxPods { maxPods(input: { instanceType: "m5.large", prefixDelegation: true }) { instanceType maxPods ipLimitedPods cap capApplied branchEniPods kubeReservedMemoryMiB steps { rule value source } warnings { code message } } }') } },
+    { name: 'graphql-max-pods', request: { url: `${planner}/graphql`, ...gql(maxPodsQuery) } },
     { name: 'graphql-max-pods-table', request: { url: `${planner}/graphql`, ...gql('query Table { maxPodsTable { items { instanceType maxPods ipLimitedPods cap capApplied } skipped { instanceType } } }') } },
     { name: 'rest-subnet-usage', request: { url: `${planner}/v1/capacity/subnet-usage`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subnet: { cidr: '10.0.0.0/22' }, cni: { prefixDelegation: true }, nodeGroups: [{ instanceType: 'm5.large', nodes: 12, podsPerNode: 25 }, { instanceType: 'c5.xlarge', nodes: 8, podsPerNode: 40 }] }) } },
     { name: `rest-trace-${traceHops}-hops`, request: { url: `${planner}/v1/paths/trace`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(traceBody) } },
@@ -136,21 +157,29 @@ async function main() {
     { name: 'rest-design-read', request: { url: `${planner}/v1/designs/${saved.id}` } },
     {
       name: 'rest-design-update',
+      // Requests cut off when a run ends never hand their design back, and may have saved a revision nobody read.
+      beforeRun: async () => {
+        for (const design of updateTargets) revisions.set(design.id, (await json(planner, 'GET', `/v1/designs/${design.id}`)).body.revision);
+        idle = [...updateTargets];
+      },
       request: {
         url: planner,
         requests: [{
           method: 'PUT',
+          // A design is leased to one request at a time (as many designs as connections), so updates never conflict
+          // and the scenario measures the write path, not 412s.
           setupRequest: (request, context) => {
-            context.design ??= updateTargets[updateCounter++ % updateTargets.length];
+            context.design = idle.shift();
             return { ...request, path: `/v1/designs/${context.design.id}`, headers: { 'content-type': 'application/json', 'if-match': `"${revisions.get(context.design.id)}"` }, body: JSON.stringify({ ...medium, name: context.design.name }) };
           },
           onResponse: (status, body, context) => {
             if (status === 200) revisions.set(context.design.id, JSON.parse(body).revision);
+            idle.push(context.design);
           },
         }],
       },
     },
-  ].filter((s) => !ONLY || ONLY.includes(s.name) || s.name === 'bare-fastify');
+  ].filter((s) => !ONLY || ONLY.includes(s.name) || s.name === 'bare-fastify' || s.name.startsWith('floor-'));
 
   const results = [];
   for (const scenario of scenarios) {
@@ -158,7 +187,13 @@ async function main() {
     results.push(await measure(scenario));
   }
   const bareResult = results[0];
-  for (const r of results) r.ratioToBare = Number((r.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3));
+  const floorOf = (name) => results.find((r) => r.name === name)?.requestsPerSecond;
+  for (const r of results) {
+    r.ratioToBare = Number((r.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3));
+    // The same route on the mandated framework with nothing of ours on it: what the stack alone allows.
+    const floor = r.name.startsWith('rest-') ? floorOf('floor-nest-fastify') : r.name.startsWith('graphql-') ? floorOf('floor-apollo-fastify') : undefined;
+    r.ratioToFrameworkFloor = floor ? Number((r.requestsPerSecond / floor).toFixed(3)) : null;
+  }
 
   // Server time of the whole-catalog table: one connection, so latency is not queueing.
   const tableServerTime = await cannon({ url: `${planner}/v1/capacity/max-pods-table`, connections: 1, duration: 5 });
@@ -180,7 +215,7 @@ async function main() {
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-    settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, logLevel: 'warn' },
+    settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, logLevel: LOG_LEVEL, nodeEnv: 'production' },
     coldStartMs,
     scenarios: results,
     maxPodsTable: { p50Ms: tableServerTime.latency.p50, p99Ms: tableServerTime.latency.p99, engineMeanMs: tableEngine },
@@ -237,8 +272,9 @@ function print(report) {
   const pad = (s, n) => String(s).padEnd(n);
   const lines = [
     '',
-    `${pad('scenario', 32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('× bare', 9)}failures`,
-    ...report.scenarios.map((r) => `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${r.failures}`),
+    `${pad('scenario', 32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('× floor', 9)}failures`,
+    ...report.scenarios.map((r) => `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${pad(r.ratioToFrameworkFloor ?? '', 9)}${r.failures}`),
+    '(× floor: against the same stack serving the same body with nothing of ours — floor-nest-fastify for REST, floor-apollo-fastify for GraphQL)',
     '',
     `whole-catalog max-pods table (1 connection): p50 ${report.maxPodsTable.p50Ms} ms, p99 ${report.maxPodsTable.p99Ms} ms, engine mean ${report.maxPodsTable.engineMeanMs} ms`,
     '',

@@ -59,11 +59,29 @@ export class DesignsRepository {
     return { ...toRecord(row), spec };
   }
 
+  /**
+   * The current revision is always the highest one. Everything revision-specific is taken from that revision row (the
+   * design row may already belong to a newer revision committed in between), so a reader never pairs an old spec with a
+   * newer revision number, which would let its next update overwrite a revision it never saw.
+   */
   public async find(id: string): Promise<DesignWithSpec | undefined> {
-    const row = await this.prisma.design.findUnique({ where: { id } });
-    if (!row) return undefined;
-    const revision = await this.prisma.designRevision.findUnique({ where: { designId_revision: { designId: id, revision: row.currentRevision } } });
-    return revision ? { ...toRecord(row), spec: revision.spec as unknown as DesignSpec } : undefined;
+    const latest = await this.prisma.designRevision.findFirst({
+      where: { designId: id },
+      orderBy: { revision: 'desc' },
+      include: { design: { select: { createdAt: true, createdBy: true } } },
+    });
+    if (!latest) return undefined;
+    const spec = latest.spec as unknown as DesignSpec;
+    return {
+      id,
+      ...columnsOf(spec),
+      revision: latest.revision,
+      createdAt: latest.design.createdAt,
+      updatedAt: latest.createdAt,
+      createdBy: latest.design.createdBy,
+      updatedBy: latest.createdBy,
+      spec,
+    };
   }
 
   public async list(filter: DesignListFilter): Promise<DesignRecord[]> {
@@ -86,19 +104,18 @@ export class DesignsRepository {
    * compare-and-set, so of many concurrent writers based on the same revision exactly one wins.
    */
   public async update(id: string, expectedRevision: number, spec: DesignSpec, actor: string | undefined): Promise<UpdateOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.design.updateMany({
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const rows = await tx.design.updateManyAndReturn({
         where: { id, currentRevision: expectedRevision },
         data: { ...columnsOf(spec), currentRevision: { increment: 1 }, updatedBy: actor ?? null, updatedAt: new Date() },
       });
-      if (count === 0) {
-        const current = await tx.design.findUnique({ where: { id }, select: { currentRevision: true } });
-        return current ? { kind: 'stale' as const, currentRevision: current.currentRevision } : { kind: 'missing' as const };
-      }
+      if (rows.length === 0) return undefined;
       await tx.designRevision.create({ data: { designId: id, revision: expectedRevision + 1, spec: toJson(spec), createdBy: actor ?? null } });
-      const row = await tx.design.findUniqueOrThrow({ where: { id } });
-      return { kind: 'updated' as const, design: { ...toRecord(row), spec } };
+      return rows[0];
     });
+    if (updated) return { kind: 'updated', design: { ...toRecord(updated), spec } };
+    const current = await this.prisma.design.findUnique({ where: { id }, select: { currentRevision: true } });
+    return current ? { kind: 'stale', currentRevision: current.currentRevision } : { kind: 'missing' };
   }
 
   public async delete(id: string, expectedRevision?: number): Promise<'deleted' | 'missing' | { stale: number }> {
