@@ -2,20 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { DEFAULT_CATALOG } from '../designs/design-spec/design-spec.types.js';
-import type { MaxPodsOptions, MaxPodsResult, SubnetUsageRequest, SubnetUsageResult } from './engine/capacity.types.js';
+import type { MaxPodsQuery, MaxPodsResult, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from './engine/capacity.types.js';
 import { computeMaxPods, computeMaxPodsTable, type MaxPodsTable } from './engine/max-pods.engine.js';
 import { computeSubnetUsage } from './engine/subnet-usage.engine.js';
-
-export interface MaxPodsQuery extends MaxPodsOptions {
-  instanceType: string;
-  catalog?: string;
-}
-
-export interface MaxPodsTableQuery extends MaxPodsOptions {
-  catalog?: string;
-  family?: string;
-  minVcpu?: number;
-}
 
 /** The capacity engine over the in-memory catalog indexes (the `aws` one never touches Postgres). */
 @Injectable()

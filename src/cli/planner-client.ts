@@ -3,23 +3,12 @@
  * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
  * compared answer for answer.
  */
-import type { MaxPodsOptions, MaxPodsResult, MaxPodsTable, SubnetUsageRequest, SubnetUsageResult } from '../capacity/engine/index.js';
+import type { MaxPodsQuery, MaxPodsResult, MaxPodsTable, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from '../capacity/engine/index.js';
 import type { DesignPlan } from '../designs/plan/index.js';
 import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
 import type { Endpoint, FlowProtocol, TraceResult } from '../traffic-path/engine/index.js';
 
-/** GET /v1/capacity/max-pods */
-export interface MaxPodsQuery extends MaxPodsOptions {
-  instanceType: string;
-  catalog?: string;
-}
-
-/** GET /v1/capacity/max-pods-table */
-export interface MaxPodsTableQuery extends MaxPodsOptions {
-  catalog?: string;
-  family?: string;
-  minVcpu?: number;
-}
+export type { MaxPodsQuery, MaxPodsTableQuery };
 
 /** POST /v1/capacity/subnet-usage */
 export interface SubnetUsageQuery extends SubnetUsageRequest {

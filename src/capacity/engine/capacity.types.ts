@@ -56,6 +56,19 @@ export interface MaxPodsOptions {
   amiFamily?: AmiFamily;
 }
 
+/** GET /v1/capacity/max-pods: one instance type of a catalog (the `aws` one by default). */
+export interface MaxPodsQuery extends MaxPodsOptions {
+  instanceType: string;
+  catalog?: string;
+}
+
+/** GET /v1/capacity/max-pods-table: every type of a catalog, optionally one family or at least some vCPUs. */
+export interface MaxPodsTableQuery extends MaxPodsOptions {
+  catalog?: string;
+  family?: string;
+  minVcpu?: number;
+}
+
 /** One line of the arithmetic: what rule was applied, the number it produced, and where the rule comes from. */
 export interface CalculationStep {
   rule: string;

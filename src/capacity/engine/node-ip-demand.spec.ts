@@ -98,8 +98,21 @@ describe('docs/prefix-and-ip-target.md: every row', () => {
     for (const row of documented) expect(row.discrepancy?.reason.length).toBeGreaterThan(40);
   });
 
-  // Skipped on purpose, the reason is in the fixture: t3.small WARM_IP=7 MIN_IP=20 with 0 pods is internally inconsistent.
-  it.skip.each(inconsistent)('%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods — inconsistent doc row', () => undefined);
+  // The doc row contradicts itself (reason in the fixture): we follow the doc's own rule, MINIMUM_IP_TARGET rounded up
+  // to whole /28 prefixes, rather than its "Attached Prefixes" column.
+  it.each(inconsistent)('%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods: inconsistent doc row, the rule wins', (name, warmPrefixTarget, warmIpTarget, minimumIpTarget, pods, row) => {
+    const maxPods = computeMaxPods(type(name), { prefixDelegation: true, showMaxAllowed: true }).maxPods;
+    const result = sut({
+      instanceType: type(name),
+      pods,
+      maxPods,
+      cni: { prefixDelegation: true, warmPrefixTarget: unset(warmPrefixTarget), warmIpTarget: unset(warmIpTarget), minimumIpTarget: unset(minimumIpTarget) },
+    });
+    const prefixesByRule = Math.ceil(Math.max(minimumIpTarget ?? 0, pods + (warmIpTarget ?? 0)) / 16);
+    expect(result.prefixes).toBe(prefixesByRule);
+    expect(result.prefixes).not.toBe(row.prefixes);
+    expect(sorted(row.prefixesPerEni)).toEqual([result.prefixes]);
+  });
 });
 
 describe('CNI README example: m4.4xlarge (I=30) with WARM_ENI_TARGET=1', () => {

@@ -13,8 +13,6 @@ import {
   TRAFFIC_POLICIES,
   type ExposeProtocol,
   type Subnet,
-  type TargetType,
-  type TrafficPolicy,
 } from '../../designs/design-spec/design-spec.types.js';
 import { DECISION_RULES, VALIDATION_RULES, type DecisionRuleId } from './exposure-rules.data.js';
 import {
@@ -24,19 +22,12 @@ import {
   DEFAULT_EXPOSURE_CONTEXT,
   EXPOSURE_KINDS,
   POD_SECURITY_GROUP_MODES,
-  type ClientIpVia,
   type ExposeRequest,
   type ExposureContext,
-  type ExposureController,
   type ExposureDecision,
-  type ExposureIssue,
   type ExposureKind,
   type ExposureRequest,
-  type LbIpAddressType,
   type LbScheme,
-  type ProxyProtocolVersion,
-  type RationaleEntry,
-  type ServiceType,
 } from './exposure.types.js';
 import { lbcSupports, requireVersion, type Version } from './lbc-version.util.js';
 import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
@@ -90,27 +81,13 @@ export function decideExposure(request: ExposureRequest): ExposureDecision {
   return planExposure(request).decision;
 }
 
-interface Draft {
+/** The decision while the pipeline builds it: the design subnets themselves, and what the steps read on the way. */
+interface Draft extends Omit<ExposureDecision, 'subnets'> {
   readonly request: NormalizedExposureRequest;
   readonly layer: 'L4' | 'L7';
   readonly webhookActive: boolean;
-  kind: ExposureKind;
-  controller: ExposureController;
-  serviceType: ServiceType;
-  loadBalancerClass: string | null;
-  targetType: TargetType | null;
-  scheme: LbScheme | null;
-  externalTrafficPolicy: TrafficPolicy | null;
-  clientIpVia: ClientIpVia;
-  preserveClientIp: boolean | null;
-  proxyProtocol: ProxyProtocolVersion | null;
-  ipAddressType: LbIpAddressType | null;
-  certificateArn: string | null;
   subnets: Subnet[] | null;
   settings: ExposureSettings;
-  rationale: RationaleEntry[];
-  warnings: ExposureIssue[];
-  errors: ExposureIssue[];
 }
 
 interface DecisionStep {

@@ -219,6 +219,20 @@ export class TraceContext {
     return translation.leavesVia === 'POD_ENI' ? pod.securityGroups : this.pods.nodeSecurityGroups(pod.node);
   }
 
+  /**
+   * A pod's or node's packet leaving for an address inside the VPC or a connected network: the security groups of the
+   * ENI it leaves through, then the CNI's SNAT on the node when its rules translate that destination ([TP §1]).
+   */
+  public leaveInsideVpc(actor: Exclude<Actor, { kind: 'HOST' }>, destination: string): void {
+    if (actor.kind === 'POD') {
+      const translation = this.translation(actor.pod, destination);
+      this.leaveActorInsideVpc(actor, translation);
+      this.cniSnat(actor.pod, translation);
+    } else {
+      this.leaveActorInsideVpc(actor);
+    }
+  }
+
   /** Security groups of the ENI an actor's packet leaves through, for a destination inside the VPC. */
   public leaveActorInsideVpc(actor: Actor, translation?: PodEgressTranslation): void {
     if (actor.kind === 'POD') this.leaveThroughEni(translation ? this.podEgressGroups(actor.pod, translation) : actor.pod.securityGroups);

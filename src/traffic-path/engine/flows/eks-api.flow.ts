@@ -75,13 +75,9 @@ function privateEndpoint(ctx: TraceContext, source: Actor, access: Required<Endp
   const az = ctx.nodeOf(source)?.az ?? (source.kind === 'HOST' ? source.subnet?.subnet.az : undefined);
   const subnet = endpointSubnet(ctx, az);
   ctx.begin(source, ctx.addresses.eksApiPrivateIp(subnet), 'EKS_API_PRIVATE_IP');
-  if (source.kind === 'POD') {
+  if (source.kind !== 'HOST') {
     // The X-ENI addresses are inside the VPC, so pods reach them without SNAT ([TP §3] F7).
-    const translation = ctx.translation(source.pod, ctx.t.packet.dst);
-    ctx.leaveActorInsideVpc(source, translation);
-    ctx.cniSnat(source.pod, translation);
-  } else if (source.kind === 'NODE') {
-    ctx.leaveActorInsideVpc(source);
+    ctx.leaveInsideVpc(source, ctx.t.packet.dst);
   } else if (source.endpoint === 'PEER' && source.peer) {
     ctx.peerHop(source.peer);
   }

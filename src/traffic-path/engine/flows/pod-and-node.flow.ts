@@ -157,14 +157,9 @@ export function travelToNode(ctx: TraceContext, source: Actor, node: NodePlaceme
     if (!(source.kind === 'POD' && isStrictBranch(source.pod))) return 'SAME_HOST';
     ctx.leaveThroughEni(source.pod.securityGroups);
     ctx.vpcHop(node.az, node.az);
-  } else if (source.kind === 'POD') {
-    const translation = ctx.translation(source.pod, dst);
-    ctx.leaveActorInsideVpc(source, translation);
-    ctx.cniSnat(source.pod, translation);
-    ctx.vpcHop(source.pod.node.az, node.az);
-  } else if (source.kind === 'NODE') {
-    ctx.leaveActorInsideVpc(source);
-    ctx.vpcHop(source.node.az, node.az);
+  } else if (source.kind !== 'HOST') {
+    ctx.leaveInsideVpc(source, dst);
+    ctx.vpcHop(source.kind === 'POD' ? source.pod.node.az : source.node.az, node.az);
   } else if (source.endpoint === 'VPC_HOST') {
     ctx.vpcHop(source.subnet?.subnet.az, node.az);
   } else if (source.endpoint === 'PEER' && source.peer) {
@@ -190,16 +185,10 @@ export function traceToHost(ctx: TraceContext, source: Actor, to: InternetEndpoi
   ctx.begin(source, host.ip, 'HOST_IP');
   if (host.endpoint === 'INTERNET') {
     ctx.exitToInternet(ctx.leaveForInternet(source));
-  } else if (source.kind === 'POD') {
-    const translation = ctx.translation(source.pod, host.ip);
-    ctx.leaveActorInsideVpc(source, translation);
-    ctx.cniSnat(source.pod, translation);
-    if (host.endpoint === 'PEER' && host.peer) ctx.peerHop(host.peer);
-    else ctx.vpcHop(source.pod.node.az, host.subnet?.subnet.az);
   } else {
-    ctx.leaveActorInsideVpc(source);
+    ctx.leaveInsideVpc(source, host.ip);
     if (host.endpoint === 'PEER' && host.peer) ctx.peerHop(host.peer);
-    else ctx.vpcHop(source.node.az, host.subnet?.subnet.az);
+    else ctx.vpcHop(source.kind === 'POD' ? source.pod.node.az : source.node.az, host.subnet?.subnet.az);
   }
   ctx.t.assume('REMOTE_HOST_SECURITY_NOT_MODELLED', 'Security groups, NACLs and host firewalls of hosts outside the cluster are not in the design; they are taken to let the traffic in.');
   ctx.t.deliver(host.endpoint === 'INTERNET' ? 'INTERNET' : 'CLIENT', hostName(host), {

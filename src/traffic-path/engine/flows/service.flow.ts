@@ -287,12 +287,8 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
     if (source.kind === 'HOST' && source.endpoint === 'INTERNET') {
       ctx.t.dropHere('NO_ROUTE', `The ${lbKind} is internal: it has only private addresses, which the internet cannot reach. Use an internet-facing scheme.`);
     }
-    if (source.kind === 'POD') {
-      const translation = ctx.translation(source.pod, lbAddress);
-      ctx.leaveActorInsideVpc(source, translation);
-      ctx.cniSnat(source.pod, translation);
-    } else if (source.kind === 'NODE') {
-      ctx.leaveActorInsideVpc(source);
+    if (source.kind !== 'HOST') {
+      ctx.leaveInsideVpc(source, lbAddress);
     } else if (source.endpoint === 'PEER' && source.peer) {
       ctx.peerHop(source.peer);
     }
