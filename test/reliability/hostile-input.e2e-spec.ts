@@ -3,7 +3,7 @@
  * ever ≥ 500, the process keeps serving, and nothing stored changes (every mutation is built to be invalid).
  */
 import fc from 'fast-check';
-import type { InjectOptions } from 'light-my-request';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
 import { withClient } from '../support/database.js';
