@@ -73,7 +73,7 @@ export class DesignsRepository {
     if (!latest) return undefined;
     const spec = latest.spec as unknown as DesignSpec;
     return {
-      id,
+      id: latest.designId,
       ...columnsOf(spec),
       revision: latest.revision,
       createdAt: latest.design.createdAt,

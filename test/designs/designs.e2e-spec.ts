@@ -22,6 +22,9 @@ describe('saved designs', () => {
     const read = await t.http.get(`/v1/designs/${created.body.id}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body.spec).toEqual(spec);
+    // Ids are UUIDs, so any letter case finds the design; the answer names it as stored.
+    const upperCase = await t.http.get(`/v1/designs/${created.body.id.toUpperCase()}`).expect(200);
+    expect(upperCase.body).toEqual(read.body);
   });
 
   it('updates only with the expected revision: 428 without it, 412 when stale, and keeps every revision', async () => {

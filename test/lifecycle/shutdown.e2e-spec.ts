@@ -2,10 +2,12 @@
  * The real process with the embedded Postgres: signals drain in-flight requests, then stop Postgres (no orphan), data
  * survives restarts, a grace period bounds the drain, and a postmaster orphaned by SIGKILL is cleaned up on restart.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
 import { buildAppOnce, isProcessAlive, postmasterPid, type RunningApp, spawnApp } from '../support/built-app.js';
@@ -103,3 +105,33 @@ it('stops a Postgres orphaned by SIGKILL when the app starts again on the same d
   await restarted.exited;
   expect(isProcessAlive(postgres)).toBe(false);
 }, 120_000);
+
+describe('a process using the embedded Postgres module', () => {
+  const run = (script: string): ReturnType<typeof spawnSync> => {
+    const module = pathToFileURL(join(dirname(main), 'persistence', 'embedded-postgres.js')).href;
+    return spawnSync(process.execPath, ['--input-type=module', '-e', `const { EmbeddedPostgresServer } = await import(${JSON.stringify(module)});\n${script}`], { encoding: 'utf8', timeout: 60_000 });
+  };
+
+  it('keeps its exit code', () => {
+    // embedded-postgres hooks `beforeExit` with process.exit(0): a failing test run (process.exitCode = 1) exited 0.
+    const child = run('process.exitCode = 3;');
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(3);
+  });
+
+  it('stops its Postgres when it exits without stopping it', async () => {
+    const dataDir = newDataDir();
+    // The child prints its postmaster's pid: Postgres removes postmaster.pid as it stops.
+    const child = run(
+      `await EmbeddedPostgresServer.start({ dataDir: ${JSON.stringify(dataDir)}, port: 0, database: 'exit_test' });\n` +
+        `const { readFileSync } = await import('node:fs'); process.stdout.write(readFileSync(${JSON.stringify(join(dataDir, 'postmaster.pid'))}, 'utf8').split('\\n')[0]);\n` +
+        'process.exit(4);',
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(4);
+    const postgres = Number(child.stdout);
+    expect(postgres).toBeGreaterThan(0);
+    for (let waited = 0; waited < 10_000 && isProcessAlive(postgres); waited += 100) await new Promise((done) => setTimeout(done, 100));
+    expect(isProcessAlive(postgres)).toBe(false);
+  }, 120_000);
+});
