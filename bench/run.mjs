@@ -137,9 +137,11 @@ async function main() {
   for (let i = 0; i < 2 * CONNECTIONS; i++) updateTargets.push((await json(planner, 'POST', '/v1/designs', { ...medium, name: `bench-update-${i}` })).body);
 
   const gql = (query, variables) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const traceBody = { designId: saved.id, flow: { from: { kind: 'POD', workload: 'app-0' }, to: { kind: 'INTERNET', ip: '93.184.216.34' }, protocol: 'TCP', port: 443 } };
+  // Internet client → IGW → NLB → node (kube-proxy DNAT + SNAT, Cluster policy) → VPC → the endpoint on another node.
+  const traceBody = { designId: saved.id, flow: { from: { kind: 'INTERNET', ip: '198.51.100.7' }, to: { kind: 'SERVICE', workload: 'edge', localEndpoint: false }, protocol: 'TCP', port: 443 } };
   const trace = await json(planner, 'POST', '/v1/paths/trace', traceBody);
-  const traceHops = trace.body.hops.length;
+  const traceHops = trace.body.hops?.length;
+  if (trace.body.verdict !== 'REACHABLE' || traceHops !== 6) throw new Error(`the trace scenario should be a reachable 6-hop flow: ${trace.text.slice(0, 300)}`);
 
   const revisions = new Map(updateTargets.map((d) => [d.id, d.revision]));
   let idle = [...updateTargets];
@@ -236,10 +238,12 @@ async function main() {
   process.exit(0);
 }
 
+/** 20 node groups, 60 subnets, 50 workloads; `edge` is public behind an NLB with instance targets (the 6-hop trace). */
 function mediumDesign(largeDesign) {
   const design = largeDesign({ subnets: 60, nodeGroups: 20 });
-  const extra = Array.from({ length: 30 }, (_, i) => ({ name: `worker-${i}`, namespace: 'batch', nodeGroup: `group-${i % 20}`, replicas: 3 }));
-  return { ...design, name: 'bench-medium', workloads: [...design.workloads, ...extra] };
+  const extra = Array.from({ length: 29 }, (_, i) => ({ name: `worker-${i}`, namespace: 'batch', nodeGroup: `group-${i % 20}`, replicas: 3 }));
+  const edge = { name: 'edge', namespace: 'apps', nodeGroup: 'group-0', replicas: 2, expose: { audience: 'INTERNET', protocol: 'TCP', port: 443, targetPort: 8443, targetType: 'INSTANCE' } };
+  return { ...design, name: 'bench-medium', workloads: [...design.workloads, ...extra, edge] };
 }
 
 async function engineSeconds(base, engine) {

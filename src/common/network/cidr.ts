@@ -3,6 +3,7 @@
  * Pure: used by the engines and by DesignSpec validation.
  */
 import { Address4, Address6 } from 'ip-address';
+import { LRUCache } from 'lru-cache';
 
 export type IpVersion = 4 | 6;
 
@@ -25,6 +26,21 @@ const IPV6_BITS = 128;
  * ("10.0.0.1/24 is not a valid CIDR block"), so we do too and name the network it probably meant.
  */
 export function parseCidrResult(text: unknown, expected?: IpVersion): CidrParseResult {
+  if (typeof text !== 'string') return parseCidrText(text, expected);
+  // A design names the same few CIDRs again and again (validation, address plans, every trace), and parsing through
+  // ip-address's bigints dominated a trace's time; results are immutable, so they are shared.
+  const key = `${expected ?? ''}${text}`;
+  let result = parsedCidrs.get(key);
+  if (result === undefined) {
+    result = Object.freeze(parseCidrText(text, expected));
+    parsedCidrs.set(key, result);
+  }
+  return result;
+}
+
+const parsedCidrs = new LRUCache<string, CidrParseResult>({ max: 10_000 });
+
+function parseCidrText(text: unknown, expected?: IpVersion): CidrParseResult {
   if (typeof text !== 'string' || !text.includes('/')) {
     return { ok: false, reason: `"${String(text)}" is not a CIDR block (expected address/prefix-length)` };
   }
@@ -48,7 +64,7 @@ export function parseCidrResult(text: unknown, expected?: IpVersion): CidrParseR
     const canonical = `${formatAddress(version, first)}/${prefixLength}`;
     return { ok: false, reason: `"${text}" has host bits set; the network is ${canonical}` };
   }
-  return { ok: true, cidr: { text: `${formatAddress(version, first)}/${prefixLength}`, version, prefixLength, first, last } };
+  return { ok: true, cidr: Object.freeze({ text: `${formatAddress(version, first)}/${prefixLength}`, version, prefixLength, first, last }) };
 }
 
 export function parseCidr(text: string, expected?: IpVersion): Cidr {

@@ -51,12 +51,18 @@ export class AddressPlan {
     private readonly natGatewayEips: Record<string, string> = {},
   ) {}
 
-  public node(groupName: string, ordinal: number, path: string): NodePlacement {
+  /** Where node `ordinal` of a group sits, without its addresses: nodes spread over the group's subnets in turn. */
+  public nodeSlot(groupName: string, ordinal: number, path: string): { name: string; az: string; subnet: IndexedSubnet; slot: number } {
     const { group, index: groupIndex } = this.lookup.nodeGroup(groupName, path);
     const subnetCount = group.subnets.length;
     const subnetIndex = ordinal % subnetCount;
-    const slot = Math.floor(ordinal / subnetCount);
     const subnet = this.lookup.subnet(group.subnets[subnetIndex], `nodeGroups[${groupIndex}].subnets[${subnetIndex}]`);
+    return { name: `${group.name}-node-${ordinal}`, az: subnet.subnet.az, subnet, slot: Math.floor(ordinal / subnetCount) };
+  }
+
+  public node(groupName: string, ordinal: number, path: string): NodePlacement {
+    const { group, index: groupIndex } = this.lookup.nodeGroup(groupName, path);
+    const { name, subnet, slot } = this.nodeSlot(groupName, ordinal, path);
     const key = BigInt(groupIndex * 10 + ordinal + 1);
     const ipv6Subnet = this.subnetIpv6(subnet);
     const ipv6PrefixBase = ipv6Subnet.first + (key << 48n);
@@ -64,7 +70,7 @@ export class AddressPlan {
       group,
       groupIndex,
       ordinal,
-      name: `${group.name}-node-${ordinal}`,
+      name,
       subnet,
       az: subnet.subnet.az,
       primaryIp: hostAddress(subnet.cidr, BigInt(4 + groupIndex * 10 + slot)),

@@ -80,7 +80,8 @@ export class TraceContext {
   public pickNode(groupName: string, path: string, options: { avoid?: NodePlacement; near?: NodePlacement; sameAz?: boolean }): NodePlacement {
     const { group } = this.lookup.nodeGroup(groupName, path);
     const span = Math.max(2, group.subnets.length * 2);
-    let candidates = Array.from({ length: span }, (_, ordinal) => this.node(groupName, ordinal, path)).filter(
+    // Candidates by slot only: addresses (IPv6 formatting above all) are worked out for the chosen node alone.
+    let candidates = Array.from({ length: span }, (_, ordinal) => ({ ordinal, ...this.addresses.nodeSlot(groupName, ordinal, path) })).filter(
       (node) => node.name !== options.avoid?.name,
     );
     const near = options.near;
@@ -96,7 +97,7 @@ export class TraceContext {
     } else if (near) {
       candidates = [...candidates.filter((node) => node.az === near.az), ...candidates.filter((node) => node.az !== near.az)];
     }
-    return candidates[0];
+    return this.node(groupName, candidates[0].ordinal, path);
   }
 
   public podOn(ref: WorkloadRef, node: NodePlacement, replica: number): PodPlacement {
