@@ -21,9 +21,7 @@ import {
   SUBNET_USAGE_ROLES,
   type CalculationStep,
   type CapacityWarning,
-  type Launcher,
   type MaxPodsResult,
-  type NodeOs,
   type PrefixBlockUsage,
   type SubnetUsageNodeGroup,
   type SubnetUsageNodeGroupResult,
@@ -267,16 +265,10 @@ function chargedCost(demand: NodeIpDemand, rule: ChargeRule): GroupCost {
   return { units, prefixes: prefixesHere, individual: units - IPS_PER_PREFIX * prefixesHere, surge: rule.surge };
 }
 
-interface GroupResultInput {
+type GroupShape = 'launcher' | 'os' | 'nodes' | 'surgeNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods' | 'ipLimitedPods';
+
+interface GroupResultInput extends Pick<SubnetUsageNodeGroupResult, GroupShape> {
   group: SubnetUsageNodeGroup;
-  launcher: Launcher;
-  os: NodeOs;
-  nodes: number;
-  surgeNodes: number;
-  podsPerNode: number;
-  branchPodsPerNode: number;
-  maxPods: number;
-  ipLimitedPods: number | null;
   demand: NodeIpDemand;
   full: NodeIpDemand;
   cost: GroupCost;
