@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PlanningError } from '../common/errors/planning-error.js';
+import { thrownBy } from '../common/errors/scenarios/thrown.scenario.js';
 import { decideExposure, exposureRequestForWorkload } from '../exposure/engine/index.js';
 import { privateCluster, variant } from './engine/scenarios/designs.scenario.js';
 import { resolveExposureWithEngine as sut } from './resolved-exposure.mapper.js';
 
 const workload = (design: typeof privateCluster, name: string) => design.workloads!.find((candidate) => candidate.name === name)!;
 
-function thrown(run: () => unknown): PlanningError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PlanningError) return error;
-    throw error;
-  }
-  throw new Error('expected a PlanningError');
-}
+const thrown = (run: () => unknown): PlanningError => thrownBy(run, PlanningError);
 
 describe('resolveExposureWithEngine', () => {
   it('answers what the exposure engine decides for each exposed workload of the design', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AWS_CATALOG } from '../../catalog/data/aws-catalog.data.js';
 import type { InstanceTypeRecord } from '../../catalog/instance-type.js';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { MaxPodsOptions, MaxPodsResult } from './capacity.types.js';
 import { compileMaxPodsExpression } from './max-pods-expression.js';
 import { computeMaxPods as sut, computeMaxPodsTable } from './max-pods.engine.js';
@@ -17,14 +18,7 @@ const scenario = (file: string): string => readFileSync(new URL(`./scenarios/${f
 const codes = (result: MaxPodsResult): string[] => result.warnings.map((warning) => warning.code);
 
 function expectInvalid(run: () => unknown, code: string): void {
-  let thrown: unknown;
-  try {
-    run();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(InvalidInputError);
-  expect((thrown as InvalidInputError).code).toBe(code);
+  expect(thrownBy(run, InvalidInputError).code).toBe(code);
 }
 
 describe('ENI_FORMULA equals eni-max-pods.txt for every instance type', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AWS_CATALOG } from '../../catalog/data/aws-catalog.data.js';
 import type { InstanceTypeRecord } from '../../catalog/instance-type.js';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import { computeMaxPods } from './max-pods.engine.js';
 import { fargatePodDemand, nodeIpDemand as sut, resolveCniPool } from './node-ip-demand.js';
 
@@ -196,11 +197,6 @@ describe('pool bounds and subnets', () => {
     ['INVALID_NODE_DEMAND', () => sut({ instanceType: type('m5.large'), pods: 1, maxPods: 0 })],
     ['BRANCH_PODS_EXCEED_PODS', () => sut({ instanceType: type('m5.large'), pods: 1, branchPods: 2, maxPods: 29 })],
   ])('rejects impossible input with %s', (code, run) => {
-    expect(run).toThrow(InvalidInputError);
-    try {
-      run();
-    } catch (error) {
-      expect((error as InvalidInputError).code).toBe(code);
-    }
+    expect(thrownBy(run, InvalidInputError).code).toBe(code);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AWS_CATALOG } from '../../catalog/data/aws-catalog.data.js';
 import { InvalidInputError, NotFoundError, PlanningError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { SubnetUsageRequest } from './capacity.types.js';
 import { computeSubnetUsage } from './subnet-usage.engine.js';
 
@@ -9,15 +10,7 @@ const lookup = (name: string) => catalog.get(name);
 const sut = (request: SubnetUsageRequest) => computeSubnetUsage(request, lookup);
 const codes = (result: ReturnType<typeof sut>): string[] => result.warnings.map((w) => w.code);
 
-function errorOf(run: () => unknown): PlanningError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PlanningError) return error;
-    throw error;
-  }
-  throw new Error('expected a PlanningError');
-}
+const errorOf = (run: () => unknown): PlanningError => thrownBy(run, PlanningError);
 
 describe('computeSubnetUsage', () => {
   it('reproduces the best-practices example: 3 × c5.large, 2 CoreDNS pods → 50 IPs, 43 warm (BP vpc-cni.adoc)', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailedError, type ErrorDetail } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import { DESIGN_SPEC_ERROR_CODES } from './design-spec.codes.js';
 import { MAX_REPORTED_DETAILS } from './design-spec.problems.js';
 import type { DesignSpec } from './design-spec.types.js';
@@ -115,17 +116,7 @@ describe('validateDesignSpec', () => {
         d.subnets[0].cidr = '10.0.0.1/24';
       });
 
-      const thrown = (() => {
-        try {
-          assertValidDesignSpec(input, context);
-        } catch (error) {
-          return error;
-        }
-        return undefined;
-      })();
-
-      expect(thrown).toBeInstanceOf(ValidationFailedError);
-      const error = thrown as ValidationFailedError;
+      const error = thrownBy(() => assertValidDesignSpec(input, context), ValidationFailedError);
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.kind).toBe('INVALID_INPUT');
       expect(error.details.map((detail) => detail.path)).toEqual(['region', 'subnets[0].cidr']);

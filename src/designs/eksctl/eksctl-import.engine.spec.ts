@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import { validateDesignSpec } from '../design-spec/design-spec.validator.js';
 import { catalogContext } from '../design-spec/fixtures/validation-context.fixture.js';
 import { importEksctl as sut } from './eksctl-import.engine.js';
@@ -28,15 +29,7 @@ const TWO_ZONES = [
   '',
 ].join('\n');
 
-function thrown(action: () => unknown): InvalidInputError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return error as InvalidInputError;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+const thrown = (action: () => unknown): InvalidInputError => thrownBy(action, InvalidInputError);
 
 const paths = (items: { path: string }[]) => items.map((item) => item.path);
 const codes = (items: { code: string }[]) => items.map((item) => item.code);

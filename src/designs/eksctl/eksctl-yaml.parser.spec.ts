@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import { importEksctl } from './eksctl-import.engine.js';
 import { EKSCTL_YAML_LIMITS, parseYamlDocument as sut } from './eksctl-yaml.parser.js';
 
@@ -7,13 +8,8 @@ const HEADER = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n
 
 function refusal(action: () => unknown): { error: InvalidInputError; ms: number } {
   const started = performance.now();
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return { error: error as InvalidInputError, ms: performance.now() - started };
-  }
-  throw new Error('expected an InvalidInputError');
+  const error = thrownBy(action, InvalidInputError);
+  return { error, ms: performance.now() - started };
 }
 
 /** Nine levels of nine aliases: 9^9 (387 million) "lol"s if expanded. */

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, ValidationFailedError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { Subnet } from '../../designs/design-spec/design-spec.types.js';
 import { DECISION_PIPELINE, decideExposure } from './exposure-decision.engine.js';
 import { recommendExposure as sut } from './exposure-recommendation.engine.js';
@@ -359,13 +360,7 @@ describe('other decisions', () => {
     expect(() => sut(request({ audience: 'EVERYONE' as never }))).toThrow(ValidationFailedError);
     expect(() => sut(request({ port: 70000 }))).toThrow(ValidationFailedError);
     expect(() => sut({ expose: { audience: 'VPC', protocol: 'TCP', port: 80 }, workload: { name: 'Bad_Name' } })).toThrow(ValidationFailedError);
-    try {
-      sut(request({}, { lbcVersion: 'latest' }));
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).code).toBe('INVALID_LBC_VERSION');
-    }
+    expect(thrownBy(() => sut(request({}, { lbcVersion: 'latest' })), InvalidInputError).code).toBe('INVALID_LBC_VERSION');
   });
 
   it('covers every row of the decision table', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, PlanningError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { LintContextInput, LintFinding } from './exposure.types.js';
 import { MANIFEST_LIMITS } from './manifest-documents.parser.js';
 import { lintManifests as sut } from './manifest-lint.engine.js';
@@ -322,16 +323,10 @@ describe('Ingress classes and groups', () => {
 
 describe('hostile and malformed input', () => {
   it('malformed YAML → MALFORMED_YAML with line and column', () => {
-    try {
-      sut('apiVersion: v1\nkind: Service\n---\nmetadata:\n  name: [unclosed\n  namespace: x\n');
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError);
-      const invalid = error as InvalidInputError;
-      expect(invalid.code).toBe('MALFORMED_YAML');
-      expect(invalid.message).toMatch(/^manifests is not valid YAML at line \d+, column \d+: /);
-      expect(invalid.details[0]).toMatchObject({ path: 'manifests[1]' });
-    }
+    const invalid = thrownBy(() => sut('apiVersion: v1\nkind: Service\n---\nmetadata:\n  name: [unclosed\n  namespace: x\n'), InvalidInputError);
+    expect(invalid.code).toBe('MALFORMED_YAML');
+    expect(invalid.message).toMatch(/^manifests is not valid YAML at line \d+, column \d+: /);
+    expect(invalid.details[0]).toMatchObject({ path: 'manifests[1]' });
   });
 
   it('duplicate keys are malformed (kubectl refuses them too)', () => {
@@ -350,14 +345,9 @@ describe('hostile and malformed input', () => {
 
   it('oversized input is refused as too large', () => {
     const huge = '#'.repeat(MANIFEST_LIMITS.maxChars + 1);
-    try {
-      sut(huge);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(PlanningError);
-      expect((error as PlanningError).kind).toBe('PAYLOAD_TOO_LARGE');
-      expect((error as PlanningError).code).toBe('MANIFESTS_TOO_LARGE');
-    }
+    const error = thrownBy(() => sut(huge), PlanningError);
+    expect(error.kind).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.code).toBe('MANIFESTS_TOO_LARGE');
   });
 
   it('empty input, comments and null documents lint clean', () => {

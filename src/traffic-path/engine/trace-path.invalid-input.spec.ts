@@ -3,20 +3,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import { customNetworkingCluster, ipv6Cluster, privateCluster, variant } from './scenarios/designs.scenario.js';
 import { clb, eksApi, exposures, flow, internet, nlb, node, peer, pod, service, trace, vpcHost } from './scenarios/trace-helpers.scenario.js';
 import type { Flow, TracePathDeps } from './trace-path.types.js';
 import type { DesignSpec } from '../../designs/design-spec/design-spec.types.js';
 
-function errorOf(design: DesignSpec, f: Flow, deps?: TracePathDeps): InvalidInputError {
-  try {
-    trace(design, f, deps);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return error as InvalidInputError;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+const errorOf = (design: DesignSpec, f: Flow, deps?: TracePathDeps): InvalidInputError => thrownBy(() => trace(design, f, deps), InvalidInputError);
 
 describe('invalid flows', () => {
   it.each([
