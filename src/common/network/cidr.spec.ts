@@ -36,6 +36,18 @@ describe('cidr', () => {
     expect(alignedBlockCount(parseCidr('10.0.0.0/29'), 28)).toBe(0n);
   });
 
+  it('remembers parses per expected version without mixing up texts', () => {
+    // Each pair once with the expected version first, once without: the cached answer must be the text's own.
+    expect(parseCidr('1::/64', 6).text).toBe('1::/64');
+    expect(parseCidr('61::/64').text).toBe('61::/64');
+    expect(parseCidr('10.0.0.0/16', 4).text).toBe('10.0.0.0/16');
+    expect(parseCidrResult('410.0.0.0/16').ok).toBe(false);
+    expect(parseCidrResult('62::/64').ok).toBe(true);
+    expect(parseCidrResult('2::/64', 6).ok).toBe(true);
+    expect(parseCidrResult('10.1.0.0/16', 6)).toEqual({ ok: false, reason: '"10.1.0.0/16" is an IPv4 CIDR where an IPv6 CIDR is expected' });
+    expect(parseCidrResult('10.1.0.0/16').ok).toBe(true);
+  });
+
   it('parses bare addresses', () => {
     expect(parseAddress('10.0.0.1')).toEqual({ version: 4, value: 167772161n });
     expect(parseAddress('::1')?.version).toBe(6);

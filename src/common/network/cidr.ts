@@ -29,7 +29,8 @@ export function parseCidrResult(text: unknown, expected?: IpVersion): CidrParseR
   if (typeof text !== 'string') return parseCidrText(text, expected);
   // A design names the same few CIDRs again and again (validation, address plans, every trace), and parsing through
   // ip-address's bigints dominated a trace's time; results are immutable, so they are shared.
-  const key = `${expected ?? ''}${text}`;
+  // A fixed-width prefix: `6` + `1::/64` must not meet the unversioned `61::/64`.
+  const key = `${expected ?? 0}|${text}`;
   let result = parsedCidrs.get(key);
   if (result === undefined) {
     result = Object.freeze(parseCidrText(text, expected));
