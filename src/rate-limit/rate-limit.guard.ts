@@ -28,8 +28,13 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   protected override async handleRequest(requestProps: ThrottlerRequest): Promise<boolean> {
     const { req } = this.getRequestResponse(requestProps.context);
-    if (req[COUNTED as unknown as string]) return true;
-    req[COUNTED as unknown as string] = true;
+    // The first root field of a GraphQL operation counts the request; the others share its outcome (the same promise),
+    // so when it is over the limit every field fails, not just the first, and the response is a 429 with no data.
+    req[COUNTED as unknown as string] ??= this.count(requestProps);
+    return await (req[COUNTED as unknown as string] as Promise<boolean>);
+  }
+
+  private async count(requestProps: ThrottlerRequest): Promise<boolean> {
     try {
       return await super.handleRequest(requestProps);
     } catch (error) {

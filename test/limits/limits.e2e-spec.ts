@@ -4,11 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/auth/static-tokens.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const TOKENS = { a: `a-${randomBytes(8).toString('hex')}`, b: `b-${randomBytes(8).toString('hex')}`, c: `c-${randomBytes(8).toString('hex')}` };
+const TOKENS = {
+  a: `a-${randomBytes(8).toString('hex')}`,
+  b: `b-${randomBytes(8).toString('hex')}`,
+  c: `c-${randomBytes(8).toString('hex')}`,
+  d: `d-${randomBytes(8).toString('hex')}`,
+};
 const API_TOKENS = JSON.stringify([
   { subject: 'caller-a', sha256: sha256Hex(TOKENS.a), scopes: ['admin'] },
   { subject: 'caller-b', sha256: sha256Hex(TOKENS.b), scopes: ['admin'] },
   { subject: 'caller-c', sha256: sha256Hex(TOKENS.c), scopes: ['read'] },
+  { subject: 'caller-d', sha256: sha256Hex(TOKENS.d), scopes: ['read'] },
 ]);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -69,6 +75,25 @@ describe('request limits', () => {
     // 20 per minute, however many root fields a request selects.
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
     expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+  });
+
+  it('runs no root field of an operation over the limit: every field shares the 429', async () => {
+    const token = TOKENS.d;
+    const maxPodsRuns = async () => {
+      const metrics = await t.http.get('/metrics').set(bearer(TOKENS.b)).expect(200);
+      const line = metrics.text.split('\n').find((l) => l.startsWith('planner_engine_duration_seconds_count{') && l.includes('engine="capacity.max_pods"'));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    for (let i = 0; i < 20; i++) await t.http.get('/v1/catalogs').set(bearer(token)).expect(200);
+    const before = await maxPodsRuns();
+    const response = await t.http.post('/graphql').set(bearer(token)).send({ query: '{ catalogs { name } maxPods(input: { instanceType: "m5.large" }) { maxPods } }' });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    expect(response.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['RATE_LIMITED']);
+    expect(response.body.data).toBeNull();
+    // The second root field is not computed for a caller over the limit (it used to pass the guard and run).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await maxPodsRuns()).toBe(before);
   });
 });
 
