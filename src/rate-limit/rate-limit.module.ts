@@ -37,8 +37,9 @@ class RateLimitStorageModule implements OnApplicationShutdown {
       inject: [AppConfig, RATE_LIMIT_STORAGE],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage | FixedWindowThrottlerStorage) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
-        // One budget per caller across every route and GraphQL operation (the default key is per route).
-        generateKey: (_context, tracker, throttlerName) => `${throttlerName}:${tracker}`,
+        // One budget per caller across every route and GraphQL operation (the default key is per route). The storages
+        // put the throttler's name (passed to increment) in front of the key, which keeps the throttlers apart.
+        generateKey: (_context, tracker) => tracker,
         errorMessage: 'Too many requests for this caller; retry after the time in Retry-After.',
         storage,
       }),
