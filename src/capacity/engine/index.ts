@@ -25,7 +25,15 @@ export {
   type ResolvedCniPool,
 } from './node-ip-demand.js';
 export { HOST_NETWORK_PODS, IPS_PER_PREFIX, podIpCapacity, type PodIpCapacity } from './pod-ip-capacity.js';
-export { AWS_RESERVED_IPS, bestCaseBlocks, computeSubnetUsage, type InstanceTypeLookup } from './subnet-usage.engine.js';
+export {
+  AWS_RESERVED_IPS,
+  bestCaseBlocks,
+  computeSubnetUsage,
+  prefixBlockRisk,
+  prefixBlockUsage,
+  type InstanceTypeLookup,
+  type PrefixBlockRisk,
+} from './subnet-usage.engine.js';
 export {
   CLUSTER_SUBNET_MIN_FREE_IPS,
   CLUSTER_SUBNET_RECOMMENDED_FREE_IPS,

@@ -3,7 +3,7 @@ import { AWS_CATALOG } from '../../catalog/data/aws-catalog.data.js';
 import { InvalidInputError, NotFoundError, PlanningError } from '../../common/errors/planning-error.js';
 import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { SubnetUsageRequest } from './capacity.types.js';
-import { computeSubnetUsage } from './subnet-usage.engine.js';
+import { computeSubnetUsage, prefixBlockRisk, prefixBlockUsage } from './subnet-usage.engine.js';
 
 const catalog = new Map(AWS_CATALOG.instanceTypes.map((type) => [type.name, type]));
 const lookup = (name: string) => catalog.get(name);
@@ -214,5 +214,22 @@ describe('computeSubnetUsage', () => {
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error.code).toBe('INSTANCE_TYPE_NOT_FOUND');
     });
+  });
+});
+
+describe('prefixBlockUsage / prefixBlockRisk', () => {
+  it('counts the assignable and best-case free /28 blocks of a /24 (16 aligned, 14 assignable)', () => {
+    expect(prefixBlockUsage(16, 3, 27)).toEqual({ alignedBlocks: 16, assignableBlocks: 14, neededBlocks: 3, individualIps: 27, bestCaseAvailableBlocks: 14 });
+    expect(prefixBlockUsage(16, 3, 28).bestCaseAvailableBlocks).toBe(13);
+    expect(prefixBlockUsage(1, 0, 0)).toEqual({ alignedBlocks: 1, assignableBlocks: 0, neededBlocks: 0, individualIps: 0, bestCaseAvailableBlocks: 0 });
+  });
+
+  it('classifies at each threshold: never available, insufficient, fragmentation risk, none', () => {
+    expect(prefixBlockRisk(prefixBlockUsage(16, 15, 0))).toBe('PREFIX_BLOCKS_NEVER_AVAILABLE');
+    expect(prefixBlockRisk(prefixBlockUsage(16, 14, 0))).toBe('PREFIX_FRAGMENTATION_RISK');
+    expect(prefixBlockRisk(prefixBlockUsage(16, 14, 28))).toBe('PREFIX_BLOCKS_INSUFFICIENT');
+    expect(prefixBlockRisk(prefixBlockUsage(16, 8, 0))).toBe('PREFIX_FRAGMENTATION_RISK');
+    expect(prefixBlockRisk(prefixBlockUsage(16, 7, 0))).toBeNull();
+    expect(prefixBlockRisk(prefixBlockUsage(16, 0, 1000))).toBeNull();
   });
 });

@@ -75,7 +75,7 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
   }
   const scaled = maxNodesScaled(model, requested);
 
-  const prefixBlocks = prefixBlocksCapacity ? describePrefixBlocks(prefixBlocksCapacity.aligned, usage) : null;
+  const prefixBlocks = prefixBlocksCapacity ? prefixBlockUsage(prefixBlocksCapacity.aligned, usage.prefixes, usage.individual) : null;
   if (usage.used > usableIps) {
     warn('SUBNET_TOO_SMALL', `The node groups need ${usage.used} ${unitName(unit)} but ${subnet.cidr.text} has ${usableIps} usable (${usage.used - usableIps} short).`);
   }
@@ -334,9 +334,37 @@ function evaluate(model: FitModel, counts: readonly number[]): Usage {
 
 /** Blocks left for prefixes if the individual addresses are packed as tightly as possible (derived, §5.7). */
 export function bestCaseBlocks(alignedBlocks: number, individualIps: number): number {
-  const assignable = Math.max(0, alignedBlocks - 2);
   const spoiled = Math.ceil(Math.max(0, individualIps - SINGLE_ADDRESSES_IN_EDGE_BLOCKS) / IPS_PER_PREFIX);
-  return Math.max(0, assignable - spoiled);
+  return Math.max(0, assignableBlocks(alignedBlocks) - spoiled);
+}
+
+/** Aligned /28 blocks that can ever become a prefix: the first and last hold AWS-reserved addresses (§5.7). */
+function assignableBlocks(alignedBlocks: number): number {
+  return Math.max(0, alignedBlocks - 2);
+}
+
+/** capacity.md §5.7: the aligned /28 blocks of a subnet, those that can ever be a prefix, and what the individual addresses leave. */
+export function prefixBlockUsage(alignedBlocks: number, neededBlocks: number, individualIps: number): PrefixBlockUsage {
+  return {
+    alignedBlocks,
+    assignableBlocks: assignableBlocks(alignedBlocks),
+    neededBlocks,
+    individualIps,
+    bestCaseAvailableBlocks: bestCaseBlocks(alignedBlocks, individualIps),
+  };
+}
+
+export type PrefixBlockRisk = 'PREFIX_BLOCKS_NEVER_AVAILABLE' | 'PREFIX_BLOCKS_INSUFFICIENT' | 'PREFIX_FRAGMENTATION_RISK';
+
+/**
+ * How likely prefix attachment is to fail (§5.7): never enough assignable blocks; fewer free blocks than needed even in
+ * the best case; or more than half of the best-case free blocks needed (fragmentation risk). Null when none applies.
+ */
+export function prefixBlockRisk(blocks: PrefixBlockUsage): PrefixBlockRisk | null {
+  if (blocks.neededBlocks > blocks.assignableBlocks) return 'PREFIX_BLOCKS_NEVER_AVAILABLE';
+  if (blocks.neededBlocks > blocks.bestCaseAvailableBlocks) return 'PREFIX_BLOCKS_INSUFFICIENT';
+  if (blocks.neededBlocks * 2 > blocks.bestCaseAvailableBlocks) return 'PREFIX_FRAGMENTATION_RISK';
+  return null;
 }
 
 function maxNodesOfGroup(model: FitModel, requested: readonly number[], index: number): number | null {
@@ -375,31 +403,22 @@ function maxNodesScaled(model: FitModel, requested: readonly number[]): number[]
   return countsAt(low);
 }
 
-function describePrefixBlocks(alignedBlocks: number, usage: Usage): PrefixBlockUsage {
-  return {
-    alignedBlocks,
-    assignableBlocks: Math.max(0, alignedBlocks - 2),
-    neededBlocks: usage.prefixes,
-    individualIps: usage.individual,
-    bestCaseAvailableBlocks: bestCaseBlocks(alignedBlocks, usage.individual),
-  };
-}
-
 function adviseOnPrefixBlocks(blocks: PrefixBlockUsage, cidr: Cidr, warn: (code: string, message: string) => void): void {
   const reservation = `use a subnet CIDR reservation of type prefix or a dedicated subnet for prefix-mode nodes (${SOURCES.bpPrefixLinux}; ${SOURCES.cidrReservationIssue})`;
-  if (blocks.neededBlocks > blocks.assignableBlocks) {
+  const risk = prefixBlockRisk(blocks);
+  if (risk === 'PREFIX_BLOCKS_NEVER_AVAILABLE') {
     warn(
-      'PREFIX_BLOCKS_NEVER_AVAILABLE',
+      risk,
       `The node groups need ${blocks.neededBlocks} aligned /28 prefixes but ${cidr.text} can never hold more than ${blocks.assignableBlocks} (2^(28−${cidr.prefixLength}) − 2; the first and last block hold AWS-reserved addresses); prefix attachment fails with InsufficientCidrBlocks. Use a larger subnet.`,
     );
-  } else if (blocks.neededBlocks > blocks.bestCaseAvailableBlocks) {
+  } else if (risk === 'PREFIX_BLOCKS_INSUFFICIENT') {
     warn(
-      'PREFIX_BLOCKS_INSUFFICIENT',
+      risk,
       `${blocks.neededBlocks} /28 prefixes are needed but the ${blocks.individualIps} individual addresses (ENI primaries, node and branch IPs) leave at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks in ${cidr.text}; ${reservation}.`,
     );
-  } else if (blocks.neededBlocks * 2 > blocks.bestCaseAvailableBlocks) {
+  } else if (risk === 'PREFIX_FRAGMENTATION_RISK') {
     warn(
-      'PREFIX_FRAGMENTATION_RISK',
+      risk,
       `${blocks.neededBlocks} of at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks are needed; any other address inside a block spoils it and prefix attachment fails with InsufficientCidrBlocks even with free addresses left; ${reservation}.`,
     );
   }

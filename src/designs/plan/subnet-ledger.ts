@@ -13,7 +13,7 @@
  * Surge: every group may be rolling at once, each adding `maxSurge` nodes (default 1) at its max-size per-node cost to
  * every subnet it charges (a replacement node can land in any of them).
  */
-import { AWS_RESERVED_IPS, bestCaseBlocks, IPS_PER_PREFIX } from '../../capacity/engine/index.js';
+import { AWS_RESERVED_IPS, IPS_PER_PREFIX, prefixBlockRisk, prefixBlockUsage } from '../../capacity/engine/index.js';
 import type { Finding } from '../../common/findings/finding.js';
 import { parseCidrResult } from '../../common/network/cidr.js';
 import type { NodeGroup } from '../design-spec/design-spec.types.js';
@@ -274,9 +274,7 @@ export class SubnetLedger {
 
 /** capacity.md §5.7: aligned /28 blocks a subnet can ever hold, and what its individual addresses leave in the best case. */
 export function prefixBlocks(prefixLength: number, neededBlocks: number, individualIps: number): PrefixBlockPlan {
-  const alignedBlocks = prefixLength <= 28 ? 2 ** (28 - prefixLength) : 0;
-  const assignableBlocks = Math.max(0, alignedBlocks - 2);
-  return { alignedBlocks, assignableBlocks, neededBlocks, individualIps, bestCaseAvailableBlocks: bestCaseBlocks(alignedBlocks, individualIps) };
+  return prefixBlockUsage(prefixLength <= 28 ? 2 ** (28 - prefixLength) : 0, neededBlocks, individualIps);
 }
 
 /** Findings on one subnet's figures (sizes from the severity guidance: cannot hold max → ERROR; tight → WARNING). */
@@ -318,25 +316,26 @@ export function subnetFindings(plan: SubnetPlan): Finding[] {
   const blocks = plan.prefixBlocks;
   if (blocks) {
     const reservation = 'use a subnet CIDR reservation of type prefix, or a dedicated subnet for prefix-mode nodes (BP prefix-mode_linux; aws/amazon-vpc-cni-k8s#2749)';
-    if (blocks.neededBlocks > blocks.assignableBlocks) {
+    const risk = prefixBlockRisk(blocks);
+    if (risk === 'PREFIX_BLOCKS_NEVER_AVAILABLE') {
       findings.push({
-        code: 'PREFIX_BLOCKS_NEVER_AVAILABLE',
+        code: risk,
         severity: 'ERROR',
         path,
         message: `Prefix-mode nodes need ${blocks.neededBlocks} aligned /28 prefixes in ${plan.name} (${plan.cidr}) at max size, but it can never hold more than ${blocks.assignableBlocks} (the first and last /28 hold AWS-reserved addresses); prefix attachment fails with InsufficientCidrBlocks.`,
         fix: 'Use a larger subnet for prefix-mode nodes (a /24 holds 14 prefixes, a /20 254).',
       });
-    } else if (blocks.neededBlocks > blocks.bestCaseAvailableBlocks) {
+    } else if (risk === 'PREFIX_BLOCKS_INSUFFICIENT') {
       findings.push({
-        code: 'PREFIX_BLOCKS_INSUFFICIENT',
+        code: risk,
         severity: 'WARNING',
         path,
         message: `${blocks.neededBlocks} /28 prefixes are needed in ${plan.name} at max size, but its ${blocks.individualIps} individual addresses (node IPs, ENI primaries, branch ENIs) leave at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks.`,
         fix: `Give prefix-mode nodes more room: ${reservation}.`,
       });
-    } else if (blocks.neededBlocks * 2 > blocks.bestCaseAvailableBlocks) {
+    } else if (risk === 'PREFIX_FRAGMENTATION_RISK') {
       findings.push({
-        code: 'PREFIX_FRAGMENTATION_RISK',
+        code: risk,
         severity: 'WARNING',
         path,
         message: `${blocks.neededBlocks} of at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks of ${plan.name} are needed at max size; any address placed inside a block spoils it, and prefix attachment then fails with InsufficientCidrBlocks although addresses are free.`,
