@@ -103,6 +103,28 @@ describe('recommendExposure properties', () => {
     expect(clean).toBeGreaterThan(150);
   });
 
+  it('reads an optional field set to undefined as unset (the service passes DTO objects on with only nulls dropped)', () => {
+    const exposeKeys = ['targetPort', 'needClientIp', 'staticIps', 'shareGroup', 'groupOrder', 'externalTrafficPolicy', 'targetType', 'certificateArn', 'kind', 'nodePort', 'proxyProtocol', 'eipAllocations', 'privateIpv4Addresses', 'clientsInCluster'] as const;
+    const contextKeys = ['compute', 'ipFamily', 'controller', 'lbcVersion', 'serviceMutatorWebhook', 'podSecurityGroups', 'cni', 'enableIpTargetType', 'subnets', 'includeIngressClass', 'defaultNamespace'] as const;
+    const withUndefined = <T extends object>(value: T, keys: readonly string[]): T =>
+      Object.fromEntries([...keys.map((key) => [key, undefined]), ...Object.entries(stripUndefined(value))]) as T;
+    fc.assert(
+      fc.property(requestArbitrary, (request) => {
+        const context = stripUndefined(request.context ?? {});
+        const plain = { ...request, context };
+        const unset: ExposureRequest = {
+          expose: withUndefined(request.expose, exposeKeys),
+          context: withUndefined(context, contextKeys),
+          workload: withUndefined(request.workload, ['namespace', 'port', 'targetPort']),
+        };
+        const recommendation = recommendExposure(plain);
+        expect(recommendExposure(unset)).toStrictEqual(recommendation);
+        expect(lintManifests(recommendation.manifests, withUndefined(context, [...contextKeys, 'previousManifests']))).toStrictEqual(lintManifests(recommendation.manifests, context));
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
   it('is deterministic: the same request gives byte-identical manifests', () => {
     fc.assert(
       fc.property(requestArbitrary, (request) => {
