@@ -1,11 +1,15 @@
 /**
  * Reads a multi-document YAML stream (e.g. `helm template` output) into Kubernetes objects, keeping enough of the
  * YAML tree to point findings at a line. Hostile input is refused before it can hurt the process: the size, the number
- * of documents, nesting (src/common/yaml/yaml-nesting.guard.ts) and alias expansion (`maxAliasCount`, the "billion laughs" guard) are all bounded.
+ * of documents, nesting and alias expansion (`maxAliasCount`, the "billion laughs" guard) are all bounded, by the
+ * pipeline shared with the eksctl import (src/common/yaml/yaml-documents.parser.ts).
  */
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { InvalidInputError, PlanningError } from '../../common/errors/planning-error.js';
-import { guardYamlText, guardYamlTreeDepth } from '../../common/yaml/yaml-nesting.guard.js';
+import { isRecord } from '../../common/json/is-record.js';
+import { locateYamlPath, parseYamlStream, type YamlDocumentErrors, type YamlPathSegment, type YamlStream } from '../../common/yaml/yaml-documents.parser.js';
+
+export { isRecord };
 
 export const MANIFEST_LIMITS = {
   /** Characters of YAML accepted in one call (a large `helm template` output is a few hundred KiB). */
@@ -22,7 +26,7 @@ export const MANIFEST_LIMITS = {
   maxAliasCount: 100,
 } as const;
 
-export type PathSegment = string | number;
+export type PathSegment = YamlPathSegment;
 
 export interface K8sResource {
   kind: string;
@@ -48,47 +52,38 @@ export function parseManifestDocuments(text: string, options: ParseOptions): K8s
   if (typeof text !== 'string') {
     throw new InvalidInputError('MALFORMED_YAML', `${options.label} must be a YAML string`, [{ path: options.label, message: 'must be a string' }]);
   }
-  if (text.length > MANIFEST_LIMITS.maxChars) {
-    throw new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${text.length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`);
-  }
-  guardYamlText(text, options.label, MANIFEST_LIMITS);
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const list = Array.isArray(documents) ? documents : [];
+  const stream = parseYamlStream(text, {
+    label: options.label,
+    limits: MANIFEST_LIMITS,
+    tooLarge: (length) => new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`),
+  });
+  const list = stream.documents;
   if (list.length > MANIFEST_LIMITS.maxDocuments) {
     throw new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${list.length} YAML documents; at most ${MANIFEST_LIMITS.maxDocuments} are accepted.`);
   }
   const resources: K8sResource[] = [];
   list.forEach((document, documentIndex) => {
-    const error = document.errors[0];
-    if (error) {
-      const [start] = error.linePos ?? [];
-      const where = start ? `line ${start.line}, column ${start.col}` : `document ${documentIndex + 1}`;
-      const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      throw new InvalidInputError('MALFORMED_YAML', `${options.label} is not valid YAML at ${where}: ${reason}`, [
-        { path: `${options.label}[${documentIndex}]`, message: `${where}: ${reason}`, code: error.code },
-      ]);
-    }
-    guardYamlTreeDepth(document, options.label, MANIFEST_LIMITS.maxDepth);
-    const value = toPlain(document, options.label, documentIndex);
-    collectResources(value, [], document, lineCounter, documentIndex, options, resources);
+    const value = stream.toData(document, documentErrors(options.label, documentIndex));
+    collectResources(value, [], document, stream, documentIndex, options, resources);
   });
   return resources;
 }
 
-function toPlain(document: Document.Parsed, label: string, documentIndex: number): unknown {
-  try {
-    return document.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount });
-  } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      throw new InvalidInputError('YAML_ALIAS_LIMIT_EXCEEDED', `${label} document ${documentIndex + 1} expands too many aliases (more than ${MANIFEST_LIMITS.maxAliasCount}); this looks like a YAML bomb.`, [
-        { path: `${label}[${documentIndex}]`, message: error.message },
-      ]);
-    }
-    throw new InvalidInputError('MALFORMED_YAML', `${label} document ${documentIndex + 1} cannot be read: ${(error as Error).message}`, [
-      { path: `${label}[${documentIndex}]`, message: (error as Error).message },
-    ]);
-  }
+function documentErrors(label: string, documentIndex: number): YamlDocumentErrors {
+  const path = `${label}[${documentIndex}]`;
+  return {
+    unknownPosition: `document ${documentIndex + 1}`,
+    malformed: (where, reason, code) => new InvalidInputError('MALFORMED_YAML', `${label} is not valid YAML at ${where}: ${reason}`, [
+      { path, message: `${where}: ${reason}`, code },
+    ]),
+    aliasLimit: (message) => new InvalidInputError('YAML_ALIAS_LIMIT_EXCEEDED', `${label} document ${documentIndex + 1} expands too many aliases (more than ${MANIFEST_LIMITS.maxAliasCount}); this looks like a YAML bomb.`, [
+      { path, message },
+    ]),
+    unreadable: (message) => new InvalidInputError('MALFORMED_YAML', `${label} document ${documentIndex + 1} cannot be read: ${message}`, [
+      { path, message },
+    ]),
+    aliasLimitMatches: 'reference-error',
+  };
 }
 
 /** Expands `kind: List` (kubectl output) and keeps objects that look like Kubernetes resources. */
@@ -96,14 +91,14 @@ function collectResources(
   value: unknown,
   prefix: PathSegment[],
   document: Document.Parsed,
-  lineCounter: LineCounter,
+  stream: YamlStream,
   documentIndex: number,
   options: ParseOptions,
   into: K8sResource[],
 ): void {
   if (!isRecord(value)) return;
   if (value.kind === 'List' && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectResources(item, [...prefix, 'items', index], document, lineCounter, documentIndex, options, into));
+    value.items.forEach((item, index) => collectResources(item, [...prefix, 'items', index], document, stream, documentIndex, options, into));
     return;
   }
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return;
@@ -118,30 +113,13 @@ function collectResources(
     id: `${value.kind}/${namespace}/${name}`,
     object: value,
     documentIndex,
-    lineOf: (path) => lineOfPath(document, lineCounter, [...prefix, ...path]),
+    lineOf: (path) => lineOfPath(document, stream, [...prefix, ...path]),
   });
 }
 
-function lineOfPath(document: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[]): number | undefined {
-  // Point at the key of a map entry (that is where a reader looks), else at the value.
-  const parentPath = path.slice(0, -1);
-  const last = path[path.length - 1];
-  const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
-  let node: Node | null | undefined;
-  if (isMap(parent) && last !== undefined) {
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
-    node = (pair?.key as Node | undefined) ?? undefined;
-  } else if (isSeq(parent) && typeof last === 'number') {
-    node = parent.items[last] as Node | undefined;
-  }
+function lineOfPath(document: Document.Parsed, stream: YamlStream, path: readonly PathSegment[]): number | undefined {
+  // Point at the key of a map entry (that is where a reader looks) or the item of a sequence, else at the collection.
+  const { node, parent } = locateYamlPath(document, path, 'strict');
   const range = node?.range ?? (parent as Node | null | undefined)?.range;
-  return range ? lineCounter.linePos(range[0]).line : undefined;
-}
-
-/**
- * Counts `[` / `{` nesting per document. Quotes and comments are deliberately not interpreted: a scanner that guessed
- * where a quoted scalar starts could be led to skip brackets the YAML lexer does read, so this only over-counts.
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return range ? stream.lineAt(range[0]) : undefined;
 }
