@@ -10,9 +10,10 @@
  * requested size.
  */
 import { InvalidInputError, NotFoundError, type ErrorDetail } from '../../common/errors/planning-error.js';
-import { parseCidrResult, type Cidr } from '../../common/network/cidr.js';
+import { alignedBlockCount, parseCidrResult, type Cidr } from '../../common/network/cidr.js';
 import type { InstanceTypeRecord } from '../../catalog/instance-type.js';
 import type { IpFamily } from '../../designs/design-spec/design-spec.types.js';
+import { CalculationLog } from './calculation-log.js';
 import { SOURCES } from './capacity-sources.js';
 import {
   DEFAULT_LAUNCHER,
@@ -20,8 +21,6 @@ import {
   NODE_OPERATING_SYSTEMS,
   SUBNET_USAGE_ROLES,
   type CalculationStep,
-  type CapacityWarning,
-  type MaxPodsResult,
   type PrefixBlockUsage,
   type SubnetUsageNodeGroup,
   type SubnetUsageNodeGroupResult,
@@ -50,22 +49,18 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
   const ipFamily = resolveIpFamily(request, subnet.cidr);
   const pool = resolveCniPool(request.cni ?? {});
   const unit: SubnetUsageUnit = subnet.cidr.version === 4 ? 'IP_ADDRESS' : 'PREFIX_80';
-  const warnings: CapacityWarning[] = [...pool.warnings];
-  const warn = (code: string, message: string): void => {
-    if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
-  };
+  const log = new CalculationLog(pool.warnings);
 
-  const totalIps = subnetUnits(subnet.cidr);
+  const totalIps = Number(alignedBlockCount(subnet.cidr, unit === 'IP_ADDRESS' ? 32 : 80));
   const awsReservedUnits = unit === 'IP_ADDRESS' ? AWS_RESERVED_IPS : subnet.cidr.prefixLength === 80 ? 1 : 2;
   const usableIps = Math.max(0, totalIps - awsReservedUnits);
 
   const groups = request.nodeGroups.map((group, index) =>
-    chargeNodeGroup({ group, index, request, pool, ipFamily, role: subnet.role, unit, lookupInstanceType, warn }),
+    chargeNodeGroup({ group, index, request, pool, ipFamily, role: subnet.role, unit, lookupInstanceType, log }),
   );
-  const prefixBlocksCapacity = unit === 'IP_ADDRESS' && groups.some((g) => g.cost.prefixes > 0)
-    ? { aligned: alignedPrefixBlocks(subnet.cidr) }
-    : null;
-  const model: FitModel = { usable: usableIps, groups: groups.map((g) => g.cost), prefixBlocks: prefixBlocksCapacity?.aligned ?? null };
+  // Aligned /28 blocks: a /28 prefix is a CIDR, so it is 16-aligned (capacity.md §5.7).
+  const alignedBlocks = unit === 'IP_ADDRESS' && groups.some((g) => g.cost.prefixes > 0) ? Number(alignedBlockCount(subnet.cidr, 28)) : null;
+  const model: FitModel = { usable: usableIps, groups: groups.map((g) => g.cost), prefixBlocks: alignedBlocks };
   const requested = groups.map((g) => g.result.nodes);
   const usage = evaluate(model, requested);
   const fits = usage.fits;
@@ -75,11 +70,11 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
   }
   const scaled = maxNodesScaled(model, requested);
 
-  const prefixBlocks = prefixBlocksCapacity ? prefixBlockUsage(prefixBlocksCapacity.aligned, usage.prefixes, usage.individual) : null;
+  const prefixBlocks = alignedBlocks === null ? null : prefixBlockUsage(alignedBlocks, usage.prefixes, usage.individual);
   if (usage.used > usableIps) {
-    warn('SUBNET_TOO_SMALL', `The node groups need ${usage.used} ${unitName(unit)} but ${subnet.cidr.text} has ${usableIps} usable (${usage.used - usableIps} short).`);
+    log.warn('SUBNET_TOO_SMALL', `The node groups need ${usage.used} ${unitName(unit)} but ${subnet.cidr.text} has ${usableIps} usable (${usage.used - usableIps} short).`);
   }
-  if (prefixBlocks) adviseOnPrefixBlocks(prefixBlocks, subnet.cidr, warn);
+  if (prefixBlocks) adviseOnPrefixBlocks(prefixBlocks, subnet.cidr, log);
 
   return {
     subnet: { cidr: subnet.cidr.text, ipVersion: subnet.cidr.version, prefixLength: subnet.cidr.prefixLength, role: subnet.role },
@@ -97,7 +92,7 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
     maxNodesByGroup: scaled,
     prefixBlocks,
     perNodeGroup: groups.map((g) => g.result),
-    warnings,
+    warnings: log.warnings,
   };
 }
 
@@ -133,15 +128,6 @@ function resolveIpFamily(request: SubnetUsageRequest, cidr: Cidr): IpFamily {
   return family;
 }
 
-function subnetUnits(cidr: Cidr): number {
-  return cidr.version === 4 ? 2 ** (32 - cidr.prefixLength) : 2 ** (80 - cidr.prefixLength);
-}
-
-/** Aligned /28 blocks: a /28 prefix is a CIDR, so it is 16-aligned (capacity.md §5.7). */
-function alignedPrefixBlocks(cidr: Cidr): number {
-  return 2 ** (28 - cidr.prefixLength);
-}
-
 /** What one node of a group costs in this subnet. */
 interface GroupCost {
   units: number;
@@ -159,7 +145,7 @@ interface ChargeInput {
   role: SubnetUsageRole;
   unit: SubnetUsageUnit;
   lookupInstanceType: InstanceTypeLookup;
-  warn: (code: string, message: string) => void;
+  log: CalculationLog;
 }
 
 interface ChargedGroup {
@@ -168,7 +154,7 @@ interface ChargedGroup {
 }
 
 function chargeNodeGroup(input: ChargeInput): ChargedGroup {
-  const { group, index, pool, ipFamily, role, unit, warn } = input;
+  const { group, index, pool, ipFamily, role, unit, log } = input;
   const path = `nodeGroups[${index}]`;
   if (typeof group !== 'object' || group === null) throw invalid('INVALID_NODE_GROUP', path, 'must be an object');
   const label = `${path}${group.name ? ` (${group.name})` : ''}`;
@@ -187,11 +173,11 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
     if (podsPerNode !== 1) throw invalid('FARGATE_ONE_POD_PER_NODE', `${path}.podsPerNode`, 'a Fargate node runs exactly one pod; set nodes to the pod count and podsPerNode to 1');
     if (os === 'WINDOWS') throw invalid('FARGATE_WINDOWS_UNSUPPORTED', `${path}.os`, 'Fargate runs Linux pods only');
     const demand = fargatePodDemand(ipFamily);
-    if (ipFamily === 'IPV6') warn('FARGATE_IPV6_NEEDS_IPV4', `${label}: each Fargate pod also takes one IPv4 address; give the IPv4 CIDR of the subnet to check it (${SOURCES.bpIpv6}).`);
+    if (ipFamily === 'IPV6') log.warn('FARGATE_IPV6_NEEDS_IPV4', `${label}: each Fargate pod also takes one IPv4 address; give the IPv4 CIDR of the subnet to check it (${SOURCES.bpIpv6}).`);
     const cost = chargedCost(demand, { customNetworking: false, role: 'NODES', unit, surge: surgeNodes, fargate: true });
     return {
       cost,
-      result: groupResult({ group, launcher, os, nodes, surgeNodes, podsPerNode, branchPodsPerNode, maxPods: 1, ipLimitedPods: 1, demand, full: demand, cost, unit, steps: demand.steps }),
+      result: groupResult({ group, launcher, os, nodes, surgeNodes, podsPerNode, branchPodsPerNode, maxPods: 1, ipLimitedPods: 1, podAddressMode: 'FARGATE', demand, cost, steps: demand.steps }),
     };
   }
 
@@ -215,7 +201,7 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
     reservedEnis: group.reservedEnis,
     maxPodsExpression: group.maxPodsExpression,
   })));
-  for (const warning of maxPodsResult.warnings) warn(warning.code, `${label}: ${warning.message}`);
+  for (const warning of maxPodsResult.warnings) log.warn(warning.code, `${label}: ${warning.message}`);
   const maxPods = group.maxPods === undefined ? maxPodsResult.maxPods : count(group.maxPods, `${path}.maxPods`, 1);
   const steps: CalculationStep[] = [
     { rule: group.maxPods === undefined ? `node maxPods (${launcher})` : 'node maxPods (given)', value: maxPods, source: group.maxPods === undefined ? SOURCES.ugMaxPods : 'request' },
@@ -223,18 +209,18 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
 
   let pods = podsPerNode;
   if (pods > maxPods) {
-    warn('PODS_EXCEED_MAX_PODS', `${label}: ${podsPerNode} pods per node exceed the kubelet's maxPods ${maxPods}; only ${maxPods} are counted (further pods are not scheduled on the node).`);
+    log.warn('PODS_EXCEED_MAX_PODS', `${label}: ${podsPerNode} pods per node exceed the kubelet's maxPods ${maxPods}; only ${maxPods} are counted (further pods are not scheduled on the node).`);
     pods = maxPods;
     branchPodsPerNode = Math.min(branchPodsPerNode, pods);
   }
   const groupPool: ResolvedCniPool = { ...pool, prefixDelegation: requestedPrefixDelegation ?? false, warnings: [] };
   const demand = nodeIpDemand({ instanceType: type, pods, branchPods: branchPodsPerNode, maxPods, os, ipFamily }, groupPool);
-  for (const warning of demand.warnings) warn(warning.code, `${label}: ${warning.message}`);
+  for (const warning of demand.warnings) log.warn(warning.code, `${label}: ${warning.message}`);
   const full = nodeIpDemand({ instanceType: type, pods: maxPods, branchPods: branchPodsPerNode, maxPods, os, ipFamily }, groupPool);
   steps.push(...demand.steps);
 
   if (role === 'PODS' && !pool.customNetworking && unit === 'IP_ADDRESS') {
-    warn('SUBNET_ROLE_PODS_WITHOUT_CUSTOM_NETWORKING', 'Without custom networking pods take addresses from the node subnet; a PODS subnet is charged nothing.');
+    log.warn('SUBNET_ROLE_PODS_WITHOUT_CUSTOM_NETWORKING', 'Without custom networking pods take addresses from the node subnet; a PODS subnet is charged nothing.');
   }
   const cost = chargedCost(demand, { customNetworking: pool.customNetworking, role, unit, surge: surgeNodes, fargate: false });
   const fullCost = chargedCost(full, { customNetworking: pool.customNetworking, role, unit, surge: surgeNodes, fargate: false });
@@ -242,7 +228,7 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
     cost,
     result: groupResult({
       group, launcher, os, nodes, surgeNodes, podsPerNode, branchPodsPerNode, maxPods, ipLimitedPods: maxPodsResult.ipLimitedPods,
-      demand, full, cost, unit, steps, fullUnits: fullCost.units, maxPodsResult,
+      podAddressMode: maxPodsResult.podAddressMode, demand, cost, steps, fullUnits: fullCost.units,
     }),
   };
 }
@@ -265,17 +251,14 @@ function chargedCost(demand: NodeIpDemand, rule: ChargeRule): GroupCost {
   return { units, prefixes: prefixesHere, individual: units - IPS_PER_PREFIX * prefixesHere, surge: rule.surge };
 }
 
-type GroupShape = 'launcher' | 'os' | 'nodes' | 'surgeNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods' | 'ipLimitedPods';
+type GroupShape = 'launcher' | 'os' | 'nodes' | 'surgeNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods' | 'ipLimitedPods' | 'podAddressMode';
 
 interface GroupResultInput extends Pick<SubnetUsageNodeGroupResult, GroupShape> {
   group: SubnetUsageNodeGroup;
   demand: NodeIpDemand;
-  full: NodeIpDemand;
   cost: GroupCost;
-  unit: SubnetUsageUnit;
   steps: CalculationStep[];
   fullUnits?: number;
-  maxPodsResult?: MaxPodsResult;
 }
 
 function groupResult(input: GroupResultInput): SubnetUsageNodeGroupResult {
@@ -291,7 +274,7 @@ function groupResult(input: GroupResultInput): SubnetUsageNodeGroupResult {
     branchPodsPerNode: input.branchPodsPerNode,
     maxPods: input.maxPods,
     ipLimitedPods: input.ipLimitedPods,
-    podAddressMode: input.maxPodsResult?.podAddressMode ?? 'FARGATE',
+    podAddressMode: input.podAddressMode,
     ipsPerNode: cost.units,
     enisPerNode: demand.enis,
     prefixesPerNode: demand.prefixes,
@@ -403,21 +386,21 @@ function maxNodesScaled(model: FitModel, requested: readonly number[]): number[]
   return countsAt(low);
 }
 
-function adviseOnPrefixBlocks(blocks: PrefixBlockUsage, cidr: Cidr, warn: (code: string, message: string) => void): void {
+function adviseOnPrefixBlocks(blocks: PrefixBlockUsage, cidr: Cidr, log: CalculationLog): void {
   const reservation = `use a subnet CIDR reservation of type prefix or a dedicated subnet for prefix-mode nodes (${SOURCES.bpPrefixLinux}; ${SOURCES.cidrReservationIssue})`;
   const risk = prefixBlockRisk(blocks);
   if (risk === 'PREFIX_BLOCKS_NEVER_AVAILABLE') {
-    warn(
+    log.warn(
       risk,
       `The node groups need ${blocks.neededBlocks} aligned /28 prefixes but ${cidr.text} can never hold more than ${blocks.assignableBlocks} (2^(28−${cidr.prefixLength}) − 2; the first and last block hold AWS-reserved addresses); prefix attachment fails with InsufficientCidrBlocks. Use a larger subnet.`,
     );
   } else if (risk === 'PREFIX_BLOCKS_INSUFFICIENT') {
-    warn(
+    log.warn(
       risk,
       `${blocks.neededBlocks} /28 prefixes are needed but the ${blocks.individualIps} individual addresses (ENI primaries, node and branch IPs) leave at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks in ${cidr.text}; ${reservation}.`,
     );
   } else if (risk === 'PREFIX_FRAGMENTATION_RISK') {
-    warn(
+    log.warn(
       risk,
       `${blocks.neededBlocks} of at most ${blocks.bestCaseAvailableBlocks} free aligned /28 blocks are needed; any other address inside a block spoils it and prefix attachment fails with InsufficientCidrBlocks even with free addresses left; ${reservation}.`,
     );
