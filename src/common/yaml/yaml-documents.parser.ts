@@ -49,12 +49,6 @@ export interface YamlDocumentErrors {
   aliasLimit(message: string): Error;
   /** Any other `toJS` failure. */
   unreadable(message: string): Error;
-  /**
-   * Which `toJS` failures count as the alias limit. `'reference-error'`: only the ReferenceErrors yaml throws for
-   * aliases (its excessive-count guard among them). `'message'`: any error whose message mentions an alias, which
-   * under `merge: true` also catches yaml's "Merge sources must be maps or map aliases".
-   */
-  aliasLimitMatches: 'reference-error' | 'message';
 }
 
 export interface YamlStream {
@@ -90,8 +84,9 @@ export function parseYamlStream(text: string, options: YamlStreamOptions): YamlS
         return document.toJS({ maxAliasCount: limits.maxAliasCount });
       } catch (failure) {
         const message = failure instanceof Error ? failure.message : String(failure);
-        const isAliasLimit = errors.aliasLimitMatches === 'message' || failure instanceof ReferenceError;
-        throw isAliasLimit && /alias/i.test(message) ? errors.aliasLimit(message) : errors.unreadable(message);
+        // Only yaml's ReferenceErrors are about aliases (its excessive-count guard among them); under merge keys a
+        // bad merge source ("Merge sources must be maps or map aliases") also mentions aliases but is plain bad input.
+        throw failure instanceof ReferenceError && /alias/i.test(message) ? errors.aliasLimit(message) : errors.unreadable(message);
       }
     },
   };

@@ -67,6 +67,12 @@ describe('importEksctl on malformed YAML', () => {
     expect(error.code).toBe('MALFORMED_YAML');
     expect(error.message).toBe('The eksctl config must be YAML text, got object.');
   });
+
+  it('a merge key on a scalar is bad input, not an alias bomb', () => {
+    const { error } = refusal(() => importEksctl(`${HEADER}vpc:\n  <<: 5\n`));
+    expect(error.code).toBe('MALFORMED_YAML');
+    expect(error.message).toContain('Merge sources must be maps or map aliases');
+  });
 });
 
 describe('importEksctl on hostile YAML', () => {

@@ -90,7 +90,5 @@ function documentErrors(label: string): YamlDocumentErrors {
         { path: '', message },
       ]),
     unreadable: (message) => new InvalidInputError('MALFORMED_YAML', `The ${label} cannot be read: ${message}`, [{ path: '', message }]),
-    // Kept as it was: under merge keys this also reports "Merge sources must be maps or map aliases" as the alias limit.
-    aliasLimitMatches: 'message',
   };
 }

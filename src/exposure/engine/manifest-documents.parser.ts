@@ -82,7 +82,6 @@ function documentErrors(label: string, documentIndex: number): YamlDocumentError
     unreadable: (message) => new InvalidInputError('MALFORMED_YAML', `${label} document ${documentIndex + 1} cannot be read: ${message}`, [
       { path, message },
     ]),
-    aliasLimitMatches: 'reference-error',
   };
 }
 
