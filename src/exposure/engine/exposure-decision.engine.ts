@@ -24,12 +24,13 @@ import {
   POD_SECURITY_GROUP_MODES,
   type ExposeRequest,
   type ExposureContext,
+  type ExposureContextInput,
   type ExposureDecision,
   type ExposureKind,
   type ExposureRequest,
   type LbScheme,
 } from './exposure.types.js';
-import { lbcSupports, requireVersion, type Version } from './lbc-version.util.js';
+import { lbcSupports, requireVersion, webhookActive, type Version } from './lbc-version.util.js';
 import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
 
 export const LBC_LOAD_BALANCER_CLASS = 'service.k8s.aws/nlb';
@@ -120,8 +121,7 @@ export function planExposure(request: ExposureRequest): ExposurePlan {
   const draft: Draft = {
     request: normalized,
     layer: L7_PROTOCOLS.includes(normalized.expose.protocol) ? 'L7' : 'L4',
-    webhookActive:
-      context.controller === 'LBC' && context.serviceMutatorWebhook && lbcSupports(normalized.lbcVersion, 'serviceMutatorWebhook'),
+    webhookActive: webhookActive(context, normalized.lbcVersion),
     kind: 'CLUSTER_IP',
     controller: 'KUBE_PROXY',
     serviceType: 'ClusterIP',
@@ -875,25 +875,7 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
     integer(workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort', targetPort, 1, 65535);
   }
 
-  oneOf('context.compute', contextInput.compute, COMPUTE_KINDS, true);
-  oneOf('context.ipFamily', contextInput.ipFamily, IP_FAMILIES, true);
-  oneOf('context.controller', contextInput.controller, CLUSTER_LB_CONTROLLERS, true);
-  oneOf('context.podSecurityGroups', contextInput.podSecurityGroups, POD_SECURITY_GROUP_MODES, true);
-  oneOf('context.cni', contextInput.cni, CNI_KINDS, true);
-  for (const flag of ['serviceMutatorWebhook', 'enableIpTargetType', 'includeIngressClass'] as const) {
-    if (contextInput[flag] !== undefined && typeof contextInput[flag] !== 'boolean') problem(`context.${flag}`, 'must be a boolean');
-  }
-  if (contextInput.subnets !== undefined && !Array.isArray(contextInput.subnets)) problem('context.subnets', 'must be a list of subnets');
-  contextInput.subnets?.forEach((subnet, index) => {
-    if (!subnet || typeof subnet.name !== 'string' || typeof subnet.az !== 'string' || !parseCidrResult(subnet.cidr).ok) {
-      problem(`context.subnets[${index}]`, 'needs a name, an az and a valid cidr');
-    }
-  });
-  if (contextInput.lbcVersion !== undefined && typeof contextInput.lbcVersion !== 'string') problem('context.lbcVersion', 'must be a string');
-  if (details.length > 0) throw new ValidationFailedError(details);
-
-  const context: ExposureContext = { ...DEFAULT_EXPOSURE_CONTEXT, ...stripUndefined(contextInput) };
-  const lbcVersion = requireVersion(context.lbcVersion, 'context.lbcVersion');
+  const { context, version: lbcVersion } = normalizeExposureContext(contextInput, details);
   return {
     expose,
     context,
@@ -907,6 +889,43 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   };
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+/**
+ * The cluster context as the decision and the manifest lint both take it. Fields of the wrong kind are added to
+ * `details`, after any the caller found, and thrown together; unset (`undefined`) fields take DEFAULT_EXPOSURE_CONTEXT.
+ */
+export function normalizeExposureContext<C extends ExposureContext = ExposureContext>(
+  input: Partial<C>,
+  details: ErrorDetail[] = [],
+): { context: C; version: Version } {
+  const fields: ExposureContextInput = input;
+  const problem = (field: keyof ExposureContext, message: string): void => {
+    details.push({ path: `context.${field}`, message });
+  };
+  const oneOf = (field: keyof ExposureContext, allowed: readonly string[]): void => {
+    const value = fields[field];
+    if (value !== undefined && (typeof value !== 'string' || !allowed.includes(value))) problem(field, `must be one of ${allowed.join(', ')}`);
+  };
+  oneOf('compute', COMPUTE_KINDS);
+  oneOf('ipFamily', IP_FAMILIES);
+  oneOf('controller', CLUSTER_LB_CONTROLLERS);
+  oneOf('podSecurityGroups', POD_SECURITY_GROUP_MODES);
+  oneOf('cni', CNI_KINDS);
+  for (const flag of ['serviceMutatorWebhook', 'enableIpTargetType', 'includeIngressClass'] as const) {
+    if (fields[flag] !== undefined && typeof fields[flag] !== 'boolean') problem(flag, 'must be a boolean');
+  }
+  if (fields.subnets !== undefined && !Array.isArray(fields.subnets)) {
+    problem('subnets', 'must be a list of subnets');
+  } else {
+    fields.subnets?.forEach((subnet, index) => {
+      if (!subnet || typeof subnet.name !== 'string' || typeof subnet.az !== 'string' || !parseCidrResult(subnet.cidr).ok) {
+        details.push({ path: `context.subnets[${index}]`, message: 'needs a name, an az and a valid cidr' });
+      }
+    });
+  }
+  if (fields.lbcVersion !== undefined && typeof fields.lbcVersion !== 'string') problem('lbcVersion', 'must be a string');
+  if (details.length > 0) throw new ValidationFailedError(details);
+
+  const defined = Object.fromEntries(Object.entries(input).filter(([, entry]) => entry !== undefined));
+  const context = { ...DEFAULT_EXPOSURE_CONTEXT, ...defined } as C;
+  return { context, version: requireVersion(context.lbcVersion, 'context.lbcVersion') };
 }

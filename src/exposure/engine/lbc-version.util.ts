@@ -1,5 +1,6 @@
 /** AWS Load Balancer Controller versions and the features that appeared in them. */
 import { InvalidInputError } from '../../common/errors/planning-error.js';
+import type { ExposureContext } from './exposure.types.js';
 
 export type Version = readonly [number, number, number];
 
@@ -42,6 +43,11 @@ export function compareVersions(a: Version, b: Version): number {
 
 export function lbcSupports(version: Version, feature: LbcFeature): boolean {
   return compareVersions(version, LBC_FEATURES[feature]) >= 0;
+}
+
+/** The service mutator webhook hands new LoadBalancer Services to the LBC: the LBC is installed, the webhook enabled, v2.5 or later. */
+export function webhookActive(context: Pick<ExposureContext, 'controller' | 'serviceMutatorWebhook'>, version: Version): boolean {
+  return context.controller === 'LBC' && context.serviceMutatorWebhook && lbcSupports(version, 'serviceMutatorWebhook');
 }
 
 export function formatVersion(version: Version): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, PlanningError } from '../../common/errors/planning-error.js';
+import { InvalidInputError, PlanningError, ValidationFailedError } from '../../common/errors/planning-error.js';
 import { thrownBy } from '../../common/errors/scenarios/thrown.scenario.js';
 import type { LintContextInput, LintFinding } from './exposure.types.js';
 import { MANIFEST_LIMITS } from './manifest-documents.parser.js';
@@ -358,5 +358,21 @@ describe('hostile and malformed input', () => {
   it('an invalid context is refused', () => {
     expect(() => sut('', { controller: 'NGINX' as never })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     expect(() => sut('', { lbcVersion: 'v-next' })).toThrow(expect.objectContaining({ code: 'INVALID_LBC_VERSION' }));
+  });
+
+  it('checks the context as the decision does: every flag, each subnet and the version type (one normalizeExposureContext)', () => {
+    const invalid = thrownBy(() => sut('', {
+      previousManifests: 7 as never,
+      includeIngressClass: 'yes' as never,
+      subnets: [{ name: 'a', az: 'eu-west-1a', cidr: '10.0.0.0/24' }, { name: 'b', az: 'eu-west-1b' } as never],
+      lbcVersion: 2 as never,
+    }), ValidationFailedError);
+    expect(invalid.details).toEqual([
+      { path: 'context.previousManifests', message: 'must be a YAML string' },
+      { path: 'context.includeIngressClass', message: 'must be a boolean' },
+      { path: 'context.subnets[1]', message: 'needs a name, an az and a valid cidr' },
+      { path: 'context.lbcVersion', message: 'must be a string' },
+    ]);
+    expect(thrownBy(() => sut('', { subnets: 'public-a' as never }), ValidationFailedError).details).toEqual([{ path: 'context.subnets', message: 'must be a list of subnets' }]);
   });
 });

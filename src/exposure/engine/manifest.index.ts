@@ -6,7 +6,7 @@ import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } fr
 import { parseGoBool, parseListenPorts } from './annotation-value.parser.js';
 import { LBC_LOAD_BALANCER_CLASS } from './exposure-decision.engine.js';
 import type { LintContext } from './exposure.types.js';
-import { lbcSupports, type Version } from './lbc-version.util.js';
+import type { Version } from './lbc-version.util.js';
 import { ALB_INGRESS_CLASS, ALB_INGRESS_CONTROLLER } from './manifest.builder.js';
 import { isRecord, type K8sResource, type PathSegment } from './manifest-documents.parser.js';
 
@@ -302,8 +302,4 @@ function classParams(classResource: K8sResource, params: readonly K8sResource[])
     scheme: typeof paramsSpec.scheme === 'string' ? paramsSpec.scheme : undefined,
     ipAddressType: typeof paramsSpec.ipAddressType === 'string' ? paramsSpec.ipAddressType : undefined,
   };
-}
-
-export function webhookActive(context: LintContext, version: Version): boolean {
-  return context.controller === 'LBC' && context.serviceMutatorWebhook && lbcSupports(version, 'serviceMutatorWebhook');
 }
