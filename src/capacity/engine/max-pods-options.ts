@@ -21,6 +21,7 @@ import {
   type NodeOs,
 } from './capacity.types.js';
 import { cniSupportsIpv6, parseCniVersion, type CniVersion } from './cni-version.js';
+import { oneOf, optionalBoolean, optionalInteger, rejectOption, type Reject } from './input-checks.js';
 import { compileMaxPodsExpression, type CompiledMaxPodsExpression } from './max-pods-expression.js';
 
 export interface ResolvedMaxPodsOptions {
@@ -48,26 +49,26 @@ const MAX_INT32 = 2_147_483_647;
 const MAX_EXPRESSION_LENGTH = 2048;
 
 export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMaxPodsOptions {
-  const launcher = oneOf(options.launcher, LAUNCHERS, DEFAULT_LAUNCHER, 'launcher', 'INVALID_LAUNCHER');
-  const ipFamily = oneOf(options.ipFamily, IP_FAMILIES, 'IPV4', 'ipFamily', 'INVALID_IP_FAMILY');
+  const launcher = oneOf(options.launcher, LAUNCHERS, DEFAULT_LAUNCHER, rejectOption('INVALID_LAUNCHER', 'launcher'));
+  const ipFamily = oneOf(options.ipFamily, IP_FAMILIES, 'IPV4', rejectOption('INVALID_IP_FAMILY', 'ipFamily'));
   const requestedAmiFamily = options.amiFamily === undefined
     ? undefined
-    : oneOf(options.amiFamily, AMI_FAMILIES, 'AL2023', 'amiFamily', 'INVALID_AMI_FAMILY');
-  const os = oneOf(options.os, NODE_OPERATING_SYSTEMS, requestedAmiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', 'os', 'INVALID_OS');
+    : oneOf(options.amiFamily, AMI_FAMILIES, 'AL2023', rejectOption('INVALID_AMI_FAMILY', 'amiFamily'));
+  const os = oneOf(options.os, NODE_OPERATING_SYSTEMS, requestedAmiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', rejectOption('INVALID_OS', 'os'));
   if (requestedAmiFamily !== undefined && (requestedAmiFamily === 'WINDOWS') !== (os === 'WINDOWS')) {
     throw new InvalidInputError('AMI_FAMILY_OS_MISMATCH', `amiFamily ${requestedAmiFamily} does not run ${os} nodes`, [
       { path: 'amiFamily', message: `conflicts with os ${os}` },
     ]);
   }
-  const explicitPrefixDelegation = optionalBoolean(options.prefixDelegation, 'prefixDelegation');
-  const customNetworking = optionalBoolean(options.customNetworking, 'customNetworking') ?? false;
-  const securityGroupsForPods = optionalBoolean(options.securityGroupsForPods, 'securityGroupsForPods') ?? false;
-  const showMaxAllowed = optionalBoolean(options.showMaxAllowed, 'showMaxAllowed') ?? false;
+  const explicitPrefixDelegation = optionalBoolean(options.prefixDelegation, booleanOption('prefixDelegation'));
+  const customNetworking = optionalBoolean(options.customNetworking, booleanOption('customNetworking')) ?? false;
+  const securityGroupsForPods = optionalBoolean(options.securityGroupsForPods, booleanOption('securityGroupsForPods')) ?? false;
+  const showMaxAllowed = optionalBoolean(options.showMaxAllowed, booleanOption('showMaxAllowed')) ?? false;
   const cniVersion = parseCniVersion(options.cniVersion ?? DEFAULT_CNI_VERSION);
-  const maxEnis = optionalInteger(options.maxEnis, 'maxEnis', 1, 1000, 'INVALID_MAX_ENIS');
-  const kubeletMaxPods = optionalInteger(options.kubeletMaxPods, 'kubeletMaxPods', 1, MAX_INT32, 'INVALID_KUBELET_MAX_PODS');
-  const podsPerCore = optionalInteger(options.podsPerCore, 'podsPerCore', 0, MAX_INT32, 'INVALID_PODS_PER_CORE');
-  const reservedEnis = optionalInteger(options.reservedEnis, 'reservedEnis', 0, 1000, 'INVALID_RESERVED_ENIS');
+  const maxEnis = optionalInteger(options.maxEnis, 1, 1000, rejectOption('INVALID_MAX_ENIS', 'maxEnis'));
+  const kubeletMaxPods = optionalInteger(options.kubeletMaxPods, 1, MAX_INT32, rejectOption('INVALID_KUBELET_MAX_PODS', 'kubeletMaxPods'));
+  const podsPerCore = optionalInteger(options.podsPerCore, 0, MAX_INT32, rejectOption('INVALID_PODS_PER_CORE', 'podsPerCore'));
+  const reservedEnis = optionalInteger(options.reservedEnis, 0, 1000, rejectOption('INVALID_RESERVED_ENIS', 'reservedEnis'));
   const expressionText = optionalExpression(options.maxPodsExpression);
 
   rejectImpossibleCombinations({ launcher, os, ipFamily, explicitPrefixDelegation, customNetworking, securityGroupsForPods, cniVersion });
@@ -181,28 +182,8 @@ function ignoredOptionWarnings(resolved: ResolvedMaxPodsOptions, options: MaxPod
   return warnings;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, path: string, code: string): T {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new InvalidInputError(code, `${path} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`, [
-    { path, message: `must be one of ${allowed.join(', ')}` },
-  ]);
-}
-
-function optionalBoolean(value: unknown, path: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return value;
-  throw new InvalidInputError('INVALID_OPTION', `${path} must be true or false (got ${JSON.stringify(value)})`, [
-    { path, message: 'must be a boolean' },
-  ]);
-}
-
-function optionalInteger(value: unknown, path: string, min: number, max: number, code: string): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new InvalidInputError(code, `${path} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`, [
-    { path, message: `must be an integer from ${min} to ${max}` },
-  ]);
+function booleanOption(path: string): Reject {
+  return rejectOption('INVALID_OPTION', path, { detail: 'must be a boolean' });
 }
 
 function optionalExpression(value: unknown): string | undefined {

@@ -11,6 +11,7 @@ import { SOURCES } from './capacity-sources.js';
 import type { CalculationStep, CapacityWarning, CniSettingsForCapacity, NodeOs } from './capacity.types.js';
 import { CalculationLog } from './calculation-log.js';
 import { cniTrunkEniHasNoPodIps, parseCniVersion, type CniVersion } from './cni-version.js';
+import { optionalBoolean, optionalInteger, rejectOption, requiredInteger } from './input-checks.js';
 import { IPS_PER_PREFIX, linuxPrefixDelegationSupport, windowsPrefixDelegationSupport } from './pod-ip-capacity.js';
 
 export type NodeIpMode =
@@ -91,18 +92,10 @@ export const WINDOWS_DEFAULTS = {
 } as const;
 
 export function resolveCniPool(cni: CniSettingsForCapacity = {}, path = 'cni'): ResolvedCniPool {
-  const count = (value: unknown, name: string): number | undefined => {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100_000) return value;
-    throw new InvalidInputError('INVALID_WARM_POOL_SETTING', `${path}.${name} must be a non-negative integer (got ${JSON.stringify(value)})`, [
-      { path: `${path}.${name}`, message: 'must be a non-negative integer' },
-    ]);
-  };
-  const flag = (value: unknown, name: string): boolean => {
-    if (value === undefined || value === null) return false;
-    if (typeof value === 'boolean') return value;
-    throw new InvalidInputError('INVALID_OPTION', `${path}.${name} must be true or false`, [{ path: `${path}.${name}`, message: 'must be a boolean' }]);
-  };
+  const count = (value: unknown, name: string): number | undefined =>
+    optionalInteger(value, 0, 100_000, rejectOption('INVALID_WARM_POOL_SETTING', `${path}.${name}`), 'must be a non-negative integer');
+  const flag = (value: unknown, name: string): boolean =>
+    optionalBoolean(value, rejectOption('INVALID_OPTION', `${path}.${name}`, { detail: 'must be a boolean', showValue: false })) ?? false;
   if (cni.maxEni !== undefined && (typeof cni.maxEni !== 'number' || !Number.isInteger(cni.maxEni))) {
     throw new InvalidInputError('INVALID_MAX_ENIS', `${path}.maxEni must be an integer`, [{ path: `${path}.maxEni`, message: 'must be an integer' }]);
   }
@@ -403,11 +396,7 @@ function finish(log: CalculationLog, core: DemandCore): NodeIpDemand {
 
 function validateDemandInput(input: NodeIpDemandInput): void {
   const count = (value: unknown, name: string, min: number): void => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new InvalidInputError('INVALID_NODE_DEMAND', `${name} must be an integer ≥ ${min} (got ${JSON.stringify(value)})`, [
-        { path: name, message: `must be an integer ≥ ${min}` },
-      ]);
-    }
+    requiredInteger(value, min, Number.POSITIVE_INFINITY, rejectOption('INVALID_NODE_DEMAND', name), `must be an integer ≥ ${min}`);
   };
   count(input.pods, 'pods', 0);
   count(input.maxPods, 'maxPods', 1);

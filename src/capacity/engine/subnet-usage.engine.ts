@@ -32,6 +32,7 @@ import {
 import { resolveMaxPodsOptions } from './max-pods-options.js';
 import { computeMaxPodsResolved } from './max-pods.engine.js';
 import { fargatePodDemand, nodeIpDemand, resolveCniPool, type NodeIpDemand, type ResolvedCniPool } from './node-ip-demand.js';
+import { oneOf, requiredInteger, type Reject } from './input-checks.js';
 import { IPS_PER_PREFIX } from './pod-ip-capacity.js';
 
 export type InstanceTypeLookup = (name: string) => InstanceTypeRecord | undefined;
@@ -162,8 +163,8 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
   const podsPerNode = count(group.podsPerNode, `${path}.podsPerNode`, 0);
   const surgeNodes = group.surgeNodes === undefined ? 0 : count(group.surgeNodes, `${path}.surgeNodes`, 0);
   let branchPodsPerNode = group.branchPodsPerNode === undefined ? 0 : count(group.branchPodsPerNode, `${path}.branchPodsPerNode`, 0);
-  const launcher = oneOf(group.launcher, LAUNCHERS, DEFAULT_LAUNCHER, `${path}.launcher`);
-  const os = oneOf(group.os, NODE_OPERATING_SYSTEMS, group.amiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', `${path}.os`);
+  const launcher = oneOf(group.launcher, LAUNCHERS, DEFAULT_LAUNCHER, invalidNodeGroup(`${path}.launcher`));
+  const os = oneOf(group.os, NODE_OPERATING_SYSTEMS, group.amiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', invalidNodeGroup(`${path}.os`));
   if (branchPodsPerNode > podsPerNode) throw invalid('BRANCH_PODS_EXCEED_PODS', `${path}.branchPodsPerNode`, 'cannot exceed podsPerNode');
   if (branchPodsPerNode > 0 && !pool.securityGroupsForPods) {
     throw invalid('BRANCH_PODS_NEED_SECURITY_GROUPS_FOR_PODS', `${path}.branchPodsPerNode`, 'branch-ENI pods need cni.securityGroupsForPods');
@@ -422,14 +423,12 @@ function withPath<T>(path: string, run: () => T): T {
 }
 
 function count(value: unknown, path: string, min: number): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 1_000_000) return value;
-  throw invalid('INVALID_NODE_GROUP', path, `must be an integer from ${min} to 1000000 (got ${JSON.stringify(value)})`);
+  return requiredInteger(value, min, 1_000_000, invalidNodeGroup(path, true));
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, path: string): T {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw invalid('INVALID_NODE_GROUP', path, `must be one of ${allowed.join(', ')}`);
+/** Rejects as `<path>: <requirement>` (with ` (got <value>)` when `showValue`), message and detail alike. */
+function invalidNodeGroup(path: string, showValue = false): Reject {
+  return (requirement, value) => invalid('INVALID_NODE_GROUP', path, showValue ? `${requirement} (got ${JSON.stringify(value)})` : requirement);
 }
 
 function invalid(code: string, path: string, message: string): InvalidInputError {
