@@ -21,7 +21,7 @@ import {
   type ClusterLbController, type CniKind, type ComputeKind, type ExposureKind, type PodSecurityGroupMode,
 } from '../engine/exposure.types.js';
 import { ClusterLbControllerEnum, CniKindEnum, ComputeKindEnum, ExposureKindEnum, PodSecurityGroupModeEnum } from './exposure-enums.js';
-import { DNS_1035_LABEL, DNS_1123_LABEL, IsPortNumberOrName } from './exposure-validators.js';
+import { IsDns1035Label, IsDns1123Label, IsPortNumberOrName } from './exposure-validators.js';
 import { IntOrStringScalar } from './int-or-string.scalar.js';
 
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm|iam):[a-z0-9-]*:\d{12}:(certificate|server-certificate)\/\S{1,512}$/;
@@ -168,18 +168,18 @@ export class ExposureContextInput {
   includeIngressClass?: boolean;
 
   @Field({ nullable: true, description: 'Namespace of manifests that do not name one (default `default`).' }) @ApiPropertyOptional({ example: 'default' })
-  @IsOptional() @MaxLength(63) @Matches(DNS_1123_LABEL, { message: 'defaultNamespace must be a DNS-1123 label' }) @IsString()
+  @IsOptional() @MaxLength(63) @IsDns1123Label({ message: 'defaultNamespace must be a DNS-1123 label' }) @IsString()
   defaultNamespace?: string;
 }
 
 @InputType('ExposureWorkloadInput')
 export class ExposureWorkloadInput {
   @Field({ description: 'The Service name (DNS-1035 label).' }) @ApiProperty({ example: 'checkout' })
-  @MaxLength(63) @Matches(DNS_1035_LABEL, { message: 'name must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter, at most 63 characters)' }) @IsString()
+  @MaxLength(63) @IsDns1035Label({ message: 'name must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter, at most 63 characters)' }) @IsString()
   name: string;
 
   @Field({ nullable: true }) @ApiPropertyOptional({ example: 'shop' })
-  @IsOptional() @MaxLength(63) @Matches(DNS_1123_LABEL, { message: 'namespace must be a DNS-1123 label' }) @IsString()
+  @IsOptional() @MaxLength(63) @IsDns1123Label({ message: 'namespace must be a DNS-1123 label' }) @IsString()
   namespace?: string;
 
   @Field(() => Int, { nullable: true, description: 'Service port; defaults to expose.port.' }) @ApiPropertyOptional({ minimum: 1, maximum: 65535 })

@@ -363,6 +363,15 @@ describe('other decisions', () => {
     expect(thrownBy(() => sut(request({}, { lbcVersion: 'latest' })), InvalidInputError).code).toBe('INVALID_LBC_VERSION');
   });
 
+  it('a targetPort name follows IANA_SVC_NAME as the request DTO does: no "--" (the engine used to accept it)', () => {
+    const named = (targetPort: string): ExposureRequest => ({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api', targetPort } });
+    expect(thrownBy(() => sut(named('http--alt')), ValidationFailedError).details).toEqual([
+      { path: 'workload.targetPort', message: 'must be a port number or an IANA service name (≤ 15 characters)' },
+    ]);
+    for (const bad of ['-http', 'http-', '8080', 'Http', 'http-alternative1', '']) expect(() => sut(named(bad))).toThrow(ValidationFailedError);
+    expect(manifest(sut(named('http-alt')), 'Service').spec.ports[0].targetPort).toBe('http-alt');
+  });
+
   it('covers every row of the decision table', () => {
     expect([...coveredRows].sort()).toEqual(['R1', 'R10', 'R11', 'R12', 'R13', 'R14', 'R2', 'R3', 'R3a', 'R3b', 'R4', 'R5', 'R5u', 'R6', 'R7', 'R8', 'R9', '§0']);
   });

@@ -806,10 +806,27 @@ function checkHairpin(draft: Draft): void {
 // ---------------------------------------------------------------------------------------------------------------------
 // Input normalization: shapes that cannot be planned are thrown; contradictions the user can fix are reported as errors.
 
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** IANA_SVC_NAME (a port name): ≤ 15 characters, lower-case alphanumerics and '-', at least one letter. */
-const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** [K8S] DNS-1035 label: lower-case alphanumerics and '-', starting with a letter, ending alphanumeric, at most 63 characters. */
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** [K8S] DNS-1123 label: as DNS-1035, but it may start with a digit. */
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** [K8S] IANA_SVC_NAME: 1-15 characters, lower-case alphanumerics and '-', at least one letter, no '-' at either end, no '--'. */
+const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A Service name. The engine and the request DTOs both use these predicates, so the two cannot drift apart. */
+export function isDns1035Label(value: unknown): value is string {
+  return typeof value === 'string' && DNS_1035_LABEL.test(value);
+}
+
+/** A namespace. */
+export function isDns1123Label(value: unknown): value is string {
+  return typeof value === 'string' && DNS_1123_LABEL.test(value);
+}
+
+/** A named container port (what a Service targetPort may name). */
+export function isPortName(value: unknown): value is string {
+  return typeof value === 'string' && PORT_NAME.test(value);
+}
 
 export function normalizeExposureRequest(request: ExposureRequest): NormalizedExposureRequest {
   const details: ErrorDetail[] = [];
@@ -859,10 +876,10 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   if (expose.shareGroup !== undefined && typeof expose.shareGroup !== 'string') problem('expose.shareGroup', 'must be a string');
   if (expose.certificateArn !== undefined && typeof expose.certificateArn !== 'string') problem('expose.certificateArn', 'must be a string');
 
-  if (typeof workload.name !== 'string' || workload.name.length > 63 || !DNS_1035_LABEL.test(workload.name)) {
+  if (!isDns1035Label(workload.name)) {
     problem('workload.name', 'must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter, at most 63 characters)');
   }
-  if (workload.namespace !== undefined && (typeof workload.namespace !== 'string' || workload.namespace.length > 63 || !DNS_1123_LABEL.test(workload.namespace))) {
+  if (workload.namespace !== undefined && !isDns1123Label(workload.namespace)) {
     problem('workload.namespace', 'must be a DNS-1123 label');
   }
   const port = workload.port ?? expose.port;
@@ -870,7 +887,7 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   integer(workload.port !== undefined ? 'workload.port' : 'expose.port', port, 1, 65535);
   const targetPort = workload.targetPort ?? expose.targetPort ?? port;
   if (typeof targetPort === 'string') {
-    if (targetPort.length > 15 || !PORT_NAME.test(targetPort)) problem('workload.targetPort', 'must be a port number or an IANA service name (≤ 15 characters)');
+    if (!isPortName(targetPort)) problem('workload.targetPort', 'must be a port number or an IANA service name (≤ 15 characters)');
   } else {
     integer(workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort', targetPort, 1, 65535);
   }
