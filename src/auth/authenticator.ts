@@ -49,18 +49,21 @@ export class Authenticator {
     }
   }
 
-  public async authenticate(authorization: string | undefined): Promise<Principal> {
+  /** Synchronous for the dev mode and static tokens; only a JWT (checked against the JWKS) needs a promise. */
+  public authenticate(authorization: string | undefined): Principal | Promise<Principal> {
     if (this.devMode) return DEV_PRINCIPAL;
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,8192})\s*$/i.exec(authorization ?? '');
     if (!match) throw new UnauthenticatedError('Send Authorization: Bearer <token>.');
     const token = match[1];
     const fromStatic = this.staticTokens.verify(token);
     if (fromStatic) return fromStatic;
-    if (this.jwt && token.split('.').length === 3) {
-      const { principal, reason } = await this.jwt.verify(token);
-      if (principal) return principal;
-      throw new UnauthenticatedError(`The bearer token was refused: ${reason}.`);
-    }
+    if (this.jwt && token.split('.').length === 3) return this.verifyJwt(this.jwt, token);
     throw new UnauthenticatedError('The bearer token is not valid.');
+  }
+
+  private async verifyJwt(jwt: JwtVerifier, token: string): Promise<Principal> {
+    const { principal, reason } = await jwt.verify(token);
+    if (principal) return principal;
+    throw new UnauthenticatedError(`The bearer token was refused: ${reason}.`);
   }
 }

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Authenticator } from '../../src/auth/authenticator.js';
 import { sha256Hex } from '../../src/auth/static-tokens.js';
 import { createApp } from '../../src/bootstrap.js';
 import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
@@ -110,6 +112,30 @@ describe('authentication and authorization', () => {
       const response = await t.http.get('/v1/catalogs').set(bearer(token)).expect(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('answers an internal failure while authenticating with the generic 500, and logs it with the request id', async () => {
+    const authenticator = t.app.get(Authenticator);
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const failing = vi.spyOn(authenticator, 'authenticate')
+      .mockImplementationOnce(() => {
+        throw new TypeError('static token store exploded');
+      })
+      .mockImplementationOnce(() => Promise.reject(new TypeError('JWKS response exploded')));
+    try {
+      for (const [path, cause] of [['/v1/catalogs', 'static token store exploded'], ['/graphql', 'JWKS response exploded']]) {
+        logged.mockClear();
+        const request = path === '/graphql' ? t.http.post(path).send({ query: '{ catalogs { name } }' }) : t.http.get(path);
+        const response = await request.set(bearer(TOKENS.reader)).set('x-request-id', `auth-failure-${path.length}`).expect(500);
+        expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error.' }, requestId: `auth-failure-${path.length}` });
+        expect(JSON.stringify(response.body)).not.toContain('exploded');
+        expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: cause }), requestId: `auth-failure-${path.length}` }), expect.any(String));
+      }
+    } finally {
+      failing.mockRestore();
+      logged.mockRestore();
+    }
+    await t.http.get('/v1/catalogs').set(bearer(TOKENS.reader)).expect(200);
   });
 });
 
