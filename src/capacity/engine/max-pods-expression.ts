@@ -6,6 +6,7 @@
  * Compile once, evaluate per instance type.
  */
 import { Environment } from '@marcbachmann/cel-js';
+import { LRUCache } from 'lru-cache';
 
 export interface MaxPodsExpressionVariables {
   defaultEnis: number;
@@ -17,8 +18,6 @@ export type MaxPodsExpressionOutcome = { ok: true; value: number } | { ok: false
 
 export interface CompiledMaxPodsExpression {
   readonly text: string;
-  /** Null when the expression compiles; otherwise why nodeadm would reject it. */
-  readonly compileError: string | null;
   evaluate(variables: MaxPodsExpressionVariables): MaxPodsExpressionOutcome;
 }
 
@@ -32,14 +31,13 @@ const environment = new Environment()
   .registerVariable('ips_per_eni', 'int')
   .registerVariable('max_pods', 'int');
 
-const cache = new Map<string, CompiledMaxPodsExpression>();
+const cache = new LRUCache<string, CompiledMaxPodsExpression>({ max: CACHE_LIMIT });
 
-/** Compiles (or returns the cached compilation of) an expression. Never throws: errors are kept for the fallback. */
+/** Compiles (or returns the cached compilation of) an expression. Never throws: a failed compilation evaluates to its reason (the fallback). */
 export function compileMaxPodsExpression(text: string): CompiledMaxPodsExpression {
   const cached = cache.get(text);
   if (cached) return cached;
   const compiled = compile(text);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(text, compiled);
   return compiled;
 }
@@ -55,7 +53,6 @@ function compile(text: string): CompiledMaxPodsExpression {
   if (!checked.valid) return failed(text, `does not type-check: ${firstLine(checked.error)}`);
   return {
     text,
-    compileError: null,
     evaluate(variables) {
       let raw: unknown;
       try {
@@ -73,7 +70,7 @@ function compile(text: string): CompiledMaxPodsExpression {
 }
 
 function failed(text: string, reason: string): CompiledMaxPodsExpression {
-  return { text, compileError: reason, evaluate: () => ({ ok: false, reason }) };
+  return { text, evaluate: () => ({ ok: false, reason }) };
 }
 
 /** cel-go ConvertToType(IntType): ints as is, uints and doubles (truncated) when in range, decimal strings parsed. */
