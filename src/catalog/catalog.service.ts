@@ -7,16 +7,8 @@ import { AWS_CATALOG, AWS_CATALOG_NAME } from './data/aws-catalog.data.js';
 import type { CreateCatalogInput } from './dto/create-catalog.input.js';
 import type { InstanceTypeModel } from './dto/instance-type.model.js';
 import { type CatalogSummary, CatalogRepository, type InstanceTypeQuery } from './catalog.repository.js';
+import { buildIndex, type CatalogIndex, instanceTypeNotFound } from './catalog-index.js';
 import { familyOf, type InstanceTypeRecord } from './instance-type.js';
-
-/** Everything an engine needs from a catalog, kept in memory: lookups by name and the sorted list. */
-export interface CatalogIndex {
-  name: string;
-  readOnly: boolean;
-  byName: ReadonlyMap<string, InstanceTypeRecord>;
-  names: ReadonlySet<string>;
-  sorted: readonly InstanceTypeRecord[];
-}
 
 export interface InstanceTypePageResult {
   items: InstanceTypeRecord[];
@@ -133,11 +125,6 @@ export class CatalogService implements OnModuleInit {
   }
 }
 
-function buildIndex(name: string, readOnly: boolean, types: readonly InstanceTypeRecord[]): CatalogIndex {
-  const sorted = [...types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { name, readOnly, byName: new Map(sorted.map((t) => [t.name, t])), names: new Set(sorted.map((t) => t.name)), sorted };
-}
-
 /** Fills derived fields and checks what class-validator cannot: unique names and a consistent default card. */
 export function normalizeInstanceTypes(inputs: readonly InstanceTypeModel[], basePath: string): InstanceTypeRecord[] {
   const problems: ErrorDetail[] = [];
@@ -179,10 +166,6 @@ export function normalizeInstanceTypes(inputs: readonly InstanceTypeModel[], bas
 
 function catalogNotFound(name: string): NotFoundError {
   return new NotFoundError('CATALOG_NOT_FOUND', `No catalog named "${name}".`);
-}
-
-export function instanceTypeNotFound(catalog: string, name: string): NotFoundError {
-  return new NotFoundError('INSTANCE_TYPE_NOT_FOUND', `Instance type "${name}" is not in catalog "${catalog}".`);
 }
 
 function readOnly(name: string): ForbiddenError {

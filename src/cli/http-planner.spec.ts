@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanningError } from '../common/errors/planning-error.js';
+import { type ErrorKind, HTTP_STATUS_BY_KIND, PlanningError } from '../common/errors/planning-error.js';
 import { errorFromResponse, HttpPlanner } from './http-planner.js';
 
 interface Call {
@@ -78,6 +78,12 @@ describe('HttpPlanner', () => {
     expect(errorFromResponse(403, '{"error":{"code":"INSUFFICIENT_SCOPE","message":"needs read"}}', 'GET /x')).toMatchObject({ kind: 'FORBIDDEN' });
     expect(errorFromResponse(502, '<html>Bad Gateway</html>', 'GET /x'))
       .toMatchObject({ kind: 'UNAVAILABLE', code: 'HTTP_502', message: 'GET /x failed with status 502: <html>Bad Gateway</html>' });
+  });
+
+  it('turns every status the server gives a kind back into that kind', () => {
+    for (const [kind, status] of Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]) {
+      expect(errorFromResponse(status, '{"error":{"code":"SOME_CODE","message":"m"}}', 'GET /x')).toMatchObject({ kind, code: 'SOME_CODE' });
+    }
   });
 
   it('reports an unreachable server and a bad URL as coded errors', async () => {

@@ -4,7 +4,7 @@
  * so commands print and exit alike in both modes.
  */
 import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../capacity/engine/index.js';
-import { PlanningError, type ErrorDetail, type ErrorKind } from '../common/errors/planning-error.js';
+import { HTTP_STATUS_BY_KIND, PlanningError, type ErrorDetail, type ErrorKind } from '../common/errors/planning-error.js';
 import type { DesignPlan } from '../designs/plan/index.js';
 import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
 import type { TraceResult } from '../traffic-path/engine/index.js';
@@ -20,17 +20,10 @@ export interface HttpPlannerOptions {
   fetch?: typeof fetch;
 }
 
-const KIND_BY_STATUS: Record<number, ErrorKind> = {
-  400: 'INVALID_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  412: 'PRECONDITION_FAILED',
-  413: 'PAYLOAD_TOO_LARGE',
-  428: 'PRECONDITION_REQUIRED',
-  429: 'RATE_LIMITED',
-};
+/** The inverse of the server's status per kind (every status the server gives one kind maps back to it). */
+const KIND_BY_STATUS: ReadonlyMap<number, ErrorKind> = new Map(
+  Object.entries(HTTP_STATUS_BY_KIND).map(([kind, status]) => [status, kind as ErrorKind]),
+);
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -107,7 +100,7 @@ export class HttpPlanner implements PlannerClient {
 
 /** `{"error":{"code","message","details"}}` as a PlanningError; anything else keeps the status as its code. */
 export function errorFromResponse(status: number, text: string, what: string): PlanningError {
-  const kind = KIND_BY_STATUS[status] ?? 'UNAVAILABLE';
+  const kind = KIND_BY_STATUS.get(status) ?? 'UNAVAILABLE';
   let body: unknown;
   try {
     body = JSON.parse(text);

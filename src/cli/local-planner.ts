@@ -7,34 +7,23 @@ import {
   computeMaxPods, computeMaxPodsTable, computeSubnetUsage, type MaxPodsResult, type MaxPodsTable, type SubnetUsageResult,
 } from '../capacity/engine/index.js';
 import { AWS_CATALOG, AWS_CATALOG_NAME } from '../catalog/data/aws-catalog.data.js';
-import type { InstanceTypeRecord } from '../catalog/instance-type.js';
+import { buildIndex, type CatalogIndex, filterInstanceTypes, instanceTypeNotFound } from '../catalog/catalog-index.js';
 import { NotFoundError } from '../common/errors/planning-error.js';
 import { assertValidDesignSpec } from '../designs/design-spec/design-spec.validator.js';
 import { DEFAULT_CATALOG, type DesignSpec } from '../designs/design-spec/design-spec.types.js';
 import { planDesign, type DesignPlan } from '../designs/plan/index.js';
 import { lintManifests, type LintContextInput, type LintResult } from '../exposure/engine/index.js';
-import { tracePath, type Flow, type TraceResult } from '../traffic-path/engine/index.js';
+import { tracePath, type TraceResult } from '../traffic-path/engine/index.js';
+import { toEngineFlow } from '../traffic-path/flow-request.mapper.js';
 import { resolveExposureWithEngine } from '../traffic-path/resolved-exposure.mapper.js';
 import { dropNullProperties } from '../common/json/drop-null-properties.js';
 import type {
-  FlowRequest, MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
+  MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
 } from './planner-client.js';
-
-interface CatalogIndex {
-  byName: ReadonlyMap<string, InstanceTypeRecord>;
-  names: ReadonlySet<string>;
-  /** By name, as the server's catalog index sorts them (code-unit order). */
-  sorted: readonly InstanceTypeRecord[];
-}
-
-function buildIndex(types: readonly InstanceTypeRecord[]): CatalogIndex {
-  const sorted = [...types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { byName: new Map(sorted.map((t) => [t.name, t])), names: new Set(sorted.map((t) => t.name)), sorted };
-}
 
 export class LocalPlanner implements PlannerClient {
   public readonly origin = 'local engines';
-  private readonly aws = buildIndex(AWS_CATALOG.instanceTypes);
+  private readonly aws = buildIndex(AWS_CATALOG_NAME, true, AWS_CATALOG.instanceTypes);
 
   public async maxPods({ instanceType, catalog, ...options }: MaxPodsQuery): Promise<MaxPodsResult> {
     const index = this.catalog(catalog);
@@ -44,9 +33,7 @@ export class LocalPlanner implements PlannerClient {
   }
 
   public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
-    const types = this.catalog(catalog).sorted
-      .filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
-    return computeMaxPodsTable(types, options);
+    return computeMaxPodsTable(filterInstanceTypes(this.catalog(catalog), { family, minVcpu }), options);
   }
 
   public async subnetUsage({ catalog, ...request }: SubnetUsageQuery): Promise<SubnetUsageResult> {
@@ -58,7 +45,7 @@ export class LocalPlanner implements PlannerClient {
     if (!('design' in query)) {
       throw new NotFoundError('DESIGN_NOT_FOUND', `Saved designs live on a server: give --server to trace design ${query.designId}.`);
     }
-    return tracePath(this.validate(query.design), engineFlow(query.flow), { resolveExposure: resolveExposureWithEngine });
+    return tracePath(this.validate(query.design), toEngineFlow(query.flow), { resolveExposure: resolveExposureWithEngine });
   }
 
   public async plan(design: unknown): Promise<DesignPlan> {
@@ -82,16 +69,4 @@ export class LocalPlanner implements PlannerClient {
     if (name === undefined || name === AWS_CATALOG_NAME) return this.aws;
     throw new NotFoundError('CATALOG_NOT_FOUND', `No catalog named "${name}" here: without --server only the bundled "${AWS_CATALOG_NAME}" catalog exists.`);
   }
-}
-
-/** Same wording as the server's 404 (src/catalog/catalog.service.ts instanceTypeNotFound). */
-function instanceTypeNotFound(catalog: string, name: string): NotFoundError {
-  return new NotFoundError('INSTANCE_TYPE_NOT_FOUND', `Instance type "${name}" is not in catalog "${catalog}".`);
-}
-
-/** The REST flow (NAT EIPs as a list) as the engine's Flow (a null-prototype map, as TrafficPathService builds it). */
-function engineFlow({ natGatewayEips, ...flow }: FlowRequest): Flow {
-  const eips: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const { natGateway, ip } of natGatewayEips ?? []) eips[natGateway] = ip;
-  return { ...(dropNullProperties(flow) as Omit<Flow, 'natGatewayEips'>), natGatewayEips: eips };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PlanningError, ValidationFailedError } from '../common/errors/planning-error.js';
 import type { DesignSpec } from '../designs/design-spec/design-spec.types.js';
-import { dropNullProperties } from '../common/json/drop-null-properties.js';
 import { DesignsService } from '../designs/designs.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { renderTraceSvg, tracePath, type Flow, type TraceResult } from './engine/index.js';
+import { renderTraceSvg, tracePath, type TraceResult } from './engine/index.js';
 import type { FlowInput } from './dto/trace-path.input.js';
+import { toEngineFlow } from './flow-request.mapper.js';
 import { resolveExposureWithEngine } from './resolved-exposure.mapper.js';
 
 /** Which design to trace over: inline (validated like a saved one) or saved (latest or one revision), and the flow. */
@@ -48,15 +48,6 @@ export class TrafficPathService {
   private async savedDesign(id: string, revision: number | undefined): Promise<DesignSpec> {
     return revision === undefined ? (await this.designs.get(id)).spec : (await this.designs.revision(id, revision)).spec;
   }
-}
-
-/** The DTO (class instances, GraphQL nulls for unset fields, NAT EIPs as a list) as the engine's Flow. */
-function toEngineFlow(input: FlowInput): Flow {
-  const { natGatewayEips, ...flow } = dropNullProperties(input) as FlowInput;
-  // A null-prototype record: a NAT gateway named like an Object.prototype member must not find an inherited value.
-  const eips: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const { natGateway, ip } of natGatewayEips ?? []) eips[natGateway] = ip;
-  return { ...(flow as Omit<Flow, 'natGatewayEips'>), natGatewayEips: eips };
 }
 
 /** Engine problems about an inline design point into `design.…`; flow problems already say `flow.…`. */

@@ -4,7 +4,7 @@
  * Prisma and driver errors are mapped here, centrally, never inline in services.
  */
 import { HttpException } from '@nestjs/common';
-import { type ErrorDetail, type ErrorKind, PlanningError } from './planning-error.js';
+import { type ErrorDetail, HTTP_STATUS_BY_KIND, PlanningError } from './planning-error.js';
 
 export interface ClassifiedError {
   status: number;
@@ -14,19 +14,6 @@ export interface ClassifiedError {
   /** True when this is our fault (5xx): log it, hide its message. */
   internal: boolean;
 }
-
-export const HTTP_STATUS_BY_KIND: Record<ErrorKind, number> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  PAYLOAD_TOO_LARGE: 413,
-  PRECONDITION_REQUIRED: 428,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',

@@ -15,6 +15,20 @@ export type ErrorKind =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE';
 
+/** The HTTP status of each kind; the CLI reads it backwards to turn a server's answer into the same kind. */
+export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
 export interface ErrorDetail {
   /** Where in the input the problem is, e.g. `subnets[2].cidr`. Empty for the input as a whole. */
   path: string;

@@ -109,6 +109,11 @@ export function cidrContainsAddress(cidr: Cidr, address: string): boolean {
   return parsed !== undefined && parsed.version === cidr.version && cidr.first <= parsed.value && parsed.value <= cidr.last;
 }
 
+/** cidrContainsAddress for an address parsed once (parseAddress) and checked against many CIDRs. */
+export function cidrContainsValue(cidr: Cidr, address: { version: IpVersion; value: bigint } | undefined): boolean {
+  return address !== undefined && address.version === cidr.version && cidr.first <= address.value && address.value <= cidr.last;
+}
+
 /** The address `offset` places after the network address (negative counts back from the last address). */
 export function addressAt(cidr: Cidr, offset: bigint | number): string {
   const n = BigInt(offset);

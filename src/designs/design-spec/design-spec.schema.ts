@@ -92,7 +92,9 @@ const addOnVersion = text(64, {
   code: 'VERSION_INVALID',
   expected: 'major.minor.patch such as 1.20.0 (an -eksbuild.1 suffix is allowed)',
 });
-const kubernetesVersion = text(16, { pattern: /^\d{1,2}\.\d{1,3}$/, code: 'VERSION_INVALID', expected: 'major.minor such as 1.31' });
+/** A Kubernetes major.minor version such as 1.31. */
+export const KUBERNETES_VERSION_PATTERN = /^\d{1,2}\.\d{1,3}$/;
+const kubernetesVersion = text(16, { pattern: KUBERNETES_VERSION_PATTERN, code: 'VERSION_INVALID', expected: 'major.minor such as 1.31' });
 // Kubernetes namespaces are RFC 1123 labels.
 const namespace = text(63, {
   pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/,

@@ -140,6 +140,16 @@ managedNodeGroups:
     expect(importEksctl(sut(spec)).spec).toEqual(spec);
   });
 
+  it('every DesignSpec AMI family exports to its eksctl amiFamily and imports back', () => {
+    const expected = { AL2023: 'AmazonLinux2023', AL2: 'AmazonLinux2', BOTTLEROCKET: 'Bottlerocket', WINDOWS: 'WindowsServer2022CoreContainer' } as const;
+    for (const [amiFamily, eksctlFamily] of Object.entries(expected)) {
+      const spec = handDesign();
+      spec.nodeGroups[0] = { ...spec.nodeGroups[0], amiFamily: amiFamily as keyof typeof expected };
+      expect(parse(sut(spec)).managedNodeGroups[0].amiFamily).toBe(eksctlFamily);
+      expect(importEksctl(sut(spec)).spec).toEqual(spec);
+    }
+  });
+
   it('keeps ENIConfigs whether or not custom networking is on', () => {
     const spec = handDesign();
     spec.vpc.secondaryCidrs = ['100.64.0.0/16'];

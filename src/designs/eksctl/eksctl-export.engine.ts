@@ -5,20 +5,15 @@
  */
 import { stringify } from 'yaml';
 import { cidrContains, parseCidr, parseCidrResult } from '../../common/network/cidr.js';
-import type { AmiFamily, DesignSpec, NodeGroup, Subnet } from '../design-spec/design-spec.types.js';
+import type { DesignSpec, NodeGroup, Subnet } from '../design-spec/design-spec.types.js';
 import { exportCni } from './cni-export.engine.js';
 import { formatPath } from './eksctl-config.reader.js';
 import { EKSCTL_API_VERSION, EKSCTL_KIND, importEksctl } from './eksctl-import.engine.js';
+import { EKSCTL_AMI_FAMILIES } from './eksctl-node-groups.mapper.js';
 import { eksctlGeneratedSubnets } from './eksctl-subnet-layout.util.js';
 import type { PathSegment } from './eksctl-yaml.parser.js';
 import type { EksctlExport, NotExportedField } from './eksctl.types.js';
 
-const AMI_FAMILIES: Record<AmiFamily, string> = {
-  AL2023: 'AmazonLinux2023',
-  AL2: 'AmazonLinux2',
-  BOTTLEROCKET: 'Bottlerocket',
-  WINDOWS: 'WindowsServer2022CoreContainer',
-};
 /** The placeholder the import uses for an AWS-assigned IPv6 block (RFC 3849 documentation space). */
 const DOCUMENTATION_IPV6 = parseCidr('2001:db8::/32');
 
@@ -144,7 +139,7 @@ function ec2NodeGroup(spec: DesignSpec, group: NodeGroup, layout: Layout, kind: 
   const [first, ...more] = group.instanceTypes;
   return omitEmpty({
     name: group.name,
-    amiFamily: group.amiFamily === undefined ? undefined : AMI_FAMILIES[group.amiFamily],
+    amiFamily: group.amiFamily === undefined ? undefined : EKSCTL_AMI_FAMILIES[group.amiFamily],
     instanceType: more.length === 0 ? first : undefined,
     instanceTypes: kind === 'MANAGED' && more.length > 0 ? group.instanceTypes : undefined,
     instancesDistribution: kind === 'SELF_MANAGED' && more.length > 0 ? { instanceTypes: group.instanceTypes } : undefined,

@@ -6,6 +6,7 @@
  */
 import { InvalidInputError } from '../../common/errors/planning-error.js';
 import { cidrContains, parseCidr } from '../../common/network/cidr.js';
+import { DESIGN_SPEC_LIMITS, KUBERNETES_VERSION_PATTERN } from '../design-spec/design-spec.schema.js';
 import {
   SUBNET_ROLES,
   type CniSettings,
@@ -35,9 +36,8 @@ import type { EksctlImport } from './eksctl.types.js';
 export const EKSCTL_API_VERSION = 'eksctl.io/v1alpha5';
 export const EKSCTL_KIND = 'ClusterConfig';
 
-const KUBERNETES_VERSION = /^\d{1,2}\.\d{1,3}$/;
 const TAG = /^[A-Za-z0-9._:/=+@-]{1,100}$/;
-const MAX_TAGS = 50;
+const MAX_TAGS = DESIGN_SPEC_LIMITS.tags;
 
 export function importEksctl(yamlText: string): EksctlImport {
   const yaml = parseYamlDocument(yamlText, 'eksctl config');
@@ -130,7 +130,7 @@ function readMetadata(config: ConfigObject): Metadata {
   if (name === undefined) ctx.problem(['metadata', 'name'], 'A ClusterConfig needs metadata.name.');
   if (region === undefined) ctx.problem(['metadata', 'region'], 'A ClusterConfig needs metadata.region.');
   let version = metadata?.string('version');
-  if (version !== undefined && !KUBERNETES_VERSION.test(version)) {
+  if (version !== undefined && !KUBERNETES_VERSION_PATTERN.test(version)) {
     metadata!.unsupported('version', `${JSON.stringify(version)} is not a Kubernetes major.minor version such as 1.31.`);
     version = undefined;
   }

@@ -11,13 +11,20 @@ import { reportUnresolved, type ImportedSubnet, type SubnetCatalog, type Topolog
 export const EKSCTL_DEFAULT_INSTANCE_TYPE = 'm5.large';
 const EKSCTL_DEFAULT_NODE_COUNT = 2;
 
+/** DesignSpec AMI family → the eksctl amiFamily it is exported as (and read back from). */
+export const EKSCTL_AMI_FAMILIES: Readonly<Record<AmiFamily, string>> = {
+  AL2023: 'AmazonLinux2023',
+  AL2: 'AmazonLinux2',
+  BOTTLEROCKET: 'Bottlerocket',
+  WINDOWS: 'WindowsServer2022CoreContainer',
+};
+/** Every eksctl Windows Server family (2019/2022, Core/Full) imports as WINDOWS. */
+const EKSCTL_WINDOWS_FAMILY_PREFIX = 'WindowsServer';
+
 /** eksctl amiFamily → DesignSpec; Ubuntu families have no DesignSpec counterpart. */
 export function amiFamilyOf(family: string): AmiFamily | undefined {
-  if (family === 'AmazonLinux2023') return 'AL2023';
-  if (family === 'AmazonLinux2') return 'AL2';
-  if (family === 'Bottlerocket') return 'BOTTLEROCKET';
-  if (family.startsWith('WindowsServer')) return 'WINDOWS';
-  return undefined;
+  if (family.startsWith(EKSCTL_WINDOWS_FAMILY_PREFIX)) return 'WINDOWS';
+  return (Object.keys(EKSCTL_AMI_FAMILIES) as AmiFamily[]).find((amiFamily) => EKSCTL_AMI_FAMILIES[amiFamily] === family);
 }
 
 /** Security groups referenced by ID; each becomes a DesignSpec security group (rules unknown) named by its ID. */

@@ -363,6 +363,13 @@ describe('other decisions', () => {
     expect(thrownBy(() => sut(request({}, { lbcVersion: 'latest' })), InvalidInputError).code).toBe('INVALID_LBC_VERSION');
   });
 
+  it('an invalid shareGroup is reported in the controller\'s words, as the lint reports group.name', () => {
+    const invalid = (shareGroup: string) => sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80, shareGroup })).errors.filter((error) => error.code === 'INVALID_INGRESS_GROUP_NAME').map((error) => error.message);
+    expect(invalid('Bad_Group')).toEqual(["invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"]);
+    expect(invalid('g'.repeat(64))).toEqual(['invalid ingress group: groupName must be no more than 63 characters']);
+    expect(invalid('g'.repeat(63))).toEqual([]);
+  });
+
   it('a targetPort name follows IANA_SVC_NAME as the request DTO does: no "--" (the engine used to accept it)', () => {
     const named = (targetPort: string): ExposureRequest => ({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api', targetPort } });
     expect(thrownBy(() => sut(named('http--alt')), ValidationFailedError).details).toEqual([

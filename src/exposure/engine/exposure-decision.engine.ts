@@ -37,8 +37,17 @@ export const LBC_LOAD_BALANCER_CLASS = 'service.k8s.aws/nlb';
 /** kube-apiserver `--service-node-port-range` default ([K8S-SVC] #type-nodeport). */
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
 /** [LBC-CODE-GL] L23: groupName regex, at most 63 characters. */
-export const INGRESS_GROUP_NAME_PATTERN = /^([a-z0-9][-a-z0-9.]*)?[a-z0-9]$/;
-export const INGRESS_GROUP_NAME_MAX = 63;
+const INGRESS_GROUP_NAME_PATTERN = /^([a-z0-9][-a-z0-9.]*)?[a-z0-9]$/;
+const INGRESS_GROUP_NAME_MAX = 63;
+
+/** What the controller says about an invalid IngressGroup name (after "invalid ingress group: "), or undefined. */
+export function groupNameProblem(name: string): string | undefined {
+  if (!INGRESS_GROUP_NAME_PATTERN.test(name)) {
+    return "groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+  }
+  if (name.length > INGRESS_GROUP_NAME_MAX) return `groupName must be no more than ${INGRESS_GROUP_NAME_MAX} characters`;
+  return undefined;
+}
 export const INGRESS_GROUP_ORDER_RANGE = { min: -1000, max: 1000 } as const;
 
 const L7_PROTOCOLS: readonly ExposeProtocol[] = ['HTTP', 'HTTPS', 'GRPC'];
@@ -772,11 +781,8 @@ function chooseIngressGroup(draft: Draft): void {
       warn(draft, 'SHARE_GROUP_IGNORED', `shareGroup only applies to ALB Ingresses; a ${draft.kind} is not shared.`, DECISION_RULES.R14.source, 'R14');
     } else {
       const name = expose.shareGroup;
-      if (!INGRESS_GROUP_NAME_PATTERN.test(name)) {
-        fail(draft, 'INVALID_INGRESS_GROUP_NAME', "invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-      } else if (name.length > INGRESS_GROUP_NAME_MAX) {
-        fail(draft, 'INVALID_INGRESS_GROUP_NAME', `invalid ingress group: groupName must be no more than ${INGRESS_GROUP_NAME_MAX} characters`);
-      }
+      const problem = groupNameProblem(name);
+      if (problem) fail(draft, 'INVALID_INGRESS_GROUP_NAME', `invalid ingress group: ${problem}`);
       draft.settings.groupName = name;
       because(draft, 'R14', 'INGRESS_GROUP', `alb.ingress.kubernetes.io/group.name: ${name} shares one ALB with the other Ingresses of the group; exclusive settings (scheme, subnets, security groups, …) must agree across the group, and anyone who can edit an Ingress can join it, so keep a group inside one trust boundary.`);
     }

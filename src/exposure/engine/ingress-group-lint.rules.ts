@@ -6,7 +6,7 @@
  */
 import { INGRESS_ANNOTATION_PREFIX as ALB, INGRESS_ANNOTATIONS, type AnnotationSpec } from './annotation-catalog.data.js';
 import { parseGoInt, parseJson, parseStringMap, splitList } from './annotation-value.parser.js';
-import { INGRESS_GROUP_NAME_MAX, INGRESS_GROUP_NAME_PATTERN, INGRESS_GROUP_ORDER_RANGE } from './exposure-decision.engine.js';
+import { INGRESS_GROUP_ORDER_RANGE, groupNameProblem } from './exposure-decision.engine.js';
 import { annotationPath, type FindingCollector } from './lint-findings.collector.js';
 import type { PathSegment } from './manifest-documents.parser.js';
 import type { IngressView, ManifestIndex } from './manifest.index.js';
@@ -51,14 +51,6 @@ export function buildIngressGroups(index: ManifestIndex, findings?: FindingColle
   }
   for (const group of groups.values()) group.members.sort(compareMembers);
   return [...groups.values()];
-}
-
-export function groupNameProblem(name: string): string | undefined {
-  if (!INGRESS_GROUP_NAME_PATTERN.test(name)) {
-    return "groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-  }
-  if (name.length > INGRESS_GROUP_NAME_MAX) return `groupName must be no more than ${INGRESS_GROUP_NAME_MAX} characters`;
-  return undefined;
 }
 
 function orderOf(ingress: IngressView): number {

@@ -54,15 +54,12 @@ export class AddressPlan {
   /** Where node `ordinal` of a group sits, without its addresses: nodes spread over the group's subnets in turn. */
   public nodeSlot(groupName: string, ordinal: number, path: string): { name: string; az: string; subnet: IndexedSubnet; slot: number } {
     const { group, index: groupIndex } = this.lookup.nodeGroup(groupName, path);
-    const subnetCount = group.subnets.length;
-    const subnetIndex = ordinal % subnetCount;
-    const subnet = this.lookup.subnet(group.subnets[subnetIndex], `nodeGroups[${groupIndex}].subnets[${subnetIndex}]`);
-    return { name: `${group.name}-node-${ordinal}`, az: subnet.subnet.az, subnet, slot: Math.floor(ordinal / subnetCount) };
+    return this.slotIn(group, groupIndex, ordinal);
   }
 
   public node(groupName: string, ordinal: number, path: string): NodePlacement {
     const { group, index: groupIndex } = this.lookup.nodeGroup(groupName, path);
-    const { name, subnet, slot } = this.nodeSlot(groupName, ordinal, path);
+    const { name, subnet, slot } = this.slotIn(group, groupIndex, ordinal);
     const key = BigInt(groupIndex * 10 + ordinal + 1);
     const ipv6Subnet = this.subnetIpv6(subnet);
     const ipv6PrefixBase = ipv6Subnet.first + (key << 48n);
@@ -167,6 +164,13 @@ export class AddressPlan {
     if (vpc.prefixLength > 64) throw invalid('INVALID_CIDR', `${vpc.text} is smaller than one /64 subnet.`, 'vpc.ipv6Cidrs[0]');
     const first = vpc.first + (BigInt(subnet.index) << 64n);
     return parseCidr(`${hostAddress(vpc, first - vpc.first)}/64`);
+  }
+
+  private slotIn(group: NodeGroup, groupIndex: number, ordinal: number): { name: string; az: string; subnet: IndexedSubnet; slot: number } {
+    const subnetCount = group.subnets.length;
+    const subnetIndex = ordinal % subnetCount;
+    const subnet = this.lookup.subnet(group.subnets[subnetIndex], `nodeGroups[${groupIndex}].subnets[${subnetIndex}]`);
+    return { name: `${group.name}-node-${ordinal}`, az: subnet.subnet.az, subnet, slot: Math.floor(ordinal / subnetCount) };
   }
 
   private placeholder(what: string, range: Cidr): void {

@@ -3,7 +3,7 @@
  * design is resolved here, so a bad reference becomes an InvalidInputError with a stable code and a path, never a crash.
  */
 import { InvalidInputError } from '../../common/errors/planning-error.js';
-import { cidrContainsAddress, parseAddress, parseCidrResult, type Cidr, type IpVersion } from '../../common/network/cidr.js';
+import { cidrContainsValue, parseAddress, parseCidrResult, type Cidr, type IpVersion } from '../../common/network/cidr.js';
 import type {
   DesignSpec,
   NatGateway,
@@ -21,15 +21,32 @@ export interface IndexedSubnet {
   cidr: Cidr;
 }
 
+/**
+ * One DesignLookup serves one trace, so what it works out (name indexes, parsed subnet CIDRs, CIDR lists) is kept for
+ * the trace. Indexes and parses are built on first use: a reference or CIDR the trace never touches still never fails it.
+ */
 export class DesignLookup {
   public readonly vpcIpv4Cidrs: Cidr[];
   public readonly vpcIpv6Cidrs: Cidr[];
+  private readonly vpcCidrs: Cidr[];
+  /** Name → index of the first subnet / node group / security group with that name (what findIndex / find answered). */
+  private subnetIndexes: Map<string, number> | undefined;
+  private nodeGroupIndexes: Map<string, number> | undefined;
+  private securityGroups: Map<string, SecurityGroup> | undefined;
+  /** Subnets by index, CIDR parsed. */
+  private readonly subnetEntries: IndexedSubnet[] = [];
+  private allSubnetList: readonly IndexedSubnet[] | undefined;
+  private readonly subnetsByRole = new Map<string, readonly IndexedSubnet[]>();
+  /** Parsed CIDRs of vpc.peers[i]. */
+  private readonly peerCidrs: { text: string; cidr: Cidr }[][] = [];
+  private excludeSnatCidrs: { text: string; cidr: Cidr }[] | undefined;
 
   public constructor(public readonly design: DesignSpec) {
     this.vpcIpv4Cidrs = [...design.vpc.cidrs, ...(design.vpc.secondaryCidrs ?? [])].map((text, i) =>
       parseDesignCidr(text, `vpc.cidrs[${i}]`, 4),
     );
     this.vpcIpv6Cidrs = (design.vpc.ipv6Cidrs ?? []).map((text, i) => parseDesignCidr(text, `vpc.ipv6Cidrs[${i}]`, 6));
+    this.vpcCidrs = [...this.vpcIpv4Cidrs, ...this.vpcIpv6Cidrs];
   }
 
   public get isIpv6Cluster(): boolean {
@@ -51,7 +68,8 @@ export class DesignLookup {
   }
 
   public nodeGroup(name: string, path: string): { group: NodeGroup; index: number } {
-    const index = this.design.nodeGroups.findIndex((group) => group.name === name);
+    this.nodeGroupIndexes ??= firstIndexByName(this.design.nodeGroups);
+    const index = this.nodeGroupIndexes.get(name) ?? -1;
     if (index < 0) throw invalid('UNKNOWN_NODE_GROUP', `No node group named "${name}" in the design.`, path);
     const group = this.design.nodeGroups[index];
     if (group.subnets.length === 0) {
@@ -61,26 +79,37 @@ export class DesignLookup {
   }
 
   public subnet(name: string, path: string): IndexedSubnet {
-    const index = this.design.subnets.findIndex((subnet) => subnet.name === name);
+    this.subnetIndexes ??= firstIndexByName(this.design.subnets);
+    const index = this.subnetIndexes.get(name) ?? -1;
     if (index < 0) throw invalid('UNKNOWN_SUBNET', `No subnet named "${name}" in the design.`, path);
-    const subnet = this.design.subnets[index];
-    return { subnet, index, cidr: parseDesignCidr(subnet.cidr, `subnets[${index}].cidr`, 4) };
+    let entry = this.subnetEntries[index];
+    if (entry === undefined) {
+      const subnet = this.design.subnets[index];
+      entry = { subnet, index, cidr: parseDesignCidr(subnet.cidr, `subnets[${index}].cidr`, 4) };
+      this.subnetEntries[index] = entry;
+    }
+    return entry;
   }
 
-  public subnetsWithRole(role: NonNullable<Subnet['roles']>[number]): IndexedSubnet[] {
-    return this.design.subnets
-      .map((subnet, index) => ({ subnet, index }))
-      .filter(({ subnet }) => subnet.roles?.includes(role))
-      .map(({ subnet }) => this.subnet(subnet.name, 'subnets'));
+  /** Subnets with the role, in design order (each as `subnet(name)` answers it). */
+  public subnetsWithRole(role: NonNullable<Subnet['roles']>[number]): readonly IndexedSubnet[] {
+    let list = this.subnetsByRole.get(role);
+    if (list === undefined) {
+      list = this.design.subnets.filter((subnet) => subnet.roles?.includes(role)).map((subnet) => this.subnet(subnet.name, 'subnets'));
+      this.subnetsByRole.set(role, list);
+    }
+    return list;
   }
 
-  public allSubnets(): IndexedSubnet[] {
-    return this.design.subnets.map((subnet) => this.subnet(subnet.name, 'subnets'));
+  public allSubnets(): readonly IndexedSubnet[] {
+    this.allSubnetList ??= this.design.subnets.map((subnet) => this.subnet(subnet.name, 'subnets'));
+    return this.allSubnetList;
   }
 
   /** The design subnet whose IPv4 CIDR holds the address, if any. */
   public subnetContaining(ip: string): IndexedSubnet | undefined {
-    return this.allSubnets().find(({ cidr }) => cidrContainsAddress(cidr, ip));
+    const address = parseAddress(ip);
+    return this.allSubnets().find(({ cidr }) => cidrContainsValue(cidr, address));
   }
 
   public natGateway(name: string, path: string): { natGateway: NatGateway; index: number } {
@@ -97,27 +126,32 @@ export class DesignLookup {
   }
 
   public securityGroup(name: string, path: string): SecurityGroup {
-    const group = (this.design.securityGroups ?? []).find((candidate) => candidate.name === name);
+    const group = this.securityGroupNamed(name);
     if (!group) throw invalid('UNKNOWN_SECURITY_GROUP', `No security group named "${name}" in the design.`, path);
     return group;
   }
 
   public hasSecurityGroup(name: string): boolean {
-    return (this.design.securityGroups ?? []).some((candidate) => candidate.name === name);
+    return this.securityGroupNamed(name) !== undefined;
   }
 
   /** "Any IPv4 address that isn't within a CIDR block that's associated to your VPC" is what the CNI SNATs ([EKS-SNAT] L7). */
   public isInVpc(ip: string): boolean {
-    return [...this.vpcIpv4Cidrs, ...this.vpcIpv6Cidrs].some((cidr) => cidrContainsAddress(cidr, ip));
+    const address = parseAddress(ip);
+    return this.vpcCidrs.some((cidr) => cidrContainsValue(cidr, address));
   }
 
+  /** The first peer network with a CIDR holding the address (CIDRs that do not parse hold nothing). */
   public peerContaining(ip: string): VpcPeer | undefined {
-    return (this.design.vpc.peers ?? []).find((peer) =>
-      peer.cidrs.some((text) => {
-        const parsed = parseCidrResult(text);
-        return parsed.ok && cidrContainsAddress(parsed.cidr, ip);
-      }),
-    );
+    const address = parseAddress(ip);
+    return (this.design.vpc.peers ?? []).find((peer, i) => (this.peerCidrs[i] ??= parsedCidrs(peer.cidrs)).some(({ cidr }) => cidrContainsValue(cidr, address)));
+  }
+
+  /** The first AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS entry (as written) holding the address, if any. */
+  public excludedFromSnat(ip: string): string | undefined {
+    this.excludeSnatCidrs ??= parsedCidrs(this.design.cni?.excludeSnatCidrs ?? []);
+    const address = parseAddress(ip);
+    return this.excludeSnatCidrs.find(({ cidr }) => cidrContainsValue(cidr, address))?.text;
   }
 
   /** CNI version as [major, minor, patch]; accepts `1.18.3` and `v1.18.3-eksbuild.1`. */
@@ -132,6 +166,31 @@ export class DesignLookup {
     const [a, b, c] = this.cniVersion();
     return a !== major ? a < major : b !== minor ? b < minor : c < patch;
   }
+
+  private securityGroupNamed(name: string): SecurityGroup | undefined {
+    if (this.securityGroups === undefined) {
+      this.securityGroups = new Map();
+      for (const group of this.design.securityGroups ?? []) if (!this.securityGroups.has(group.name)) this.securityGroups.set(group.name, group);
+    }
+    return this.securityGroups.get(name);
+  }
+}
+
+/** Name → index of the first entry with that name. */
+function firstIndexByName(entries: readonly { name: string }[]): Map<string, number> {
+  const indexes = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    if (!indexes.has(entry.name)) indexes.set(entry.name, index);
+  });
+  return indexes;
+}
+
+/** The CIDRs of a list that parse, with the text they were written as; the others are skipped. */
+function parsedCidrs(texts: readonly string[]): { text: string; cidr: Cidr }[] {
+  return texts.flatMap((text) => {
+    const result = parseCidrResult(text);
+    return result.ok ? [{ text, cidr: result.cidr }] : [];
+  });
 }
 
 export function invalid(code: string, message: string, path: string): InvalidInputError {

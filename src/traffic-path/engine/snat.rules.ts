@@ -1,7 +1,7 @@
 /**
  * Amazon VPC CNI source translation of pod-originated traffic ([TP §1]).
  */
-import { cidrContainsAddress, parseAddress, parseCidrResult } from '../../common/network/cidr.js';
+import { parseAddress } from '../../common/network/cidr.js';
 import type { DesignLookup } from './design-lookup.js';
 import type { PodPlacement } from './pod-network.js';
 
@@ -42,10 +42,7 @@ export function podEgressTranslation(lookup: DesignLookup, pod: PodPlacement, ds
   if (cni.externalSnat) {
     return { snatToNode: false, leavesVia: 'POD_ENI', reason: 'AWS_VPC_K8S_CNI_EXTERNALSNAT=true removes the SNAT rule ([CNI] L231-239).' };
   }
-  const excluded = (cni.excludeSnatCidrs ?? []).find((text) => {
-    const parsed = parseCidrResult(text);
-    return parsed.ok && cidrContainsAddress(parsed.cidr, dst);
-  });
+  const excluded = lookup.excludedFromSnat(dst);
   if (excluded !== undefined) {
     return { snatToNode: false, leavesVia: 'POD_ENI', reason: `Destination in AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS (${excluded}) is not SNATed ([CNI] L259-266).` };
   }
@@ -69,8 +66,5 @@ export function podEgressTranslation(lookup: DesignLookup, pod: PodPlacement, ds
 export function snatExempt(lookup: DesignLookup, address: string): boolean {
   const cni = lookup.design.cni ?? {};
   if (cni.externalSnat) return true;
-  return (cni.excludeSnatCidrs ?? []).some((text) => {
-    const parsed = parseCidrResult(text);
-    return parsed.ok && cidrContainsAddress(parsed.cidr, address);
-  });
+  return lookup.excludedFromSnat(address) !== undefined;
 }
