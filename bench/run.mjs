@@ -130,7 +130,10 @@ async function main() {
   await start(process.execPath, ['bench/reference-servers.mjs', 'nest', String(nestPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-nest');
   await start(process.execPath, ['bench/reference-servers.mjs', 'apollo', String(apolloPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-apollo');
 
-  const fixtures = await import(pathToFileURL(join(ROOT, 'dist/designs/design-spec/fixtures/large-design.fixture.js')).href);
+  // The fixtures live under test/ (never in dist): compile the one the bench needs on its own.
+  const fixtureBuild = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'bench/tsconfig.fixtures.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (fixtureBuild.status !== 0) process.exit(fixtureBuild.status ?? 1);
+  const fixtures = await import(pathToFileURL(join(ROOT, '.data/bench-build/test/fixtures/spec/large-design.fixture.js')).href);
   const medium = mediumDesign(fixtures.largeDesign);
   const saved = (await json(planner, 'POST', '/v1/designs', medium)).body;
   const updateTargets = [];

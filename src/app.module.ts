@@ -2,21 +2,21 @@ import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AuthModule } from './auth/auth.module.js';
-import { CapacityModule } from './capacity/capacity.module.js';
-import { CatalogModule } from './catalog/catalog.module.js';
-import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
-import { AppConfigModule } from './config/config.module.js';
-import type { Environment } from './config/environment.js';
-import { DesignsModule } from './designs/designs.module.js';
-import { ExposureModule } from './exposure/exposure.module.js';
-import { GraphqlPluginsModule } from './graphql/graphql-plugins.module.js';
-import { graphqlOptions } from './graphql/graphql-options.js';
-import { HealthModule } from './health/health.module.js';
-import { MetricsModule } from './metrics/metrics.module.js';
-import { DatabaseModule } from './persistence/database.module.js';
-import { RateLimitModule } from './rate-limit/rate-limit.module.js';
-import { TrafficPathModule } from './traffic-path/traffic-path.module.js';
+import { AuthModule } from './platform/auth/auth.module.js';
+import { CapacityModule } from './app/capacity/capacity.module.js';
+import { CatalogModule } from './app/catalogs/catalog.module.js';
+import { AllExceptionsFilter } from './platform/errors/http-exception.filter.js';
+import { AppConfigModule } from './platform/config/config.module.js';
+import type { Environment } from './platform/config/environment.js';
+import { DesignsModule } from './app/designs/designs.module.js';
+import { ExposureModule } from './app/exposure/exposure.module.js';
+import { GraphqlPluginsModule } from './platform/graphql/graphql-plugins.module.js';
+import { graphqlOptions } from './platform/graphql/graphql-options.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { MetricsModule } from './platform/metrics/metrics.module.js';
+import { DatabaseModule } from './platform/persistence/database.module.js';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
+import { TrafficPathModule } from './app/traffic-path/traffic-path.module.js';
 
 const FEATURE_MODULES = [
   AuthModule,

@@ -11,15 +11,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import { registerAuthentication } from './auth/auth.hook.js';
-import { Authenticator } from './auth/authenticator.js';
-import { InvalidInputError } from './common/errors/planning-error.js';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from './common/validation/json-depth.js';
-import { strictValidationPipe } from './common/validation/strict-validation.pipe.js';
-import { validateEnvironment } from './config/environment.js';
-import { registerGraphiql } from './graphql/graphiql.page.js';
-import { MetricsService } from './metrics/metrics.service.js';
-import { createRootLogger, logRequest, PinoNestLogger } from './logging/logger.js';
+import { registerAuthentication } from './platform/auth/auth.hook.js';
+import { Authenticator } from './platform/auth/authenticator.js';
+import { InvalidInputError } from './domain/errors/planning-error.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './domain/json/json-depth.js';
+import { strictValidationPipe } from './platform/validation/strict-validation.pipe.js';
+import { validateEnvironment } from './platform/config/environment.js';
+import { registerGraphiql } from './platform/graphql/graphiql.page.js';
+import { MetricsService } from './platform/metrics/metrics.service.js';
+import { createRootLogger, logRequest, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const YAML_CONTENT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain'];

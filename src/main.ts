@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
-import { AppConfig } from './config/app-config.service.js';
-import { ShutdownState } from './health/shutdown-state.js';
+import { AppConfig } from './platform/config/app-config.service.js';
+import { ShutdownState } from './platform/health/shutdown-state.js';
 
 const app = await createApp().catch((error: unknown) => {
   // Configuration and start-up problems (bad env, unreachable database, edited migration) end here with their reason.

@@ -2,7 +2,7 @@
  * Exit codes and error messages of the CLI. Engines throw PlanningError subclasses with a stable `code`; the HTTP
  * planner turns server error bodies into the same errors, so both modes print `error CODE: message` alike.
  */
-import { PlanningError } from '../common/errors/planning-error.js';
+import { PlanningError } from '../domain/errors/planning-error.js';
 
 export const EXIT_CODES = {
   /** The answer was printed (a trace that is dropped or a subnet that does not fit is still an answer). */

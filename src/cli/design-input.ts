@@ -3,9 +3,9 @@
  * eksctl ClusterConfig (YAML, recognised by `apiVersion: eksctl.io/…`), which the eksctl bridge turns into a DesignSpec.
  */
 import { readFile } from 'node:fs/promises';
-import { InvalidInputError } from '../common/errors/planning-error.js';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../common/validation/json-depth.js';
-import { EKSCTL_API_VERSION, importEksctl, type ImportWarning, type UnsupportedField } from '../designs/eksctl/index.js';
+import { InvalidInputError } from '../domain/errors/planning-error.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../domain/json/json-depth.js';
+import { EKSCTL_API_VERSION, importEksctl, type ImportWarning, type UnsupportedField } from '../domain/eksctl/index.js';
 
 /** Larger than any design or manifest bundle a server accepts (BODY_LIMIT_BYTES defaults to 1 MiB). */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;

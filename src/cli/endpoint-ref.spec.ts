@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanningError } from '../common/errors/planning-error.js';
+import { PlanningError } from '../domain/errors/planning-error.js';
 import { parseEndpointRef as sut } from './endpoint-ref.js';
 
 describe('parseEndpointRef', () => {

@@ -5,7 +5,7 @@
  * IPv6 addresses keep their colons: everything after the kind (and the peer name) is the address.
  */
 import { isIP } from 'node:net';
-import type { Endpoint } from '../traffic-path/engine/index.js';
+import type { Endpoint } from '../domain/traffic-path/index.js';
 import { CliUsageError } from './cli-errors.js';
 
 export const ENDPOINT_FORMS = [

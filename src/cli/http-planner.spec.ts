@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ErrorKind, HTTP_STATUS_BY_KIND, PlanningError } from '../common/errors/planning-error.js';
+import { type ErrorKind, HTTP_STATUS_BY_KIND, PlanningError } from '../domain/errors/planning-error.js';
 import { errorFromResponse, HttpPlanner } from './http-planner.js';
 
 interface Call {

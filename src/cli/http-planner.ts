@@ -3,11 +3,11 @@
  * Error bodies `{"error":{"code","message","details"}}` come back as the same PlanningError the local engines throw,
  * so commands print and exit alike in both modes.
  */
-import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../capacity/engine/index.js';
-import { HTTP_STATUS_BY_KIND, PlanningError, type ErrorDetail, type ErrorKind } from '../common/errors/planning-error.js';
-import type { DesignPlan } from '../designs/plan/index.js';
-import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
-import type { TraceResult } from '../traffic-path/engine/index.js';
+import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../domain/capacity/index.js';
+import { HTTP_STATUS_BY_KIND, PlanningError, type ErrorDetail, type ErrorKind } from '../domain/errors/planning-error.js';
+import type { DesignPlan } from '../domain/plan/index.js';
+import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
+import type { TraceResult } from '../domain/traffic-path/index.js';
 import type {
   MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
 } from './planner-client.js';

@@ -5,18 +5,18 @@
  */
 import {
   computeMaxPods, computeMaxPodsTable, computeSubnetUsage, type MaxPodsResult, type MaxPodsTable, type SubnetUsageResult,
-} from '../capacity/engine/index.js';
-import { AWS_CATALOG, AWS_CATALOG_NAME } from '../catalog/data/aws-catalog.data.js';
-import { buildIndex, type CatalogIndex, filterInstanceTypes, instanceTypeNotFound } from '../catalog/catalog-index.js';
-import { NotFoundError } from '../common/errors/planning-error.js';
-import { assertValidDesignSpec } from '../designs/design-spec/design-spec.validator.js';
-import { DEFAULT_CATALOG, type DesignSpec } from '../designs/design-spec/design-spec.types.js';
-import { planDesign, type DesignPlan } from '../designs/plan/index.js';
-import { lintManifests, type LintContextInput, type LintResult } from '../exposure/engine/index.js';
-import { tracePath, type TraceResult } from '../traffic-path/engine/index.js';
-import { toEngineFlow } from '../traffic-path/flow-request.mapper.js';
-import { resolveExposureWithEngine } from '../traffic-path/resolved-exposure.mapper.js';
-import { dropNullProperties } from '../common/json/drop-null-properties.js';
+} from '../domain/capacity/index.js';
+import { AWS_CATALOG, AWS_CATALOG_NAME } from '../domain/catalog/data/aws-catalog.data.js';
+import { buildIndex, type CatalogIndex, filterInstanceTypes, instanceTypeNotFound } from '../domain/catalog/catalog-index.js';
+import { NotFoundError } from '../domain/errors/planning-error.js';
+import { assertValidDesignSpec } from '../domain/spec/design-spec.validator.js';
+import { DEFAULT_CATALOG, type DesignSpec } from '../domain/spec/design-spec.types.js';
+import { planDesign, type DesignPlan } from '../domain/plan/index.js';
+import { lintManifests, type LintContextInput, type LintResult } from '../domain/exposure/index.js';
+import { tracePath, type TraceResult } from '../domain/traffic-path/index.js';
+import { toEngineFlow } from '../domain/traffic-path/flow-request.mapper.js';
+import { resolveExposureWithEngine } from '../domain/plan/resolved-exposure.mapper.js';
+import { dropNullProperties } from '../domain/json/drop-null-properties.js';
 import type {
   MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
 } from './planner-client.js';

@@ -3,10 +3,10 @@
  * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
  * compared answer for answer.
  */
-import type { MaxPodsQuery, MaxPodsResult, MaxPodsTable, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from '../capacity/engine/index.js';
-import type { DesignPlan } from '../designs/plan/index.js';
-import type { LintContextInput, LintResult } from '../exposure/engine/index.js';
-import type { Endpoint, FlowProtocol, TraceResult } from '../traffic-path/engine/index.js';
+import type { MaxPodsQuery, MaxPodsResult, MaxPodsTable, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from '../domain/capacity/index.js';
+import type { DesignPlan } from '../domain/plan/index.js';
+import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
+import type { Endpoint, FlowProtocol, TraceResult } from '../domain/traffic-path/index.js';
 
 export type { MaxPodsQuery, MaxPodsTableQuery };
 

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { Logger } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Authenticator } from '../../src/auth/authenticator.js';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
+import { Authenticator } from '../../src/platform/auth/authenticator.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
 import { createApp } from '../../src/bootstrap.js';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TOKENS = { reader: 'r-0123456789abcdef', writer: 'w-0123456789abcdef', admin: 'a-0123456789abcdef' };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ENI_MAX_PODS = new Map(
-  readFileSync('src/capacity/engine/scenarios/eni-max-pods.tsv', 'utf8').trim().split('\n').slice(1).map((line) => {
+  readFileSync('test/fixtures/capacity/eni-max-pods.tsv', 'utf8').trim().split('\n').slice(1).map((line) => {
     const [name, pods] = line.split('\t');
     return [name, Number(pods)] as const;
   }),

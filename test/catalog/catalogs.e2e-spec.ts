@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AWS_CATALOG } from '../../src/catalog/data/aws-catalog.data.js';
+import { AWS_CATALOG } from '../../src/domain/catalog/data/aws-catalog.data.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const customType = (name: string, overrides: Record<string, unknown> = {}) => ({

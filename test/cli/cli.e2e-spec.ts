@@ -8,17 +8,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
-import type { DesignSpec } from '../../src/designs/design-spec/design-spec.types.js';
-import { cleanDesign } from '../../src/designs/plan/scenarios/clean-design.fixture.js';
-import { privateCluster } from '../../src/traffic-path/engine/scenarios/designs.scenario.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
+import type { DesignSpec } from '../../src/domain/spec/design-spec.types.js';
+import { cleanDesign } from '../fixtures/plan/clean-design.fixture.js';
+import { privateCluster } from '../fixtures/traffic-path/designs.scenario.js';
 import { buildAppOnce, freePort } from '../support/built-app.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const EKSCTL_FIXTURE = join(ROOT, 'src/designs/eksctl/fixtures/custom-networking.yaml');
+const EKSCTL_FIXTURE = join(ROOT, 'test/fixtures/eksctl/custom-networking.yaml');
 const ENI_MAX_PODS = new Map(
-  readFileSync(join(ROOT, 'src/capacity/engine/scenarios/eni-max-pods.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => {
+  readFileSync(join(ROOT, 'test/fixtures/capacity/eni-max-pods.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => {
     const [name, pods] = line.split('\t');
     return [name, Number(pods)] as const;
   }),

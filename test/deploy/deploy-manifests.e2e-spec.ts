@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { environmentVariableNames } from '../../src/config/environment.js';
-import { lintManifests } from '../../src/exposure/engine/index.js';
+import { environmentVariableNames } from '../../src/platform/config/environment.js';
+import { lintManifests } from '../../src/domain/exposure/index.js';
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DESIGN_FIELDS = `id name owner tags revision createdAt spec { name region ipFamily vpc { cidrs secondaryCidrs } subnets { name az cidr public natGateway roles } nodeGroups { name kind instanceTypes minSize desiredSize maxSize } }`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { environmentVariableNames } from '../../src/config/environment.js';
+import { environmentVariableNames } from '../../src/platform/config/environment.js';
 
 const readme = readFileSync('README.md', 'utf8');
 

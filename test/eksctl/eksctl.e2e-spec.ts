@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const fixture = (name: string) => readFileSync(`src/designs/eksctl/fixtures/${name}`, 'utf8');
+const fixture = (name: string) => readFileSync(`test/fixtures/eksctl/${name}`, 'utf8');
 
 describe('eksctl import and export over the API', () => {
   let t: TestApp;

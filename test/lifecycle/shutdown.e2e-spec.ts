@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { buildAppOnce, isProcessAlive, postmasterPid, type RunningApp, spawnApp } from '../support/built-app.js';
 
 let main: string;
@@ -108,7 +108,7 @@ it('stops a Postgres orphaned by SIGKILL when the app starts again on the same d
 
 describe('a process using the embedded Postgres module', () => {
   const run = (script: string): ReturnType<typeof spawnSync> => {
-    const module = pathToFileURL(join(dirname(main), 'persistence', 'embedded-postgres.js')).href;
+    const module = pathToFileURL(join(dirname(main), 'platform', 'persistence', 'embedded-postgres.js')).href;
     return spawnSync(process.execPath, ['--input-type=module', '-e', `const { EmbeddedPostgresServer } = await import(${JSON.stringify(module)});\n${script}`], { encoding: 'utf8', timeout: 60_000 });
   };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TOKENS = {

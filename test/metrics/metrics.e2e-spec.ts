@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Reads one sample value from Prometheus text exposition. */

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIRECTORY } from '../../src/persistence/database-connection.js';
-import { applyMigrations, loadMigrations, migrationChecksum, MigrationError, type MigrationScript } from '../../src/persistence/migrator.js';
+import { MIGRATIONS_DIRECTORY } from '../../src/platform/persistence/database-connection.js';
+import { applyMigrations, loadMigrations, migrationChecksum, MigrationError, type MigrationScript } from '../../src/platform/persistence/migrator.js';
 import { createTestDatabase, dropTestDatabase, withClient } from '../support/database.js';
 
 async function migrateWith(url: string, migrations: readonly MigrationScript[]) {

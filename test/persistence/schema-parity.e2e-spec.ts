@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import internals from '@prisma/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/persistence/database-connection.js';
+import { migrate } from '../../src/platform/persistence/database-connection.js';
 import { createTestDatabase, dropTestDatabase, withClient } from '../support/database.js';
 
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;

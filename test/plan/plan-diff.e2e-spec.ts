@@ -3,8 +3,8 @@
  * plan moved, each revision planned with the catalog it names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesignSpec } from '../../src/designs/design-spec/design-spec.types.js';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import type { DesignSpec } from '../../src/domain/spec/design-spec.types.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** validDesign() with its `general` node group in one /28 (11 usable addresses, one per node). */

@@ -1,8 +1,8 @@
 /** Planning only computes: a caller with the `read` scope may plan saved designs, inline specs and diffs, POST included. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const READER = `reader-${randomBytes(8).toString('hex')}`;

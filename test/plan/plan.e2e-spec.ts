@@ -3,8 +3,8 @@
  * real app and Postgres. The figures are the engine's for validDesign(); the engine's own specs check how they are derived.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesignSpec } from '../../src/designs/design-spec/design-spec.types.js';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import type { DesignSpec } from '../../src/domain/spec/design-spec.types.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** validDesign() with its `general` node group moved into one /28: 12 nodes at max size need 12 of its 11 usable addresses. */

@@ -4,8 +4,8 @@
  * exactly the successful clients' workloads: no update lost, none applied twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesignSpec } from '../../src/designs/design-spec/design-spec.types.js';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import type { DesignSpec } from '../../src/domain/spec/design-spec.types.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CLIENTS = 200;

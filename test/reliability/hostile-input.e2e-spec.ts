@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { withClient } from '../support/database.js';
 import { hostileBodyText, hostileCidr, hostileJson, hostileNumber, hostileText, hostileYaml, mutatedDesign } from '../support/hostile.arbitraries.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

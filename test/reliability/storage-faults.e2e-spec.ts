@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
-import { EmbeddedPostgresServer } from '../../src/persistence/embedded-postgres.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
+import { EmbeddedPostgresServer } from '../../src/platform/persistence/embedded-postgres.js';
 import { freePort } from '../support/built-app.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

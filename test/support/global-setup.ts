@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { EmbeddedPostgresServer } from '../../src/persistence/embedded-postgres.js';
+import { EmbeddedPostgresServer } from '../../src/platform/persistence/embedded-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

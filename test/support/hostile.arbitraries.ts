@@ -3,7 +3,7 @@
  * CIDRs, IPv6 where IPv4 is expected, unicode, deep nesting, prototype keys, YAML bombs.
  */
 import fc from 'fast-check';
-import { validDesign } from '../../src/designs/design-spec/fixtures/valid-design.fixture.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 
 export const hostileText = fc.oneof(
   fc.string({ maxLength: 40 }),

@@ -1,8 +1,8 @@
 /** The exposure and traffic-path operations only compute: a caller with the `read` scope may use all of them, POSTs included. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/auth/static-tokens.js';
-import { privateCluster } from '../../src/traffic-path/engine/scenarios/designs.scenario.js';
+import { sha256Hex } from '../../src/platform/auth/static-tokens.js';
+import { privateCluster } from '../fixtures/traffic-path/designs.scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const READER = `reader-${randomBytes(8).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cidrContainsAddress, parseCidrResult } from '../../src/common/network/cidr.js';
-import type { DesignSpec } from '../../src/designs/design-spec/design-spec.types.js';
-import { privateCluster, variant } from '../../src/traffic-path/engine/scenarios/designs.scenario.js';
+import { cidrContainsAddress, parseCidrResult } from '../../src/domain/network/cidr.js';
+import type { DesignSpec } from '../../src/domain/spec/design-spec.types.js';
+import { privateCluster, variant } from '../fixtures/traffic-path/designs.scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The issue's acceptance flow: a pod of the `batch` node group (private subnet private-b, NAT gateway nat-b) calls the internet. */

@@ -1,7 +1,7 @@
 /** The max-pods options shared by `max-pods`, `max-pods-table` (and the option parsers the other commands reuse). */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { LAUNCHERS, type Launcher, type MaxPodsOptions } from '../../capacity/engine/index.js';
-import { AMI_FAMILIES, type AmiFamily } from '../../designs/design-spec/design-spec.types.js';
+import { LAUNCHERS, type Launcher, type MaxPodsOptions } from '../../domain/capacity/index.js';
+import { AMI_FAMILIES, type AmiFamily } from '../../domain/spec/design-spec.types.js';
 
 /** `managed-node-group`, `managed_node_group` and `MANAGED_NODE_GROUP` are the same choice. */
 export function enumParser<T extends string>(values: readonly T[]): (value: string) => T {

@@ -1,6 +1,6 @@
 /** `lint <manifests.yaml>`: POST /v1/exposure/lint — annotation typos and load-balancer pitfalls; exit 1 on ERROR findings. */
 import { Command, Option } from 'commander';
-import { CLUSTER_LB_CONTROLLERS, type ClusterLbController, type LintContextInput, type LintFinding, type LintResult } from '../../exposure/engine/index.js';
+import { CLUSTER_LB_CONTROLLERS, type ClusterLbController, type LintContextInput, type LintFinding, type LintResult } from '../../domain/exposure/index.js';
 import type { CliContext } from '../cli.context.js';
 import { readInputText, readJsonInput } from '../design-input.js';
 import { renderTable } from '../output.js';

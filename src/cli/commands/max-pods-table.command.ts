@@ -1,6 +1,6 @@
 /** `max-pods-table`: GET /v1/capacity/max-pods-table — max pods for every instance type of a catalog. */
 import { Command, Option } from 'commander';
-import type { MaxPodsResult, MaxPodsTable } from '../../capacity/engine/index.js';
+import type { MaxPodsResult, MaxPodsTable } from '../../domain/capacity/index.js';
 import type { CliContext } from '../cli.context.js';
 import { renderTable, section } from '../output.js';
 import { addMaxPodsOptions, integerParser, toMaxPodsOptions, type MaxPodsCliOptions } from './capacity-options.js';

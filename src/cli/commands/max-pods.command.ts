@@ -1,6 +1,6 @@
 /** `max-pods <instanceType>`: GET /v1/capacity/max-pods — what the kubelet is told, and the arithmetic behind it. */
 import { Command } from 'commander';
-import type { MaxPodsResult } from '../../capacity/engine/index.js';
+import type { MaxPodsResult } from '../../domain/capacity/index.js';
 import type { CliContext } from '../cli.context.js';
 import { renderFields, renderNotes, renderTable, section } from '../output.js';
 import { addMaxPodsOptions, toMaxPodsOptions, type MaxPodsCliOptions } from './capacity-options.js';

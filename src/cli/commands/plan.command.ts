@@ -1,7 +1,7 @@
 /** `plan <design.json|eksctl.yaml>`: POST /v1/plan — every engine over one design; exit 1 when it has ERROR findings. */
 import { Command, Option } from 'commander';
-import type { Finding } from '../../common/findings/finding.js';
-import type { DesignPlan, NodeGroupPlan, SubnetPlan, WorkloadPlan } from '../../designs/plan/index.js';
+import type { Finding } from '../../domain/findings/finding.js';
+import type { DesignPlan, NodeGroupPlan, SubnetPlan, WorkloadPlan } from '../../domain/plan/index.js';
 import { CliUsageError } from '../cli-errors.js';
 import type { CliContext } from '../cli.context.js';
 import { HttpPlanner } from '../http-planner.js';

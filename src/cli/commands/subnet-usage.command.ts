@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   LAUNCHERS, SUBNET_USAGE_ROLES, type CniSettingsForCapacity, type Launcher, type SubnetUsageNodeGroup, type SubnetUsageNodeGroupResult,
   type SubnetUsageResult, type SubnetUsageRole,
-} from '../../capacity/engine/index.js';
+} from '../../domain/capacity/index.js';
 import { CliUsageError } from '../cli-errors.js';
 import type { CliContext } from '../cli.context.js';
 import { readJsonInput } from '../design-input.js';

@@ -1,6 +1,6 @@
 /** `trace <design> --from … --to …`: POST /v1/paths/trace — the hops of a packet and the source address the destination sees. */
 import { Command, Option } from 'commander';
-import { FLOW_PROTOCOLS, SERVICE_ENTRIES, type Endpoint, type FlowProtocol, type Hop, type ServiceEntry, type TraceResult } from '../../traffic-path/engine/index.js';
+import { FLOW_PROTOCOLS, SERVICE_ENTRIES, type Endpoint, type FlowProtocol, type Hop, type ServiceEntry, type TraceResult } from '../../domain/traffic-path/index.js';
 import { CliUsageError } from '../cli-errors.js';
 import type { CliContext } from '../cli.context.js';
 import { readJsonInput } from '../design-input.js';

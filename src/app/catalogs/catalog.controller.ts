@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequireScope } from '../../platform/auth/scopes.js';
+import { CatalogService } from './catalog.service.js';
+import { CatalogListResponse, CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
+import { CreateCatalogInput } from './dto/create-catalog.input.js';
+import { InstanceTypeModel } from './dto/instance-type.model.js';
+import { ListInstanceTypesQuery } from './dto/list-instance-types.query.js';
+
+@ApiTags('catalogs')
+@ApiBearerAuth()
+@Controller({ path: 'catalogs', version: '1' })
+export class CatalogController {
+  public constructor(private readonly catalogs: CatalogService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listCatalogs', summary: 'Instance-type catalogs (the read-only default `aws` and custom ones).' })
+  @ApiOkResponse({ type: CatalogListResponse })
+  public async listCatalogs(): Promise<CatalogListResponse> {
+    return { items: await this.catalogs.listCatalogs() };
+  }
+
+  @Post()
+  @RequireScope('admin')
+  @ApiOperation({ operationId: 'createCatalog', summary: 'Create a custom catalog with its instance types.' })
+  @ApiCreatedResponse({ type: CatalogModel })
+  public createCatalog(@Body() input: CreateCatalogInput): Promise<CatalogModel> {
+    return this.catalogs.createCatalog(input);
+  }
+
+  @Get(':catalog')
+  @ApiOperation({ operationId: 'getCatalog' })
+  @ApiOkResponse({ type: CatalogModel })
+  public getCatalog(@Param('catalog') catalog: string): Promise<CatalogModel> {
+    return this.catalogs.getCatalog(catalog);
+  }
+
+  @Delete(':catalog')
+  @HttpCode(204)
+  @RequireScope('admin')
+  @ApiOperation({ operationId: 'deleteCatalog', summary: 'Delete a custom catalog (403 for `aws`, 409 while designs use it).' })
+  @ApiNoContentResponse()
+  public async deleteCatalog(@Param('catalog') catalog: string): Promise<void> {
+    await this.catalogs.deleteCatalog(catalog);
+  }
+
+  @Get(':catalog/instance-types')
+  @ApiOperation({ operationId: 'listInstanceTypes', summary: 'Filtered, cursor-paginated instance types of a catalog.' })
+  @ApiOkResponse({ type: InstanceTypePage })
+  public listInstanceTypes(@Param('catalog') catalog: string, @Query() query: ListInstanceTypesQuery): Promise<InstanceTypePage> {
+    const { limit, cursor, ...filter } = query;
+    return this.catalogs.listInstanceTypes(catalog, filter, limit, cursor);
+  }
+
+  @Get(':catalog/instance-types/:name')
+  @ApiOperation({ operationId: 'getInstanceType' })
+  @ApiOkResponse({ type: InstanceTypeModel })
+  public getInstanceType(@Param('catalog') catalog: string, @Param('name') name: string): Promise<InstanceTypeModel> {
+    return this.catalogs.getInstanceType(catalog, name);
+  }
+
+  @Put(':catalog/instance-types/:name')
+  @RequireScope('admin')
+  @ApiOperation({ operationId: 'putInstanceType', summary: 'Create or replace an instance type in a custom catalog (201 when created).' })
+  @ApiOkResponse({ type: InstanceTypeModel })
+  @ApiCreatedResponse({ type: InstanceTypeModel })
+  public async putInstanceType(
+    @Param('catalog') catalog: string,
+    @Param('name') name: string,
+    @Body() input: InstanceTypeModel,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InstanceTypeModel> {
+    const { type, created } = await this.catalogs.upsertInstanceType(catalog, name, input);
+    void reply.status(created ? 201 : 200);
+    return type;
+  }
+
+  @Delete(':catalog/instance-types/:name')
+  @HttpCode(204)
+  @RequireScope('admin')
+  @ApiOperation({ operationId: 'deleteInstanceType' })
+  @ApiNoContentResponse()
+  public async deleteInstanceType(@Param('catalog') catalog: string, @Param('name') name: string): Promise<void> {
+    await this.catalogs.deleteInstanceType(catalog, name);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalogs/catalog.module.js';
+import { DesignsController } from './designs.controller.js';
+import { DesignsRepository } from './designs.repository.js';
+import { DesignsResolver } from './designs.resolver.js';
+import { DesignsService } from './designs.service.js';
+import { EksctlBridgeService } from './eksctl-bridge.service.js';
+import { EksctlController } from './eksctl.controller.js';
+import { EksctlResolver } from './eksctl.resolver.js';
+import { PlanController } from './plan.controller.js';
+import { DesignPlanResolver, WorkloadExposurePlanResolver } from './plan.resolver.js';
+import { PlanService } from './plan.service.js';
+
+@Module({
+  imports: [CatalogModule],
+  providers: [
+    DesignsRepository,
+    DesignsService,
+    DesignsResolver,
+    PlanService,
+    DesignPlanResolver,
+    WorkloadExposurePlanResolver,
+    EksctlBridgeService,
+    EksctlResolver,
+  ],
+  // EksctlController before DesignsController: `POST designs/import/eksctl` must not be taken for `designs/:id` routes.
+  controllers: [EksctlController, DesignsController, PlanController],
+  exports: [DesignsService],
+})
+export class DesignsModule {}

@@ -1,0 +1,56 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CallerSubject } from '../../platform/auth/principal.js';
+import { DesignSpecModel } from './dto/design-spec.model.js';
+import { DesignModel, DesignPage, DesignRevisionModel, DesignRevisionSummaryModel } from './dto/design.model.js';
+import { DesignsArgs } from './dto/list-designs.query.js';
+import { DesignsService } from './designs.service.js';
+
+@Resolver(() => DesignModel)
+export class DesignsResolver {
+  public constructor(private readonly designs: DesignsService) {}
+
+  @Query(() => DesignPage, { name: 'designs', description: 'Saved designs (summaries), filtered by owner and tag.' })
+  public listDesigns(@Args() args: DesignsArgs): Promise<DesignPage> {
+    return this.designs.list({ owner: args.owner, tag: args.tag, limit: args.first, cursor: args.after });
+  }
+
+  @Query(() => DesignModel)
+  public design(@Args('id', { type: () => ID }) id: string): Promise<DesignModel> {
+    return this.designs.get(id);
+  }
+
+  @ResolveField(() => [DesignRevisionSummaryModel])
+  public revisions(@Parent() design: DesignModel): Promise<DesignRevisionSummaryModel[]> {
+    return this.designs.revisions(design.id);
+  }
+
+  @ResolveField(() => DesignRevisionModel, { description: 'Any past revision of this design.' })
+  public revisionAt(@Parent() design: DesignModel, @Args('revision', { type: () => Int }) revision: number): Promise<DesignRevisionModel> {
+    return this.designs.revision(design.id, revision);
+  }
+
+  @Mutation(() => DesignModel)
+  public createDesign(
+    // Typed `unknown` so the DTO pipe leaves it alone: the design-spec validator checks it with paths.
+    @Args('spec', { type: () => DesignSpecModel }) spec: unknown,
+    @CallerSubject() actor: string | undefined,
+  ): Promise<DesignModel> {
+    return this.designs.create(spec, actor);
+  }
+
+  @Mutation(() => DesignModel, { description: 'Save a new revision; expectedRevision is the revision you read (REVISION_CONFLICT when stale).' })
+  public updateDesign(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null,
+    @Args('spec', { type: () => DesignSpecModel }) spec: unknown,
+    @CallerSubject() actor: string | undefined,
+  ): Promise<DesignModel> {
+    return this.designs.update(id, expectedRevision ?? undefined, spec, actor, 'pass expectedRevision');
+  }
+
+  @Mutation(() => Boolean)
+  public async deleteDesign(@Args('id', { type: () => ID }) id: string, @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null): Promise<boolean> {
+    await this.designs.delete(id, expectedRevision ?? undefined);
+    return true;
+  }
+}

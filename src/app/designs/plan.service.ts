@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogService } from '../catalogs/catalog.service.js';
+import { ValidationFailedError } from '../../domain/errors/planning-error.js';
+import { MetricsService } from '../../platform/metrics/metrics.service.js';
+import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.types.js';
+import type { DesignWithSpec } from './designs.repository.js';
+import { DesignsService } from './designs.service.js';
+import { MAX_REVISION } from './dto/plan.query.js';
+import { diffPlans, diffSpecs, planDesign, type DesignPlan, type PlanDiff, type SpecChange } from '../../domain/plan/index.js';
+
+/** A plan of a saved design says which design and revision it is of. */
+export type SavedDesignPlan = { designId: string; revision: number } & DesignPlan;
+
+export interface DesignRevisionDiff {
+  designId: string;
+  from: number;
+  to: number;
+  spec: SpecChange[];
+  plan: PlanDiff;
+}
+
+/** The design-plan engine over inline specs and saved revisions, each planned with the instance-type catalog it names. */
+@Injectable()
+export class PlanService {
+  public constructor(
+    private readonly designs: DesignsService,
+    private readonly catalogs: CatalogService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** An inline spec goes through the same validation as a saved one (400 VALIDATION_FAILED with every path). */
+  public async planInline(input: unknown): Promise<DesignPlan> {
+    return this.plan(await this.designs.validate(input));
+  }
+
+  /** The latest revision, or `revision` (404 DESIGN_NOT_FOUND / REVISION_NOT_FOUND). */
+  public async planSaved(id: string, revision?: number): Promise<SavedDesignPlan> {
+    if (revision === undefined) return this.planOf(await this.designs.get(id));
+    return this.planOfRevision(id, revision);
+  }
+
+  /** GraphQL `Design.plan`: the design is already loaded, so the latest revision costs no second read. */
+  public async planOf(design: DesignWithSpec, revision?: number): Promise<SavedDesignPlan> {
+    if (revision !== undefined && revision !== design.revision) return this.planOfRevision(design.id, revision);
+    return { designId: design.id, revision: design.revision, ...(await this.plan(design.spec)) };
+  }
+
+  /** Both revisions planned with the catalog each names (a design may switch catalogs between them). */
+  public async diff(id: string, from: number, to: number): Promise<DesignRevisionDiff> {
+    assertRevisionNumbers({ from, to });
+    const before = await this.designs.revision(id, from);
+    const after = await this.designs.revision(id, to);
+    const beforePlan = await this.plan(before.spec);
+    const afterPlan = await this.plan(after.spec);
+    return this.metrics.timeEngine('plan.diff', () => ({
+      designId: before.designId,
+      from,
+      to,
+      spec: diffSpecs(before.spec, after.spec),
+      plan: diffPlans(beforePlan, afterPlan),
+    }));
+  }
+
+  private async planOfRevision(id: string, revision: number): Promise<SavedDesignPlan> {
+    assertRevisionNumbers({ revision });
+    const saved = await this.designs.revision(id, revision);
+    return { designId: saved.designId, revision: saved.revision, ...(await this.plan(saved.spec)) };
+  }
+
+  private async plan(spec: DesignSpec): Promise<DesignPlan> {
+    const index = await this.catalogs.index(spec.catalog ?? DEFAULT_CATALOG);
+    return this.metrics.timeEngine('plan', () => planDesign(spec, { lookupInstanceType: (name) => index.byName.get(name) }));
+  }
+}
+
+/**
+ * REST checks revision numbers in its query DTOs; GraphQL's Int only guarantees a 32-bit integer, so 0 and negatives
+ * are refused here the same way (400 with the argument's name) rather than reported as a missing revision.
+ */
+function assertRevisionNumbers(numbers: Record<string, number>): void {
+  const problems = Object.entries(numbers)
+    .filter(([, value]) => !Number.isSafeInteger(value) || value < 1 || value > MAX_REVISION)
+    .map(([path]) => ({ path, message: `${path} must be a revision number (an integer from 1 to ${MAX_REVISION})`, code: 'INVALID_VALUE' }));
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { RequireScope } from '../../platform/auth/scopes.js';
+import { TracePathInput } from './dto/trace-path.input.js';
+import { TraceResultModel } from './dto/trace-result.model.js';
+import { parseFlowQuery, TraceSvgQuery } from './dto/trace-svg.query.js';
+import { TrafficPathService } from './traffic-path.service.js';
+
+const SVG = 'image/svg+xml';
+
+@ApiTags('traffic-path')
+@ApiBearerAuth()
+@ApiExtraModels(TraceResultModel)
+@Controller({ path: 'paths', version: '1' })
+export class TrafficPathController {
+  public constructor(private readonly paths: TrafficPathService) {}
+
+  @Post('trace')
+  @HttpCode(200)
+  @RequireScope('read')
+  @ApiOperation({
+    operationId: 'tracePath',
+    summary: 'Trace a packet between two endpoints of a design: hops, address rewrites (SNAT/DNAT), security groups, where it is dropped, and the source address the destination sees.',
+    description: 'Give exactly one of `design` (inline) or `designId` (saved, optionally `revision`). Send `Accept: image/svg+xml` for the diagram as SVG instead of JSON.',
+  })
+  @ApiBody({ type: TracePathInput })
+  @ApiOkResponse({
+    description: 'The trace (JSON), or its diagram (SVG) when the caller prefers image/svg+xml.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(TraceResultModel) } }, [SVG]: { schema: { type: 'string' } } },
+  })
+  public async tracePath(
+    @Body() input: TracePathInput,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TraceResultModel | string> {
+    void reply.header('vary', 'Accept');
+    if (!prefersSvg(accept)) return this.paths.trace(input);
+    const svg = await this.paths.traceSvg(input);
+    void reply.type(`${SVG}; charset=utf-8`);
+    return svg;
+  }
+
+  @Get('trace.svg')
+  @ApiOperation({ operationId: 'tracePathSvg', summary: 'The diagram of a trace over a saved design, rendered server-side as SVG.' })
+  @ApiProduces(SVG)
+  @ApiOkResponse({ description: 'A standalone SVG document.', content: { [SVG]: { schema: { type: 'string' } } } })
+  public async tracePathSvg(@Query() query: TraceSvgQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const flow = await parseFlowQuery(query.flow);
+    const svg = await this.paths.traceSvg({ designId: query.designId, revision: query.revision, flow });
+    void reply.type(`${SVG}; charset=utf-8`);
+    return svg;
+  }
+}
+
+/** Content negotiation between the two representations: SVG only when it is preferred over JSON (ties keep JSON). */
+export function prefersSvg(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const ranges = accept.split(',').slice(0, 50).map((part) => {
+    const [range, ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
+    return { range: range.trim(), q: q ? Number(q[1]) : 1 };
+  });
+  const quality = (type: string): number => {
+    const [major] = type.split('/');
+    const exact = ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*');
+    return exact?.q ?? 0;
+  };
+  return quality(SVG) > quality('application/json');
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { classifyError } from '../errors/error-classification.js';
+import type { Principal } from './principal.js';
+import type { Authenticator } from './authenticator.js';
+
+const ALWAYS_PUBLIC = [/^\/health\//];
+const DOCS = [/^\/docs(\/|$)/, /^\/openapi\.(json|yaml)$/, /^\/graphiql(\/|$)/];
+const CHALLENGE = 'Bearer realm="eks-network-planner"';
+
+/**
+ * Authentication for every route, Nest's and Fastify's own (docs, GraphiQL) alike, before any body is read.
+ * Authorization (which scope a route needs) is ScopeGuard's job.
+ *
+ * Callback form: the dev mode and static tokens answer synchronously, so only a JWT costs a promise. A refused request
+ * is passed on to Fastify's error handler, which is Nest's AllExceptionsFilter: it writes the error body and logs
+ * anything internal, as for every other error.
+ */
+export function registerAuthentication(fastify: FastifyInstance, authenticator: Authenticator, docsPublic: boolean): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    if (ALWAYS_PUBLIC.some((p) => p.test(path)) || (docsPublic && DOCS.some((p) => p.test(path)))) {
+      done();
+      return;
+    }
+    const refuse = (error: unknown): void => {
+      void reply.header('www-authenticate', CHALLENGE);
+      const { status, code, message, internal } = classifyError(error);
+      // GraphQL clients read errors[].extensions.code, so a refused token on /graphql answers in that shape.
+      if (path === '/graphql' && !internal) {
+        void reply.status(status).send({ errors: [{ message, extensions: { code, status } }] });
+        return;
+      }
+      done(error instanceof Error ? error : new Error(String(error)));
+    };
+    let principal: Principal | Promise<Principal>;
+    try {
+      principal = authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      refuse(error);
+      return;
+    }
+    if (principal instanceof Promise) {
+      principal.then((verified) => {
+        request.principal = verified;
+        done();
+      }, refuse);
+      return;
+    }
+    request.principal = principal;
+    done();
+  });
+}

@@ -1,0 +1,23 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver } from '@nestjs/apollo';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatGraphQLError } from '../errors/graphql-error.formatter.js';
+
+/** Apollo over Fastify, code-first; the SDL is printed into the committed schema.graphql by `npm run contracts`. */
+export function graphqlOptions(): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    // The CDN-hosted IDEs cannot load here; an offline GraphiQL is served at /graphiql (graphiql.controller.ts).
+    graphiql: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    // @as-integrations/fastify calls the context function with (request, reply).
+    context: (request: FastifyRequest, reply: FastifyReply) => ({ req: request, reply }),
+  };
+}
+
+export { ApolloDriver };
