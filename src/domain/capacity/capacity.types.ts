@@ -184,7 +184,8 @@ export interface SubnetUsageRequest {
 }
 
 /** IP_ADDRESS for an IPv4 subnet; PREFIX_80 for an IPv6 subnet, where each node takes one /80. */
-export type SubnetUsageUnit = 'IP_ADDRESS' | 'PREFIX_80';
+export const SUBNET_USAGE_UNITS = ['IP_ADDRESS', 'PREFIX_80'] as const;
+export type SubnetUsageUnit = (typeof SUBNET_USAGE_UNITS)[number];
 
 export interface PrefixBlockUsage {
   /** Aligned /28 blocks in the subnet: 2^(28 − N). */

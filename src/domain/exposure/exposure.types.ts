@@ -33,7 +33,8 @@ export type ClientIpVia = (typeof CLIENT_IP_VIAS)[number];
 export const LB_IP_ADDRESS_TYPES = ['IPV4', 'DUALSTACK'] as const;
 export type LbIpAddressType = (typeof LB_IP_ADDRESS_TYPES)[number];
 
-export type ProxyProtocolVersion = 'V1' | 'V2';
+export const PROXY_PROTOCOL_VERSIONS = ['V1', 'V2'] as const;
+export type ProxyProtocolVersion = (typeof PROXY_PROTOCOL_VERSIONS)[number];
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
 
 /** Cluster facts that change the answer. Every field has a default (DEFAULT_EXPOSURE_CONTEXT). */

@@ -5,8 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Problems } from './design-spec.problems.js';
 import type { Draft } from './design-spec.readers.js';
-import type { DesignSpec, NatGateway, NodeGroup, SecurityGroup, Subnet } from './design-spec.types.js';
-import type { DesignValidationContext } from './design-spec.validator.js';
+import type { DesignSpec, DesignValidationContext, NatGateway, NodeGroup, SecurityGroup, Subnet } from './design-spec.types.js';
 
 /** What every cross-field rule receives. */
 export interface RuleInput {

@@ -198,3 +198,9 @@ export interface DesignSpec {
 
 export const DEFAULT_CNI_VERSION = '1.20.0';
 export const DEFAULT_CATALOG = 'aws';
+
+/** What validation needs to know beyond the spec itself: which instance types a catalog holds. */
+export interface DesignValidationContext {
+  /** The instance-type names of a catalog, or undefined when there is no such catalog. */
+  instanceTypeNames(catalog: string): ReadonlySet<string> | undefined;
+}

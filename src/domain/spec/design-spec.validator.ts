@@ -10,12 +10,7 @@ import { checkSemantics } from './design-spec-semantic.rules.js';
 import { indexDesign, Suggestions, type RuleInput } from './design-spec.index.js';
 import { Problems, SpecPath } from './design-spec.problems.js';
 import { readDesignSpec } from './design-spec.schema.js';
-import type { DesignSpec } from './design-spec.types.js';
-
-export interface DesignValidationContext {
-  /** The instance-type names of a catalog, or undefined when there is no such catalog. */
-  instanceTypeNames(catalog: string): ReadonlySet<string> | undefined;
-}
+import type { DesignSpec, DesignValidationContext } from './design-spec.types.js';
 
 export type DesignSpecValidation = { ok: true; spec: DesignSpec } | { ok: false; details: ErrorDetail[] };
 

@@ -10,10 +10,9 @@ import { traceToService } from './flows/service.flow.js';
 import { TraceStopped } from './trace-builder.js';
 import { TraceContext } from './trace-context.js';
 import { traceToMermaid } from './trace-diagram.js';
-import { FLOW_PROTOCOLS, type Flow, type TracePathDeps, type TraceResult } from './trace-path.types.js';
+import { ENDPOINT_KINDS, FLOW_PROTOCOLS, type Flow, type TracePathDeps, type TraceResult } from './trace-path.types.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 
-const ENDPOINT_KINDS = ['POD', 'NODE', 'INTERNET', 'VPC_HOST', 'PEER', 'SERVICE', 'EKS_API'];
 
 export function tracePath(design: DesignSpec, flow: Flow, deps: TracePathDeps): TraceResult {
   validateFlow(flow);
@@ -52,7 +51,7 @@ function validateFlow(flow: Flow): void {
   for (const end of ['from', 'to'] as const) {
     const endpoint: unknown = flow[end];
     const kind = typeof endpoint === 'object' && endpoint !== null ? (endpoint as { kind?: unknown }).kind : undefined;
-    if (typeof kind !== 'string' || !ENDPOINT_KINDS.includes(kind)) {
+    if (typeof kind !== 'string' || !(ENDPOINT_KINDS as readonly string[]).includes(kind)) {
       throw invalid('INVALID_ENDPOINT', `flow.${end}.kind must be one of ${ENDPOINT_KINDS.join(', ')}.`, `flow.${end}.kind`);
     }
   }

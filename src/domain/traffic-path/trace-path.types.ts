@@ -140,6 +140,13 @@ export type Endpoint =
   | ServiceEndpoint
   | EksApiEndpoint;
 export type EndpointKind = Endpoint['kind'];
+/** Every endpoint kind, in the order the API documents them. */
+export const ENDPOINT_KINDS = ['POD', 'NODE', 'INTERNET', 'VPC_HOST', 'PEER', 'SERVICE', 'EKS_API'] as const satisfies readonly EndpointKind[];
+
+export const TRACE_VERDICTS = ['REACHABLE', 'DROPPED'] as const;
+export type TraceVerdict = (typeof TRACE_VERDICTS)[number];
+export const SG_DIRECTIONS = ['INGRESS', 'EGRESS'] as const;
+export type SecurityGroupDirection = (typeof SG_DIRECTIONS)[number];
 
 export interface Flow {
   from: Endpoint;
@@ -191,7 +198,7 @@ export interface HopPacket {
 
 export interface SecurityGroupVerdict {
   name: string;
-  direction: 'INGRESS' | 'EGRESS';
+  direction: SecurityGroupDirection;
   allowed: boolean;
   /** The rule that allowed the packet, in `TCP 443 from 10.0.0.0/16` form. */
   rule?: string;
@@ -213,7 +220,7 @@ export interface CodedMessage {
 }
 
 export interface TraceResult {
-  verdict: 'REACHABLE' | 'DROPPED';
+  verdict: TraceVerdict;
   dropReason: CodedMessage | null;
   hops: Hop[];
   /** Role of the source address the destination sees; null when the packet is dropped before it. */

@@ -5,10 +5,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import { CATALOG_NAME_PATTERN } from '../../catalogs/dto/create-catalog.input.js';
 import { INSTANCE_TYPE_NAME_PATTERN } from '../../catalogs/dto/instance-type.model.js';
 import { parseBooleanQuery } from '../../catalogs/dto/list-instance-types.query.js';
-import { AmiFamilyEnum, IpFamilyEnum } from '../../designs/dto/design-spec.model.js';
 import { AMI_FAMILIES, IP_FAMILIES, type AmiFamily, type IpFamily } from '../../../domain/spec/design-spec.types.js';
 import { LAUNCHERS, NODE_OPERATING_SYSTEMS, type Launcher, type NodeOs } from '../../../domain/capacity/capacity.types.js';
-import { LauncherEnum, NodeOsEnum } from './capacity-enums.js';
+import { AmiFamilyEnum, IpFamilyEnum, LauncherEnum, NodeOsEnum } from '../../graphql-vocabulary.js';
 
 /** Options shared by one instance type and the whole-catalog table (query string in REST, input in GraphQL). */
 @InputType('MaxPodsOptionsInput')

@@ -1,9 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IpFamilyEnum } from '../../designs/dto/design-spec.model.js';
 import { IP_FAMILIES, type IpFamily } from '../../../domain/spec/design-spec.types.js';
 import { LAUNCHERS, NODE_OPERATING_SYSTEMS, POD_ADDRESS_MODES, type Launcher, type NodeOs, type PodAddressMode } from '../../../domain/capacity/capacity.types.js';
-import { LauncherEnum, NodeOsEnum, PodAddressModeEnum } from './capacity-enums.js';
+import { IpFamilyEnum, LauncherEnum, NodeOsEnum, PodAddressModeEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('CalculationStep', { description: 'One rule applied, the number it produced, and its source.' })
 export class CalculationStepModel {

@@ -6,10 +6,9 @@ import {
 } from 'class-validator';
 import { CATALOG_NAME_PATTERN } from '../../catalogs/dto/create-catalog.input.js';
 import { INSTANCE_TYPE_NAME_PATTERN } from '../../catalogs/dto/instance-type.model.js';
-import { AmiFamilyEnum, IpFamilyEnum } from '../../designs/dto/design-spec.model.js';
 import { AMI_FAMILIES, IP_FAMILIES, type AmiFamily, type IpFamily } from '../../../domain/spec/design-spec.types.js';
 import { LAUNCHERS, NODE_OPERATING_SYSTEMS, SUBNET_USAGE_ROLES, type Launcher, type NodeOs, type SubnetUsageRole } from '../../../domain/capacity/capacity.types.js';
-import { LauncherEnum, NodeOsEnum, SubnetUsageRoleEnum } from './capacity-enums.js';
+import { AmiFamilyEnum, IpFamilyEnum, LauncherEnum, NodeOsEnum, SubnetUsageRoleEnum } from '../../graphql-vocabulary.js';
 
 const MAX_COUNT = 100_000;
 

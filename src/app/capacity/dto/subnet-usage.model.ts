@@ -1,13 +1,12 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IpFamilyEnum } from '../../designs/dto/design-spec.model.js';
 import { IP_FAMILIES, type IpFamily } from '../../../domain/spec/design-spec.types.js';
 import {
   LAUNCHERS, NODE_OPERATING_SYSTEMS, POD_ADDRESS_MODES, SUBNET_USAGE_ROLES,
   type Launcher, type NodeOs, type PodAddressMode, type SubnetUsageRole, type SubnetUsageUnit,
 } from '../../../domain/capacity/capacity.types.js';
-import { LauncherEnum, NodeOsEnum, PodAddressModeEnum, SubnetUsageRoleEnum, SubnetUsageUnitEnum } from './capacity-enums.js';
 import { CalculationStepModel, CodedMessageModel } from './max-pods.model.js';
+import { IpFamilyEnum, LauncherEnum, NodeOsEnum, PodAddressModeEnum, SubnetUsageRoleEnum, SubnetUsageUnitEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('SubnetUsageSubnet')
 export class SubnetUsageSubnetModel {

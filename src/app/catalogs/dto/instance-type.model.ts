@@ -4,10 +4,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { graphqlEnum } from '../../../platform/graphql/graphql-enums.js';
+import { HypervisorEnum } from '../../graphql-vocabulary.js';
 import { HYPERVISORS, type Hypervisor } from '../../../domain/catalog/instance-type.js';
 
-export const HypervisorEnum = graphqlEnum(HYPERVISORS, 'Hypervisor', 'EC2 hypervisor: NITRO enables prefix delegation and IPv6 pods.');
 
 export const INSTANCE_TYPE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)?$/;
 

@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '../../../platform/pagination/cursor.js';
 import { HYPERVISORS, type Hypervisor } from '../../../domain/catalog/instance-type.js';
-import { HypervisorEnum } from './instance-type.model.js';
+import { HypervisorEnum } from '../../graphql-vocabulary.js';
 
 /** Query strings arrive as text: `true`/`false` only, anything else stays as-is and fails @IsBoolean. */
 export const parseBooleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -5,7 +5,7 @@
  */
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { graphqlEnum } from '../../../platform/graphql/graphql-enums.js';
+import { AmiFamilyEnum, AudienceEnum, ExposeProtocolEnum, IpFamilyEnum, NodeGroupKindEnum, PeerConnectionEnum, PodSecurityGroupEnforcingModeEnum, SecurityGroupProtocolEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
 import {
   AMI_FAMILIES, AUDIENCES, EXPOSE_PROTOCOLS, IP_FAMILIES, NODE_GROUP_KINDS, PEER_CONNECTIONS, POD_SG_ENFORCING_MODES,
   SG_PROTOCOLS, SUBNET_ROLES, TARGET_TYPES, TRAFFIC_POLICIES,
@@ -13,17 +13,6 @@ import {
   type PodSecurityGroupEnforcingMode, type SecurityGroupProtocol, type SubnetRole, type TargetType, type TrafficPolicy,
 } from '../../../domain/spec/design-spec.types.js';
 
-export const IpFamilyEnum = graphqlEnum(IP_FAMILIES, 'IpFamily');
-export const PeerConnectionEnum = graphqlEnum(PEER_CONNECTIONS, 'PeerConnection', 'How a peer network is reached.');
-export const SubnetRoleEnum = graphqlEnum(SUBNET_ROLES, 'SubnetRole');
-export const NodeGroupKindEnum = graphqlEnum(NODE_GROUP_KINDS, 'NodeGroupKind');
-export const AmiFamilyEnum = graphqlEnum(AMI_FAMILIES, 'AmiFamily');
-export const PodSecurityGroupEnforcingModeEnum = graphqlEnum(POD_SG_ENFORCING_MODES, 'PodSecurityGroupEnforcingMode');
-export const AudienceEnum = graphqlEnum(AUDIENCES, 'Audience', 'Who must reach the workload.');
-export const ExposeProtocolEnum = graphqlEnum(EXPOSE_PROTOCOLS, 'ExposeProtocol');
-export const TrafficPolicyEnum = graphqlEnum(TRAFFIC_POLICIES, 'TrafficPolicy');
-export const TargetTypeEnum = graphqlEnum(TARGET_TYPES, 'TargetType');
-export const SecurityGroupProtocolEnum = graphqlEnum(SG_PROTOCOLS, 'SecurityGroupProtocol');
 
 @ObjectType('VpcPeer')
 @InputType('VpcPeerInput')

@@ -6,8 +6,8 @@ import { JsonScalar } from '../../../platform/graphql/json.scalar.js';
 import {
   SPEC_CHANGE_KINDS, type FindingChange, type JsonValue, type NumberMove, type PlanDiff, type SpecChange, type SpecChangeKind,
 } from '../../../domain/plan/plan.types.js';
-import { SpecChangeKindEnum } from './plan-enums.js';
 import { FindingModel } from './plan.model.js';
+import { SpecChangeKindEnum } from '../../graphql-vocabulary.js';
 
 /** Any JSON value in OpenAPI 3.0 terms (an empty schema would say nothing about null). */
 const anyJson = (example: unknown): ApiPropertyOptions => ({

@@ -6,10 +6,8 @@
  */
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LauncherEnum, NodeOsEnum, PodAddressModeEnum } from '../../capacity/dto/capacity-enums.js';
 import { LAUNCHERS, NODE_OPERATING_SYSTEMS, POD_ADDRESS_MODES, type Launcher, type NodeOs, type PodAddressMode } from '../../../domain/capacity/capacity.types.js';
 import { FINDING_SEVERITIES, type Finding, type FindingSeverity } from '../../../domain/findings/finding.js';
-import { ClientIpViaEnum, ExposureControllerEnum, ExposureKindEnum, LbSchemeEnum } from '../../exposure/dto/exposure-enums.js';
 import {
   CLIENT_IP_VIAS, EXPOSURE_CONTROLLERS, EXPOSURE_KINDS, LB_SCHEMES,
   type ClientIpVia, type ExposureController, type ExposureKind, type LbScheme, type ServiceType,
@@ -24,8 +22,7 @@ import {
   type PlanSummary, type PrefixBlockPlan, type ServiceCidrSource, type SubnetCharge, type SubnetChargeKind, type SubnetPlan,
   type TightestSubnet, type WorkloadExposurePlan, type WorkloadPlan,
 } from '../../../domain/plan/plan.types.js';
-import { AmiFamilyEnum, IpFamilyEnum, NodeGroupKindEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from './design-spec.model.js';
-import { FindingSeverityEnum, PlanStatusEnum, ServiceCidrSourceEnum, SubnetChargeKindEnum } from './plan-enums.js';
+import { AmiFamilyEnum, ClientIpViaEnum, ExposureControllerEnum, ExposureKindEnum, FindingSeverityEnum, IpFamilyEnum, LauncherEnum, LbSchemeEnum, NodeGroupKindEnum, NodeOsEnum, PlanStatusEnum, PodAddressModeEnum, ServiceCidrSourceEnum, SubnetChargeKindEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('Finding', { description: 'A problem or observation about the design; `path` points into the DesignSpec.' })
 export class FindingModel implements Finding {

@@ -1,14 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TargetTypeEnum, TrafficPolicyEnum } from '../../designs/dto/design-spec.model.js';
 import { TARGET_TYPES, TRAFFIC_POLICIES, type TargetType, type TrafficPolicy } from '../../../domain/spec/design-spec.types.js';
-import {
-  CLIENT_IP_VIAS, EXPOSURE_CONTROLLERS, EXPOSURE_KINDS, LB_IP_ADDRESS_TYPES, LB_SCHEMES,
-  type ClientIpVia, type ExposureController, type ExposureKind, type LbIpAddressType, type LbScheme, type ProxyProtocolVersion, type ServiceType,
-} from '../../../domain/exposure/exposure.types.js';
-import {
-  ClientIpViaEnum, ExposureControllerEnum, ExposureKindEnum, LbIpAddressTypeEnum, LbSchemeEnum, PROXY_PROTOCOL_VERSIONS, ProxyProtocolVersionEnum,
-} from './exposure-enums.js';
+import { CLIENT_IP_VIAS, type ClientIpVia, EXPOSURE_CONTROLLERS, EXPOSURE_KINDS, type ExposureController, type ExposureKind, LB_IP_ADDRESS_TYPES, LB_SCHEMES, type LbIpAddressType, type LbScheme, PROXY_PROTOCOL_VERSIONS, type ProxyProtocolVersion, type ServiceType } from '../../../domain/exposure/exposure.types.js';
+import { ClientIpViaEnum, ExposureControllerEnum, ExposureKindEnum, LbIpAddressTypeEnum, LbSchemeEnum, ProxyProtocolVersionEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('ExposureRationale', { description: 'Why a choice was made, citing the rule row and its source.' })
 export class ExposureRationaleModel {

@@ -11,7 +11,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsIP, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { AudienceEnum, ExposeProtocolEnum, IpFamilyEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../designs/dto/design-spec.model.js';
 import {
   AUDIENCES, EXPOSE_PROTOCOLS, IP_FAMILIES, SUBNET_ROLES, TARGET_TYPES, TRAFFIC_POLICIES,
   type Audience, type ExposeProtocol, type IpFamily, type SubnetRole, type TargetType, type TrafficPolicy,
@@ -20,9 +19,9 @@ import {
   CLUSTER_LB_CONTROLLERS, CNI_KINDS, COMPUTE_KINDS, EXPOSURE_KINDS, POD_SECURITY_GROUP_MODES,
   type ClusterLbController, type CniKind, type ComputeKind, type ExposureKind, type PodSecurityGroupMode,
 } from '../../../domain/exposure/exposure.types.js';
-import { ClusterLbControllerEnum, CniKindEnum, ComputeKindEnum, ExposureKindEnum, PodSecurityGroupModeEnum } from './exposure-enums.js';
 import { IsDns1035Label, IsDns1123Label, IsPortNumberOrName } from './exposure-validators.js';
 import { IntOrStringScalar } from './int-or-string.scalar.js';
+import { AudienceEnum, ClusterLbControllerEnum, CniKindEnum, ComputeKindEnum, ExposeProtocolEnum, ExposureKindEnum, IpFamilyEnum, PodSecurityGroupModeEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
 
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm|iam):[a-z0-9-]*:\d{12}:(certificate|server-certificate)\/\S{1,512}$/;
 const EIP_ALLOCATION_ID = /^eipalloc-[0-9a-f]{8,17}$/;

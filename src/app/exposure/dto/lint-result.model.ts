@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LINT_SEVERITIES, type LintSeverity } from '../../../domain/exposure/exposure.types.js';
-import { LintSeverityEnum } from './exposure-enums.js';
+import { LintSeverityEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('LintFinding')
 export class LintFindingModel {

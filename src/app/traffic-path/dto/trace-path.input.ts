@@ -11,8 +11,8 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { DesignSpecModel } from '../../designs/dto/design-spec.model.js';
-import { FLOW_PROTOCOLS, SERVICE_ENTRIES, type EndpointKind, type FlowProtocol, type ServiceEntry } from '../../../domain/traffic-path/trace-path.types.js';
-import { ENDPOINT_KINDS, EndpointKindEnum, FlowProtocolEnum, ServiceEntryEnum } from './traffic-path-enums.js';
+import { ENDPOINT_KINDS, type EndpointKind, FLOW_PROTOCOLS, type FlowProtocol, SERVICE_ENTRIES, type ServiceEntry } from '../../../domain/traffic-path/trace-path.types.js';
+import { EndpointKindEnum, FlowProtocolEnum, ServiceEntryEnum } from '../../graphql-vocabulary.js';
 
 const NAME_MAX = 253;
 

@@ -2,14 +2,8 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CodedMessageModel } from '../../capacity/dto/max-pods.model.js';
 import { CLIENT_IP_VIAS } from '../../../domain/exposure/exposure.types.js';
-import { ClientIpViaEnum } from '../../exposure/dto/exposure-enums.js';
-import {
-  ADDRESS_ROLES, HOP_ACTIONS, HOP_KINDS, SOURCE_IP_ROLES,
-  type AddressRole, type ClientIpVia, type HopAction, type HopKind, type SourceIpRole,
-} from '../../../domain/traffic-path/trace-path.types.js';
-import {
-  AddressRoleEnum, HopActionEnum, HopKindEnum, SG_DIRECTIONS, SecurityGroupDirectionEnum, SourceIpRoleEnum, TRACE_VERDICTS, TraceVerdictEnum,
-} from './traffic-path-enums.js';
+import { ADDRESS_ROLES, type AddressRole, type ClientIpVia, HOP_ACTIONS, HOP_KINDS, type HopAction, type HopKind, SG_DIRECTIONS, SOURCE_IP_ROLES, type SourceIpRole, TRACE_VERDICTS } from '../../../domain/traffic-path/trace-path.types.js';
+import { AddressRoleEnum, ClientIpViaEnum, HopActionEnum, HopKindEnum, SecurityGroupDirectionEnum, SourceIpRoleEnum, TraceVerdictEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('HopPacket', { description: 'The packet header after this hop rewrote it.' })
 export class HopPacketModel {
