@@ -18,7 +18,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 /** The planner logs one JSON line per request at `info` (production default); BENCH_LOG_LEVEL=warn measures without. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const DATA_DIR = join(ROOT, '.data', 'bench-postgres');
@@ -52,7 +54,8 @@ function start(command, args, env, readyText, name) {
   closeSync(out);
   children.push(child);
   return new Promise((resolve, reject) => {
-    const exited = () => reject(new Error(`${command} ${args.join(' ')} exited; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`));
+    const exited = () =>
+      reject(new Error(`${command} ${args.join(' ')} exited; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`));
     child.once('exit', exited);
     const poll = setInterval(() => {
       if (readFileSync(logFile, 'utf8').includes(readyText)) {
@@ -110,10 +113,23 @@ async function main() {
   const planner = `http://127.0.0.1:${plannerPort}`;
   log('starting the planner (embedded Postgres)…');
   const started = Date.now();
-  await start(process.execPath, ['dist/main.js'], {
-    PORT: String(plannerPort), HOST: '127.0.0.1', DATABASE_URL: '', EMBEDDED_PG_DATA_DIR: DATA_DIR,
-    AUTH_MODE: 'dev-insecure', RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: LOG_LEVEL, DATABASE_POOL_SIZE: '20', NODE_ENV: 'production',
-  }, 'listening on', 'planner');
+  await start(
+    process.execPath,
+    ['dist/main.js'],
+    {
+      PORT: String(plannerPort),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      EMBEDDED_PG_DATA_DIR: DATA_DIR,
+      AUTH_MODE: 'dev-insecure',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+      LOG_LEVEL: LOG_LEVEL,
+      DATABASE_POOL_SIZE: '20',
+      NODE_ENV: 'production',
+    },
+    'listening on',
+    'planner',
+  );
   const coldStartMs = Date.now() - started;
 
   // The fixed body for the bare handler: exactly what the planner answers for the REST max-pods scenario.
@@ -127,61 +143,129 @@ async function main() {
   const bare = `http://127.0.0.1:${barePort}`;
   const nestPort = await freePort();
   const apolloPort = await freePort();
-  await start(process.execPath, ['bench/reference-servers.mjs', 'nest', String(nestPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-nest');
-  await start(process.execPath, ['bench/reference-servers.mjs', 'apollo', String(apolloPort), bodyFile], { NODE_ENV: 'production' }, 'ready', 'floor-apollo');
+  await start(
+    process.execPath,
+    ['bench/reference-servers.mjs', 'nest', String(nestPort), bodyFile],
+    { NODE_ENV: 'production' },
+    'ready',
+    'floor-nest',
+  );
+  await start(
+    process.execPath,
+    ['bench/reference-servers.mjs', 'apollo', String(apolloPort), bodyFile],
+    { NODE_ENV: 'production' },
+    'ready',
+    'floor-apollo',
+  );
 
   // The fixtures live under test/ (never in dist): compile the one the bench needs on its own.
-  const fixtureBuild = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'bench/tsconfig.fixtures.json')], { cwd: ROOT, stdio: 'inherit' });
+  const fixtureBuild = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'bench/tsconfig.fixtures.json')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (fixtureBuild.status !== 0) process.exit(fixtureBuild.status ?? 1);
   const fixtures = await import(pathToFileURL(join(ROOT, '.data/bench-build/test/fixtures/spec/large-design.fixture.js')).href);
   const medium = mediumDesign(fixtures.largeDesign);
   const saved = (await json(planner, 'POST', '/v1/designs', medium)).body;
   const updateTargets = [];
-  for (let i = 0; i < 2 * CONNECTIONS; i++) updateTargets.push((await json(planner, 'POST', '/v1/designs', { ...medium, name: `bench-update-${i}` })).body);
+  for (let i = 0; i < 2 * CONNECTIONS; i++)
+    updateTargets.push((await json(planner, 'POST', '/v1/designs', { ...medium, name: `bench-update-${i}` })).body);
 
-  const gql = (query, variables) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const gql = (query, variables) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   // Internet client → IGW → NLB → node (kube-proxy DNAT + SNAT, Cluster policy) → VPC → the endpoint on another node.
-  const traceBody = { designId: saved.id, flow: { from: { kind: 'INTERNET', ip: '198.51.100.7' }, to: { kind: 'SERVICE', workload: 'edge', localEndpoint: false }, protocol: 'TCP', port: 443 } };
+  const traceBody = {
+    designId: saved.id,
+    flow: {
+      from: { kind: 'INTERNET', ip: '198.51.100.7' },
+      to: { kind: 'SERVICE', workload: 'edge', localEndpoint: false },
+      protocol: 'TCP',
+      port: 443,
+    },
+  };
   const trace = await json(planner, 'POST', '/v1/paths/trace', traceBody);
   const traceHops = trace.body.hops?.length;
-  if (trace.body.verdict !== 'REACHABLE' || traceHops !== 6) throw new Error(`the trace scenario should be a reachable 6-hop flow: ${trace.text.slice(0, 300)}`);
+  if (trace.body.verdict !== 'REACHABLE' || traceHops !== 6)
+    throw new Error(`the trace scenario should be a reachable 6-hop flow: ${trace.text.slice(0, 300)}`);
 
   const revisions = new Map(updateTargets.map((d) => [d.id, d.revision]));
   let idle = [...updateTargets];
-  const maxPodsQuery = 'query MaxPods { maxPods(input: { instanceType: "m5.large", prefixDelegation: true }) { instanceType maxPods ipLimitedPods cap capApplied branchEniPods kubeReservedMemoryMiB steps { rule value source } warnings { code message } } }';
+  const maxPodsQuery =
+    'query MaxPods { maxPods(input: { instanceType: "m5.large", prefixDelegation: true }) { instanceType maxPods ipLimitedPods cap capApplied branchEniPods kubeReservedMemoryMiB steps { rule value source } warnings { code message } } }';
   const scenarios = [
     { name: 'bare-fastify', request: { url: `${bare}/bare` } },
     { name: 'floor-nest-fastify', request: { url: `http://127.0.0.1:${nestPort}/fixed` } },
     { name: 'floor-apollo-fastify', request: { url: `http://127.0.0.1:${apolloPort}/graphql`, ...gql(maxPodsQuery) } },
     { name: 'rest-max-pods', request: { url: `${planner}${maxPodsPath}` } },
     { name: 'graphql-max-pods', request: { url: `${planner}/graphql`, ...gql(maxPodsQuery) } },
-    { name: 'graphql-max-pods-table', request: { url: `${planner}/graphql`, ...gql('query Table { maxPodsTable { items { instanceType maxPods ipLimitedPods cap capApplied } skipped { instanceType } } }') } },
-    { name: 'rest-subnet-usage', request: { url: `${planner}/v1/capacity/subnet-usage`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subnet: { cidr: '10.0.0.0/22' }, cni: { prefixDelegation: true }, nodeGroups: [{ instanceType: 'm5.large', nodes: 12, podsPerNode: 25 }, { instanceType: 'c5.xlarge', nodes: 8, podsPerNode: 40 }] }) } },
-    { name: `rest-trace-${traceHops}-hops`, request: { url: `${planner}/v1/paths/trace`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(traceBody) } },
+    {
+      name: 'graphql-max-pods-table',
+      request: {
+        url: `${planner}/graphql`,
+        ...gql('query Table { maxPodsTable { items { instanceType maxPods ipLimitedPods cap capApplied } skipped { instanceType } } }'),
+      },
+    },
+    {
+      name: 'rest-subnet-usage',
+      request: {
+        url: `${planner}/v1/capacity/subnet-usage`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subnet: { cidr: '10.0.0.0/22' },
+          cni: { prefixDelegation: true },
+          nodeGroups: [
+            { instanceType: 'm5.large', nodes: 12, podsPerNode: 25 },
+            { instanceType: 'c5.xlarge', nodes: 8, podsPerNode: 40 },
+          ],
+        }),
+      },
+    },
+    {
+      name: `rest-trace-${traceHops}-hops`,
+      request: {
+        url: `${planner}/v1/paths/trace`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(traceBody),
+      },
+    },
     { name: 'rest-plan-medium-design', request: { url: `${planner}/v1/designs/${saved.id}/plan` } },
     { name: 'rest-design-read', request: { url: `${planner}/v1/designs/${saved.id}` } },
     {
       name: 'rest-design-update',
       // Requests cut off when a run ends never hand their design back, and may have saved a revision nobody read.
       beforeRun: async () => {
-        for (const design of updateTargets) revisions.set(design.id, (await json(planner, 'GET', `/v1/designs/${design.id}`)).body.revision);
+        for (const design of updateTargets)
+          revisions.set(design.id, (await json(planner, 'GET', `/v1/designs/${design.id}`)).body.revision);
         idle = [...updateTargets];
       },
       request: {
         url: planner,
-        requests: [{
-          method: 'PUT',
-          // A design is leased to one request at a time (as many designs as connections), so updates never conflict
-          // and the scenario measures the write path, not 412s.
-          setupRequest: (request, context) => {
-            context.design = idle.shift();
-            return { ...request, path: `/v1/designs/${context.design.id}`, headers: { 'content-type': 'application/json', 'if-match': `"${revisions.get(context.design.id)}"` }, body: JSON.stringify({ ...medium, name: context.design.name }) };
+        requests: [
+          {
+            method: 'PUT',
+            // A design is leased to one request at a time (as many designs as connections), so updates never conflict
+            // and the scenario measures the write path, not 412s.
+            setupRequest: (request, context) => {
+              context.design = idle.shift();
+              return {
+                ...request,
+                path: `/v1/designs/${context.design.id}`,
+                headers: { 'content-type': 'application/json', 'if-match': `"${revisions.get(context.design.id)}"` },
+                body: JSON.stringify({ ...medium, name: context.design.name }),
+              };
+            },
+            onResponse: (status, body, context) => {
+              if (status === 200) revisions.set(context.design.id, JSON.parse(body).revision);
+              idle.push(context.design);
+            },
           },
-          onResponse: (status, body, context) => {
-            if (status === 200) revisions.set(context.design.id, JSON.parse(body).revision);
-            idle.push(context.design);
-          },
-        }],
+        ],
       },
     },
   ].filter((s) => !ONLY || ONLY.includes(s.name) || s.name === 'bare-fastify' || s.name.startsWith('floor-'));
@@ -196,14 +280,23 @@ async function main() {
   for (const r of results) {
     r.ratioToBare = Number((r.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3));
     // The same route on the mandated framework with nothing of ours on it: what the stack alone allows.
-    const floor = r.name.startsWith('rest-') ? floorOf('floor-nest-fastify') : r.name.startsWith('graphql-') ? floorOf('floor-apollo-fastify') : undefined;
+    const floor = r.name.startsWith('rest-')
+      ? floorOf('floor-nest-fastify')
+      : r.name.startsWith('graphql-')
+        ? floorOf('floor-apollo-fastify')
+        : undefined;
     r.ratioToFrameworkFloor = floor ? Number((r.requestsPerSecond / floor).toFixed(3)) : null;
   }
 
   // Server time of the whole-catalog table: one connection, so latency is not queueing.
-  const tableQuery = 'query Table { maxPodsTable { items { instanceType maxPods ipLimitedPods cap capApplied } skipped { instanceType } } }';
+  const tableQuery =
+    'query Table { maxPodsTable { items { instanceType maxPods ipLimitedPods cap capApplied } skipped { instanceType } } }';
   const tableServerTime = await cannon({ url: `${planner}/graphql`, ...gql(tableQuery), connections: 1, duration: 5 });
-  const restTableServerTime = await cannon({ url: `${planner}/v1/capacity/max-pods-table?launcher=MANAGED_NODE_GROUP`, connections: 1, duration: 5 });
+  const restTableServerTime = await cannon({
+    url: `${planner}/v1/capacity/max-pods-table?launcher=MANAGED_NODE_GROUP`,
+    connections: 1,
+    duration: 5,
+  });
   const tableEngine = await engineSeconds(planner, 'capacity.max_pods_table');
 
   const scaling = await planScaling(planner, fixtures.largeDesign);
@@ -244,21 +337,43 @@ async function main() {
 /** 20 node groups, 60 subnets, 50 workloads; `edge` is public behind an NLB with instance targets (the 6-hop trace). */
 function mediumDesign(largeDesign) {
   const design = largeDesign({ subnets: 60, nodeGroups: 20 });
-  const extra = Array.from({ length: 29 }, (_, i) => ({ name: `worker-${i}`, namespace: 'batch', nodeGroup: `group-${i % 20}`, replicas: 3 }));
-  const edge = { name: 'edge', namespace: 'apps', nodeGroup: 'group-0', replicas: 2, expose: { audience: 'INTERNET', protocol: 'TCP', port: 443, targetPort: 8443, targetType: 'INSTANCE' } };
+  const extra = Array.from({ length: 29 }, (_, i) => ({
+    name: `worker-${i}`,
+    namespace: 'batch',
+    nodeGroup: `group-${i % 20}`,
+    replicas: 3,
+  }));
+  const edge = {
+    name: 'edge',
+    namespace: 'apps',
+    nodeGroup: 'group-0',
+    replicas: 2,
+    expose: { audience: 'INTERNET', protocol: 'TCP', port: 443, targetPort: 8443, targetType: 'INSTANCE' },
+  };
   return { ...design, name: 'bench-medium', workloads: [...design.workloads, ...extra, edge] };
 }
 
 async function engineSeconds(base, engine) {
-  const text = (await fetch(`${base}/metrics`).then((r) => r.text()));
-  const pick = (suffix) => Number(text.split('\n').find((l) => l.startsWith(`planner_engine_duration_seconds_${suffix}{engine="${engine}"}`))?.split(' ').pop());
+  const text = await fetch(`${base}/metrics`).then((r) => r.text());
+  const pick = (suffix) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`planner_engine_duration_seconds_${suffix}{engine="${engine}"}`))
+        ?.split(' ')
+        .pop(),
+    );
   const mean = pick('sum') / pick('count');
   return Number.isFinite(mean) ? Number((mean * 1000).toFixed(2)) : null;
 }
 
 /** Plan time per design size through POST /v1/plan (validation + every engine + serialization), median of 5 runs. */
 async function planScaling(base, largeDesign) {
-  const sizes = [{ nodeGroups: 10, subnets: 30 }, { nodeGroups: 100, subnets: 300 }, { nodeGroups: 1000, subnets: 3000 }];
+  const sizes = [
+    { nodeGroups: 10, subnets: 30 },
+    { nodeGroups: 100, subnets: 300 },
+    { nodeGroups: 1000, subnets: 3000 },
+  ];
   const rows = [];
   for (const size of sizes) {
     const design = largeDesign(size);
@@ -272,7 +387,12 @@ async function planScaling(base, largeDesign) {
     times.sort((a, b) => a - b);
     const medianMs = Number(times[2].toFixed(1));
     const previous = rows[rows.length - 1];
-    rows.push({ ...size, workloads: design.workloads.length, medianMs, growthVsPrevious: previous ? Number((medianMs / previous.medianMs).toFixed(2)) : null });
+    rows.push({
+      ...size,
+      workloads: design.workloads.length,
+      medianMs,
+      growthVsPrevious: previous ? Number((medianMs / previous.medianMs).toFixed(2)) : null,
+    });
   }
   return rows;
 }
@@ -286,13 +406,19 @@ function print(report) {
   const lines = [
     '',
     `${pad('scenario', 32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('× floor', 9)}failures`,
-    ...report.scenarios.map((r) => `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${pad(r.ratioToFrameworkFloor ?? '', 9)}${r.failures}`),
+    ...report.scenarios.map(
+      (r) =>
+        `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${pad(r.ratioToFrameworkFloor ?? '', 9)}${r.failures}`,
+    ),
     '(× floor: against the same stack serving the same body with nothing of ours — floor-nest-fastify for REST, floor-apollo-fastify for GraphQL)',
     '',
     `whole-catalog max-pods table, 1,391 rows (1 connection): GraphQL p50 ${report.maxPodsTable.graphql.p50Ms} ms / p99 ${report.maxPodsTable.graphql.p99Ms} ms; REST p50 ${report.maxPodsTable.rest.p50Ms} ms / p99 ${report.maxPodsTable.rest.p99Ms} ms; engine mean ${report.maxPodsTable.engineMeanMs} ms`,
     '',
     'plan time by design size (POST /v1/plan, median of 5):',
-    ...report.planScaling.map((s) => `  ${pad(`${s.nodeGroups} node groups / ${s.subnets} subnets`, 36)}${pad(`${s.medianMs} ms`, 12)}${s.growthVsPrevious === null ? '' : `×${s.growthVsPrevious} vs previous`}`),
+    ...report.planScaling.map(
+      (s) =>
+        `  ${pad(`${s.nodeGroups} node groups / ${s.subnets} subnets`, 36)}${pad(`${s.medianMs} ms`, 12)}${s.growthVsPrevious === null ? '' : `×${s.growthVsPrevious} vs previous`}`,
+    ),
     '',
     `cold start (process start to listening, fresh embedded Postgres): ${report.coldStartMs} ms`,
     '',

@@ -39,7 +39,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(new PinoNestLogger(rootLogger));
   app.useGlobalPipes(strictValidationPipe());
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -58,7 +61,11 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
   fastify.addHook('preValidation', (request, _reply, done) => {
-    done(exceedsJsonDepth(request.body) ? new InvalidInputError('BODY_TOO_DEEP', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`) : undefined);
+    done(
+      exceedsJsonDepth(request.body)
+        ? new InvalidInputError('BODY_TOO_DEEP', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`)
+        : undefined,
+    );
   });
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
@@ -70,7 +77,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('eks-network-planner')
-    .setDescription('Plan Amazon EKS networking before you build it: max pods per node, subnet IPs, service exposure and traffic paths. Errors: `{"error":{"code","message","details"},"requestId"}`.')
+    .setDescription(
+      'Plan Amazon EKS networking before you build it: max pods per node, subnet IPs, service exposure and traffic paths. Errors: `{"error":{"code","message","details"},"requestId"}`.',
+    )
     .setVersion('1.0.0')
     .addBearerAuth()
     .build();

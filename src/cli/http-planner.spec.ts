@@ -36,7 +36,12 @@ describe('HttpPlanner', () => {
     expect(result).toEqual({ maxPods: 290 });
     const [{ url, init }] = server.calls;
     expect(url.pathname).toBe('/v1/capacity/max-pods');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ instanceType: 'm5.large', prefixDelegation: 'true', maxEnis: '2', launcher: 'NODEADM' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      instanceType: 'm5.large',
+      prefixDelegation: 'true',
+      maxEnis: '2',
+      launcher: 'NODEADM',
+    });
     expect(init.method).toBe('GET');
     expect(init.body).toBeUndefined();
     expect(init.headers).toEqual({ accept: 'application/json', authorization: 'Bearer t0ken' });
@@ -63,7 +68,14 @@ describe('HttpPlanner', () => {
   });
 
   it('turns the error body of the API into the same coded error the engines throw', async () => {
-    const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'subnets[0].cidr: bad', details: [{ path: 'subnets[0].cidr', message: 'bad', code: 'INVALID_CIDR' }] }, requestId: 'r1' });
+    const body = JSON.stringify({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'subnets[0].cidr: bad',
+        details: [{ path: 'subnets[0].cidr', message: 'bad', code: 'INVALID_CIDR' }],
+      },
+      requestId: 'r1',
+    });
     const sut = new HttpPlanner({ baseUrl: 'http://localhost:1', fetch: fakeServer(400, body).fetch });
 
     const error = await caught(sut.plan({}));
@@ -73,16 +85,25 @@ describe('HttpPlanner', () => {
   });
 
   it('keeps 401 and 403 as their kinds, and names the status when the body is not the API error shape', () => {
-    expect(errorFromResponse(401, '{"error":{"code":"UNAUTHENTICATED","message":"A valid bearer token is required."}}', 'GET /x'))
-      .toMatchObject({ kind: 'UNAUTHENTICATED', code: 'UNAUTHENTICATED', message: 'A valid bearer token is required.' });
-    expect(errorFromResponse(403, '{"error":{"code":"INSUFFICIENT_SCOPE","message":"needs read"}}', 'GET /x')).toMatchObject({ kind: 'FORBIDDEN' });
-    expect(errorFromResponse(502, '<html>Bad Gateway</html>', 'GET /x'))
-      .toMatchObject({ kind: 'UNAVAILABLE', code: 'HTTP_502', message: 'GET /x failed with status 502: <html>Bad Gateway</html>' });
+    expect(
+      errorFromResponse(401, '{"error":{"code":"UNAUTHENTICATED","message":"A valid bearer token is required."}}', 'GET /x'),
+    ).toMatchObject({ kind: 'UNAUTHENTICATED', code: 'UNAUTHENTICATED', message: 'A valid bearer token is required.' });
+    expect(errorFromResponse(403, '{"error":{"code":"INSUFFICIENT_SCOPE","message":"needs read"}}', 'GET /x')).toMatchObject({
+      kind: 'FORBIDDEN',
+    });
+    expect(errorFromResponse(502, '<html>Bad Gateway</html>', 'GET /x')).toMatchObject({
+      kind: 'UNAVAILABLE',
+      code: 'HTTP_502',
+      message: 'GET /x failed with status 502: <html>Bad Gateway</html>',
+    });
   });
 
   it('turns every status the server gives a kind back into that kind', () => {
     for (const [kind, status] of Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]) {
-      expect(errorFromResponse(status, '{"error":{"code":"SOME_CODE","message":"m"}}', 'GET /x')).toMatchObject({ kind, code: 'SOME_CODE' });
+      expect(errorFromResponse(status, '{"error":{"code":"SOME_CODE","message":"m"}}', 'GET /x')).toMatchObject({
+        kind,
+        code: 'SOME_CODE',
+      });
     }
   });
 
@@ -91,7 +112,10 @@ describe('HttpPlanner', () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     }) as unknown as typeof fetch;
     const error = await caught(new HttpPlanner({ baseUrl: 'http://127.0.0.1:9', fetch: refused }).maxPods({ instanceType: 'm5.large' }));
-    expect(error).toMatchObject({ code: 'SERVER_UNREACHABLE', message: 'Cannot reach http://127.0.0.1:9 (GET /v1/capacity/max-pods): ECONNREFUSED' });
+    expect(error).toMatchObject({
+      code: 'SERVER_UNREACHABLE',
+      message: 'Cannot reach http://127.0.0.1:9 (GET /v1/capacity/max-pods): ECONNREFUSED',
+    });
 
     expect(() => new HttpPlanner({ baseUrl: 'localhost:3000' })).toThrow(expect.objectContaining({ code: 'INVALID_SERVER_URL' }));
     expect(() => new HttpPlanner({ baseUrl: 'not a url' })).toThrow(expect.objectContaining({ code: 'INVALID_SERVER_URL' }));

@@ -8,9 +8,7 @@ import { HTTP_STATUS_BY_KIND, PlanningError, type ErrorDetail, type ErrorKind } 
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { TraceResult } from '../domain/traffic-path/index.js';
-import type {
-  MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
-} from './planner-client.js';
+import type { MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery } from './planner-client.js';
 
 export interface HttpPlannerOptions {
   baseUrl: string;
@@ -67,7 +65,11 @@ export class HttpPlanner implements PlannerClient {
     return this.request('POST', '/v1/exposure/lint', { body: context === undefined ? { manifests } : { manifests, context } });
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, input: { query?: Record<string, QueryValue>; body?: unknown }): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    input: { query?: Record<string, QueryValue>; body?: unknown },
+  ): Promise<T> {
     const url = new URL(`${this.baseUrl.pathname.replace(/\/$/, '')}${path}`, this.baseUrl);
     for (const [name, value] of Object.entries(input.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -84,14 +86,22 @@ export class HttpPlanner implements PlannerClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
       });
     } catch (error) {
-      throw new PlanningError('UNAVAILABLE', 'SERVER_UNREACHABLE', `Cannot reach ${this.origin} (${method} ${path}): ${describeFetchError(error)}`);
+      throw new PlanningError(
+        'UNAVAILABLE',
+        'SERVER_UNREACHABLE',
+        `Cannot reach ${this.origin} (${method} ${path}): ${describeFetchError(error)}`,
+      );
     }
     const text = await response.text();
     if (response.ok) {
       try {
         return JSON.parse(text) as T;
       } catch {
-        throw new PlanningError('UNAVAILABLE', 'UNEXPECTED_RESPONSE', `${method} ${path} answered ${response.status} with a body that is not JSON.`);
+        throw new PlanningError(
+          'UNAVAILABLE',
+          'UNEXPECTED_RESPONSE',
+          `${method} ${path} answered ${response.status} with a body that is not JSON.`,
+        );
       }
     }
     throw errorFromResponse(response.status, text, `${method} ${path}`);
@@ -111,8 +121,13 @@ export function errorFromResponse(status: number, text: string, what: string): P
   if (error && typeof error.code === 'string') {
     const message = typeof error.message === 'string' ? error.message : `${what} failed with status ${status}.`;
     const details = Array.isArray(error.details)
-      ? (error.details as unknown[]).filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
-        .map((d) => ({ path: typeof d.path === 'string' ? d.path : '', message: d.message, ...(typeof d.code === 'string' ? { code: d.code } : {}) }))
+      ? (error.details as unknown[])
+          .filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
+          .map((d) => ({
+            path: typeof d.path === 'string' ? d.path : '',
+            message: d.message,
+            ...(typeof d.code === 'string' ? { code: d.code } : {}),
+          }))
       : [];
     return new PlanningError(kind, error.code, message, details);
   }
@@ -125,7 +140,11 @@ function parseServerUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new PlanningError('INVALID_INPUT', 'INVALID_SERVER_URL', `--server must be an http(s) URL such as http://127.0.0.1:3000, got "${value}".`);
+    throw new PlanningError(
+      'INVALID_INPUT',
+      'INVALID_SERVER_URL',
+      `--server must be an http(s) URL such as http://127.0.0.1:3000, got "${value}".`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new PlanningError('INVALID_INPUT', 'INVALID_SERVER_URL', `--server must be an http(s) URL, got "${value}".`);

@@ -4,7 +4,12 @@
  * No Nest, no Prisma, no network.
  */
 import {
-  computeMaxPods, computeMaxPodsTable, computeSubnetUsage, type MaxPodsResult, type MaxPodsTable, type SubnetUsageResult,
+  computeMaxPods,
+  computeMaxPodsTable,
+  computeSubnetUsage,
+  type MaxPodsResult,
+  type MaxPodsTable,
+  type SubnetUsageResult,
 } from '../domain/capacity/index.js';
 import { AWS_CATALOG, AWS_CATALOG_NAME } from '../domain/catalog/data/aws-catalog.data.js';
 import { buildIndex, type CatalogIndex, filterInstanceTypes, instanceTypeNotFound } from '../domain/catalog/catalog-index.js';
@@ -17,9 +22,7 @@ import { tracePath, type TraceResult } from '../domain/traffic-path/index.js';
 import { toEngineFlow } from '../domain/traffic-path/flow-request.mapper.js';
 import { resolveExposureWithEngine } from '../domain/plan/resolved-exposure.mapper.js';
 import { dropNullProperties } from '../domain/json/drop-null-properties.js';
-import type {
-  MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery,
-} from './planner-client.js';
+import type { MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery } from './planner-client.js';
 
 export class LocalPlanner implements PlannerClient {
   public readonly origin = 'local engines';
@@ -67,6 +70,9 @@ export class LocalPlanner implements PlannerClient {
 
   private catalog(name: string | undefined): CatalogIndex {
     if (name === undefined || name === AWS_CATALOG_NAME) return this.aws;
-    throw new NotFoundError('CATALOG_NOT_FOUND', `No catalog named "${name}" here: without --server only the bundled "${AWS_CATALOG_NAME}" catalog exists.`);
+    throw new NotFoundError(
+      'CATALOG_NOT_FOUND',
+      `No catalog named "${name}" here: without --server only the bundled "${AWS_CATALOG_NAME}" catalog exists.`,
+    );
   }
 }

@@ -25,15 +25,42 @@ spec:
 
 describe('eks-network-planner (in-process, local engines)', () => {
   it('answers the issue example: m5.large with prefix delegation and custom networking, no cap → 290', async () => {
-    const { code, stdout, stderr } = await sut(['max-pods', 'm5.large', '--prefix-delegation', '--custom-networking', '--show-max-allowed', '-o', 'json']);
+    const { code, stdout, stderr } = await sut([
+      'max-pods',
+      'm5.large',
+      '--prefix-delegation',
+      '--custom-networking',
+      '--show-max-allowed',
+      '-o',
+      'json',
+    ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(JSON.parse(stdout)).toMatchObject({ instanceType: 'm5.large', launcher: 'CALCULATOR', maxPods: 290, cap: null, podAddressMode: 'PREFIX_DELEGATION' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      instanceType: 'm5.large',
+      launcher: 'CALCULATOR',
+      maxPods: 290,
+      cap: null,
+      podAddressMode: 'PREFIX_DELEGATION',
+    });
   });
 
   it('maps the flags onto the API options (kebab-case enum values accepted)', async () => {
     const windows = JSON.parse((await sut(['max-pods', 'm5.large', '--windows', '--launcher', 'managed-node-group', '-o', 'json'])).stdout);
     expect(windows).toMatchObject({ launcher: 'MANAGED_NODE_GROUP', os: 'WINDOWS' });
-    const nodeadm = JSON.parse((await sut(['max-pods', 'm4.xlarge', '--launcher', 'NODEADM', '--max-pods-expression', '((default_enis - 1) * (ips_per_eni - 1)) + 2', '-o', 'json'])).stdout);
+    const nodeadm = JSON.parse(
+      (
+        await sut([
+          'max-pods',
+          'm4.xlarge',
+          '--launcher',
+          'NODEADM',
+          '--max-pods-expression',
+          '((default_enis - 1) * (ips_per_eni - 1)) + 2',
+          '-o',
+          'json',
+        ])
+      ).stdout,
+    );
     expect(nodeadm).toMatchObject({ launcher: 'NODEADM', maxPods: 44 });
     const ipv6 = JSON.parse((await sut(['max-pods', 'm5.large', '--ipv6', '-o', 'json'])).stdout);
     expect(ipv6).toMatchObject({ ipFamily: 'IPV6', ipLimitedPods: null });
@@ -42,7 +69,9 @@ describe('eks-network-planner (in-process, local engines)', () => {
   it('lints from stdin and exits 1 on an ERROR finding', async () => {
     const { code, stdout } = await sut(['lint', '-'], TYPO_SERVICE);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^ERROR\s+UNKNOWN_ANNOTATION\s+Service\/default\/api\s+6\s+service\.beta\.kubernetes\.io\/aws-load-balancer-shceme is not/m);
+    expect(stdout).toMatch(
+      /^ERROR\s+UNKNOWN_ANNOTATION\s+Service\/default\/api\s+6\s+service\.beta\.kubernetes\.io\/aws-load-balancer-shceme is not/m,
+    );
     expect(stdout).toMatch(/^1 error, 0 warnings$/m);
   });
 
@@ -50,8 +79,14 @@ describe('eks-network-planner (in-process, local engines)', () => {
     const cases: Array<[string[], RegExp]> = [
       [['max-pods', 'm5.gigantic'], /^error INSTANCE_TYPE_NOT_FOUND: Instance type "m5.gigantic" is not in catalog "aws"\.$/m],
       [['max-pods', 'm5.large', '--catalog', 'mine'], /^error CATALOG_NOT_FOUND: /m],
-      [['max-pods', 'm5.large', '--max-enis', 'two'], /^error USAGE: option '--max-enis <n>' argument 'two' is invalid\. Expected an integer\.$/m],
-      [['subnet-usage', '--cidr', '10.0.0.0/24', '--node-group', 'm5.large:ten:3'], /^error INVALID_NODE_GROUP: --node-group "m5.large:ten:3": nodes "ten" is invalid/m],
+      [
+        ['max-pods', 'm5.large', '--max-enis', 'two'],
+        /^error USAGE: option '--max-enis <n>' argument 'two' is invalid\. Expected an integer\.$/m,
+      ],
+      [
+        ['subnet-usage', '--cidr', '10.0.0.0/24', '--node-group', 'm5.large:ten:3'],
+        /^error INVALID_NODE_GROUP: --node-group "m5.large:ten:3": nodes "ten" is invalid/m,
+      ],
       [['subnet-usage', '--cidr', '10.0.0.0/24'], /^error MISSING_OPTION: /m],
       [['subnet-usage', '--request', 'r.json', '--cidr', '10.0.0.0/24'], /^error CONFLICTING_OPTIONS: /m],
       [['trace', 'd.json', '--from', 'pod:a', '--to', 'service:b', '--same-node'], /^error CONFLICTING_OPTIONS: --same-node only applies/m],
@@ -74,7 +109,8 @@ describe('eks-network-planner (in-process, local engines)', () => {
   it('answers --help and --version with exit 0', async () => {
     const help = await sut(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['max-pods', 'max-pods-table', 'subnet-usage', 'trace', 'plan', 'lint']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['max-pods', 'max-pods-table', 'subnet-usage', 'trace', 'plan', 'lint'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     const maxPodsHelp = await sut(['max-pods', '--help']);
     expect(maxPodsHelp.stdout).toContain('--prefix-delegation');
     expect(maxPodsHelp.stdout).toContain('--show-max-allowed');

@@ -35,11 +35,15 @@ export function buildProgram(cli: CliContext): Command {
       outputError: (text, write) => write(text.replace(/^error: /, 'error USAGE: ')),
     })
     .exitOverride();
-  for (const command of [maxPodsCommand(cli), maxPodsTableCommand(cli), subnetUsageCommand(cli), traceCommand(cli), planCommand(cli), lintCommand(cli)]) {
-    program.addCommand(command
-      .showHelpAfterError('(run with --help for usage)')
-      .configureOutput(program.configureOutput())
-      .exitOverride());
+  for (const command of [
+    maxPodsCommand(cli),
+    maxPodsTableCommand(cli),
+    subnetUsageCommand(cli),
+    traceCommand(cli),
+    planCommand(cli),
+    lintCommand(cli),
+  ]) {
+    program.addCommand(command.showHelpAfterError('(run with --help for usage)').configureOutput(program.configureOutput()).exitOverride());
   }
   return program;
 }

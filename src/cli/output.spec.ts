@@ -9,28 +9,36 @@ describe('CLI output', () => {
   ];
 
   it('aligns columns: text left, numbers right, absent values as a dash, no trailing spaces', () => {
-    const sut = renderTable([
-      { header: 'instance type', value: (r: (typeof rows)[number]) => r.name },
-      { header: 'max pods', value: (r) => r.pods },
-      { header: 'cap', value: (r) => r.cap },
-    ], rows);
-    expect(sut).toBe([
-      'INSTANCE TYPE  MAX PODS  CAP',
-      'm5.large             29    -',
-      'm5.24xlarge         250  250',
-      '',
-    ].join('\n'));
+    const sut = renderTable(
+      [
+        { header: 'instance type', value: (r: (typeof rows)[number]) => r.name },
+        { header: 'max pods', value: (r) => r.pods },
+        { header: 'cap', value: (r) => r.cap },
+      ],
+      rows,
+    );
+    expect(sut).toBe(['INSTANCE TYPE  MAX PODS  CAP', 'm5.large             29    -', 'm5.24xlarge         250  250', ''].join('\n'));
   });
 
   it('writes label: value blocks with aligned values', () => {
-    expect(renderFields([['max pods', 290], ['cap', null], ['fits', false]])).toBe('max pods:  290\ncap:       -\nfits:      no\n');
+    expect(
+      renderFields([
+        ['max pods', 290],
+        ['cap', null],
+        ['fits', false],
+      ]),
+    ).toBe('max pods:  290\ncap:       -\nfits:      no\n');
     expect(cell(['a', 'b'])).toBe('a, b');
     expect(cell([])).toBe('-');
   });
 
   it('aligns the messages of warnings', () => {
-    expect(renderNotes([{ code: 'SUBNET_TOO_SMALL', message: 'a' }, { code: 'PREFIX_BLOCKS_NEVER_AVAILABLE', message: 'b' }]))
-      .toBe('  SUBNET_TOO_SMALL               a\n  PREFIX_BLOCKS_NEVER_AVAILABLE  b\n');
+    expect(
+      renderNotes([
+        { code: 'SUBNET_TOO_SMALL', message: 'a' },
+        { code: 'PREFIX_BLOCKS_NEVER_AVAILABLE', message: 'b' },
+      ]),
+    ).toBe('  SUBNET_TOO_SMALL               a\n  PREFIX_BLOCKS_NEVER_AVAILABLE  b\n');
     expect(renderNotes([])).toBe('');
   });
 

@@ -33,17 +33,24 @@ export function cell(value: unknown): string {
 /** Columns padded to their widest cell, headers upper-case; no trailing spaces. */
 export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const cells = rows.map((row) => columns.map((column) => cell(column.value(row)).replace(/\s*\n\s*/g, ' ')));
-  const rightAligned = columns.map((column, i) => column.align === 'right'
-    || (column.align === undefined && rows.length > 0 && rows.every((row) => {
-      const value = column.value(row);
-      return typeof value === 'number' || value === null || value === undefined;
-    }) && cells.some((line) => line[i] !== '-')));
+  const rightAligned = columns.map(
+    (column, i) =>
+      column.align === 'right' ||
+      (column.align === undefined &&
+        rows.length > 0 &&
+        rows.every((row) => {
+          const value = column.value(row);
+          return typeof value === 'number' || value === null || value === undefined;
+        }) &&
+        cells.some((line) => line[i] !== '-')),
+  );
   const headers = columns.map((column) => column.header.toUpperCase());
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((line) => line[i].length)));
-  const line = (values: string[]) => values
-    .map((value, i) => (rightAligned[i] ? value.padStart(widths[i]) : value.padEnd(widths[i])))
-    .join('  ')
-    .trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((value, i) => (rightAligned[i] ? value.padStart(widths[i]) : value.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return `${[line(headers), ...cells.map(line)].join('\n')}\n`;
 }
 

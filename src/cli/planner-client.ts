@@ -3,7 +3,14 @@
  * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
  * compared answer for answer.
  */
-import type { MaxPodsQuery, MaxPodsResult, MaxPodsTable, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from '../domain/capacity/index.js';
+import type {
+  MaxPodsQuery,
+  MaxPodsResult,
+  MaxPodsTable,
+  MaxPodsTableQuery,
+  SubnetUsageRequest,
+  SubnetUsageResult,
+} from '../domain/capacity/index.js';
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { Endpoint, FlowProtocol, TraceResult } from '../domain/traffic-path/index.js';
@@ -25,9 +32,7 @@ export interface FlowRequest {
 }
 
 /** POST /v1/paths/trace: an inline design (unvalidated JSON) or, on a server, a saved one. */
-export type TraceQuery =
-  | { design: unknown; flow: FlowRequest }
-  | { designId: string; revision?: number; flow: FlowRequest };
+export type TraceQuery = { design: unknown; flow: FlowRequest } | { designId: string; revision?: number; flow: FlowRequest };
 
 export interface PlannerClient {
   /** Where the answers come from, for messages: `local engines` or the server URL. */

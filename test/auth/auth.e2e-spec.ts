@@ -25,9 +25,17 @@ describe('authentication and authorization', () => {
   let privateKey: CryptoKey;
   let otherKey: CryptoKey;
 
-  const jwt = (claims: Record<string, unknown>, options: { key?: CryptoKey; issuer?: string; audience?: string; expiresIn?: string } = {}) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'test-key' }).setIssuedAt().setIssuer(options.issuer ?? ISSUER)
-      .setAudience(options.audience ?? AUDIENCE).setExpirationTime(options.expiresIn ?? '5m').sign(options.key ?? privateKey);
+  const jwt = (
+    claims: Record<string, unknown>,
+    options: { key?: CryptoKey; issuer?: string; audience?: string; expiresIn?: string } = {},
+  ) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+      .setIssuedAt()
+      .setIssuer(options.issuer ?? ISSUER)
+      .setAudience(options.audience ?? AUDIENCE)
+      .setExpirationTime(options.expiresIn ?? '5m')
+      .sign(options.key ?? privateKey);
 
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256');
@@ -75,10 +83,20 @@ describe('authentication and authorization', () => {
     const created = await t.http.post('/v1/designs').set(bearer(TOKENS.writer)).send(validDesign()).expect(201);
     expect(created.body).toMatchObject({ createdBy: 'backstage', updatedBy: 'backstage' });
 
-    const catalog = { name: 'team', instanceTypes: [{ name: 'x1.large', maxEnis: 3, ipv4PerEni: 10, hypervisor: 'NITRO', bareMetal: false }] };
-    expect((await t.http.post('/v1/catalogs').set(bearer(TOKENS.writer)).send(catalog).expect(403)).body.error.code).toBe('INSUFFICIENT_SCOPE');
+    const catalog = {
+      name: 'team',
+      instanceTypes: [{ name: 'x1.large', maxEnis: 3, ipv4PerEni: 10, hypervisor: 'NITRO', bareMetal: false }],
+    };
+    expect((await t.http.post('/v1/catalogs').set(bearer(TOKENS.writer)).send(catalog).expect(403)).body.error.code).toBe(
+      'INSUFFICIENT_SCOPE',
+    );
     await t.http.post('/v1/catalogs').set(bearer(TOKENS.admin)).send(catalog).expect(201);
-    const updated = await t.http.put(`/v1/designs/${created.body.id}`).set(bearer(TOKENS.admin)).set('If-Match', '"1"').send(validDesign()).expect(200);
+    const updated = await t.http
+      .put(`/v1/designs/${created.body.id}`)
+      .set(bearer(TOKENS.admin))
+      .set('If-Match', '"1"')
+      .send(validDesign())
+      .expect(200);
     expect(updated.body).toMatchObject({ createdBy: 'backstage', updatedBy: 'platform-admin', revision: 2 });
   });
 
@@ -97,7 +115,9 @@ describe('authentication and authorization', () => {
     expect(created.body.createdBy).toBe('alice@example.com');
     const readerOnly = await jwt({ sub: 'bob', scp: ['planner:read', 'admin'] });
     await t.http.get('/v1/catalogs').set(bearer(readerOnly)).expect(200);
-    expect((await t.http.post('/v1/designs').set(bearer(readerOnly)).send(validDesign()).expect(403)).body.error.code).toBe('INSUFFICIENT_SCOPE');
+    expect((await t.http.post('/v1/designs').set(bearer(readerOnly)).send(validDesign()).expect(403)).body.error.code).toBe(
+      'INSUFFICIENT_SCOPE',
+    );
   });
 
   it('refuses JWTs that are expired, for another audience or issuer, or signed by another key', async () => {
@@ -117,19 +137,29 @@ describe('authentication and authorization', () => {
   it('answers an internal failure while authenticating with the generic 500, and logs it with the request id', async () => {
     const authenticator = t.app.get(Authenticator);
     const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const failing = vi.spyOn(authenticator, 'authenticate')
+    const failing = vi
+      .spyOn(authenticator, 'authenticate')
       .mockImplementationOnce(() => {
         throw new TypeError('static token store exploded');
       })
       .mockImplementationOnce(() => Promise.reject(new TypeError('JWKS response exploded')));
     try {
-      for (const [path, cause] of [['/v1/catalogs', 'static token store exploded'], ['/graphql', 'JWKS response exploded']]) {
+      for (const [path, cause] of [
+        ['/v1/catalogs', 'static token store exploded'],
+        ['/graphql', 'JWKS response exploded'],
+      ]) {
         logged.mockClear();
         const request = path === '/graphql' ? t.http.post(path).send({ query: '{ catalogs { name } }' }) : t.http.get(path);
         const response = await request.set(bearer(TOKENS.reader)).set('x-request-id', `auth-failure-${path.length}`).expect(500);
-        expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error.' }, requestId: `auth-failure-${path.length}` });
+        expect(response.body).toEqual({
+          error: { code: 'INTERNAL', message: 'Internal server error.' },
+          requestId: `auth-failure-${path.length}`,
+        });
         expect(JSON.stringify(response.body)).not.toContain('exploded');
-        expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: cause }), requestId: `auth-failure-${path.length}` }), expect.any(String));
+        expect(logged).toHaveBeenCalledWith(
+          expect.objectContaining({ err: expect.objectContaining({ message: cause }), requestId: `auth-failure-${path.length}` }),
+          expect.any(String),
+        );
       }
     } finally {
       failing.mockRestore();

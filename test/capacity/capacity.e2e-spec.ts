@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ENI_MAX_PODS = new Map(
-  readFileSync('test/fixtures/capacity/eni-max-pods.tsv', 'utf8').trim().split('\n').slice(1).map((line) => {
-    const [name, pods] = line.split('\t');
-    return [name, Number(pods)] as const;
-  }),
+  readFileSync('test/fixtures/capacity/eni-max-pods.tsv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [name, pods] = line.split('\t');
+      return [name, Number(pods)] as const;
+    }),
 );
 
 describe('capacity over REST and GraphQL', () => {
@@ -19,30 +23,44 @@ describe('capacity over REST and GraphQL', () => {
   });
 
   it('answers the issue example: m5.large, PD + custom networking, show max allowed → 290 with steps', async () => {
-    const { body } = await t.http.get('/v1/capacity/max-pods')
-      .query({ instanceType: 'm5.large', prefixDelegation: 'true', customNetworking: 'true', showMaxAllowed: 'true' }).expect(200);
+    const { body } = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'm5.large', prefixDelegation: 'true', customNetworking: 'true', showMaxAllowed: 'true' })
+      .expect(200);
     expect(body).toMatchObject({ instanceType: 'm5.large', launcher: 'CALCULATOR', maxPods: 290, cap: null, capApplied: false });
     expect(body.steps.length).toBeGreaterThan(2);
-    for (const step of body.steps) expect(step).toEqual({ rule: expect.any(String), value: expect.any(Number), source: expect.any(String) });
+    for (const step of body.steps)
+      expect(step).toEqual({ rule: expect.any(String), value: expect.any(Number), source: expect.any(String) });
     expect(body.steps.map((s: { value: number }) => s.value)).toContain(290);
   });
 
   it('caps at 110 by default, and the managed node group and nodeadm launchers behave as documented', async () => {
-    expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large', prefixDelegation: 'true' }).expect(200)).body)
-      .toMatchObject({ maxPods: 110, cap: 110, capApplied: true, kubeReservedMemoryMiB: 11 * 110 + 255 });
-    expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.4xlarge', launcher: 'MANAGED_NODE_GROUP' }).expect(200)).body.maxPods).toBe(110);
-    const nodeadm = await t.http.get('/v1/capacity/max-pods')
-      .query({ instanceType: 'm4.xlarge', launcher: 'NODEADM', maxPodsExpression: '((default_enis - 1) * (ips_per_eni - 1)) + 2' }).expect(200);
+    expect(
+      (await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large', prefixDelegation: 'true' }).expect(200)).body,
+    ).toMatchObject({ maxPods: 110, cap: 110, capApplied: true, kubeReservedMemoryMiB: 11 * 110 + 255 });
+    expect(
+      (await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.4xlarge', launcher: 'MANAGED_NODE_GROUP' }).expect(200)).body
+        .maxPods,
+    ).toBe(110);
+    const nodeadm = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'm4.xlarge', launcher: 'NODEADM', maxPodsExpression: '((default_enis - 1) * (ips_per_eni - 1)) + 2' })
+      .expect(200);
     expect(nodeadm.body).toMatchObject({ maxPods: 44, kubeReservedMemoryMiB: 739 });
   });
 
   it('answers coded errors: unknown type 404, impossible combination 400 naming the rule, bad options 400', async () => {
-    expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.gigantic' }).expect(404)).body.error.code).toBe('INSTANCE_TYPE_NOT_FOUND');
+    expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.gigantic' }).expect(404)).body.error.code).toBe(
+      'INSTANCE_TYPE_NOT_FOUND',
+    );
     const sgp = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 't3.medium', securityGroupsForPods: 'true' }).expect(400);
     expect(sgp.body.error.code).toMatch(/SECURITY_GROUPS_FOR_PODS/);
     const ipv6 = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 't2.medium', ipFamily: 'IPV6' }).expect(400);
     expect(ipv6.body.error.code).toBe('IPV6_REQUIRES_NITRO');
-    const bad = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large', maxEnis: '-1', prefixDelegation: 'maybe' }).expect(400);
+    const bad = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'm5.large', maxEnis: '-1', prefixDelegation: 'maybe' })
+      .expect(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['maxEnis', 'prefixDelegation']);
     expect((await t.http.get('/v1/capacity/max-pods').expect(400)).body.error.details[0].path).toBe('instanceType');
   });
@@ -60,18 +78,29 @@ describe('capacity over REST and GraphQL', () => {
   });
 
   it('computes subnet usage with reserved addresses, warm pools and the largest node count', async () => {
-    const { body } = await t.http.post('/v1/capacity/subnet-usage').send({
-      subnet: { cidr: '10.0.0.0/24' }, cni: { warmEniTarget: 1 }, nodeGroups: [{ instanceType: 'c5.large', nodes: 3, podsPerNode: 1 }],
-    }).expect(200);
+    const { body } = await t.http
+      .post('/v1/capacity/subnet-usage')
+      .send({
+        subnet: { cidr: '10.0.0.0/24' },
+        cni: { warmEniTarget: 1 },
+        nodeGroups: [{ instanceType: 'c5.large', nodes: 3, podsPerNode: 1 }],
+      })
+      .expect(200);
     expect(body).toMatchObject({ totalIps: 256, awsReservedIps: 5, usableIps: 251, fits: true });
     expect(body.usedIps + body.freeIps).toBe(body.usableIps);
     // WARM_ENI_TARGET=1 keeps a whole spare ENI once a pod takes an IP: 2 ENIs × 10 addresses (BP vpc-cni.adoc example).
     expect(body.perNodeGroup[0]).toMatchObject({ instanceType: 'c5.large', enisPerNode: 2, ipsPerNode: 20 });
     expect(body.usedIps).toBe(60);
     expect(body.maxNodes).toBeGreaterThanOrEqual(3);
-    const invalid = await t.http.post('/v1/capacity/subnet-usage').send({ subnet: { cidr: '10.0.0.1/24' }, nodeGroups: [{ instanceType: 'c5.large', nodes: 1, podsPerNode: 1 }] }).expect(400);
+    const invalid = await t.http
+      .post('/v1/capacity/subnet-usage')
+      .send({ subnet: { cidr: '10.0.0.1/24' }, nodeGroups: [{ instanceType: 'c5.large', nodes: 1, podsPerNode: 1 }] })
+      .expect(400);
     expect(invalid.body.error.code).toBe('INVALID_SUBNET_CIDR');
-    const negative = await t.http.post('/v1/capacity/subnet-usage').send({ subnet: { cidr: '10.0.0.0/24' }, nodeGroups: [{ instanceType: 'c5.large', nodes: -3, podsPerNode: 1 }] }).expect(400);
+    const negative = await t.http
+      .post('/v1/capacity/subnet-usage')
+      .send({ subnet: { cidr: '10.0.0.0/24' }, nodeGroups: [{ instanceType: 'c5.large', nodes: -3, podsPerNode: 1 }] })
+      .expect(400);
     expect(negative.body.error.details[0].path).toBe('nodeGroups[0].nodes');
   });
 

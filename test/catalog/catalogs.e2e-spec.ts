@@ -3,7 +3,15 @@ import { AWS_CATALOG } from '../../src/domain/catalog/data/aws-catalog.data.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const customType = (name: string, overrides: Record<string, unknown> = {}) => ({
-  name, maxEnis: 3, ipv4PerEni: 10, hypervisor: 'NITRO', bareMetal: false, vcpu: 2, branchInterfaces: 9, trunkingCompatible: true, ...overrides,
+  name,
+  maxEnis: 3,
+  ipv4PerEni: 10,
+  hypervisor: 'NITRO',
+  bareMetal: false,
+  vcpu: 2,
+  branchInterfaces: 9,
+  trunkingCompatible: true,
+  ...overrides,
 });
 
 describe('instance-type catalogs', () => {
@@ -18,7 +26,13 @@ describe('instance-type catalogs', () => {
   it('lists the seeded read-only aws catalog with its 1,391 types, source and version', async () => {
     const response = await t.http.get('/v1/catalogs').expect(200);
     expect(response.body.items).toEqual([
-      expect.objectContaining({ name: 'aws', instanceTypeCount: 1391, readOnly: true, source: AWS_CATALOG.source, sourceVersion: AWS_CATALOG.sourceVersion }),
+      expect.objectContaining({
+        name: 'aws',
+        instanceTypeCount: 1391,
+        readOnly: true,
+        source: AWS_CATALOG.source,
+        sourceVersion: AWS_CATALOG.sourceVersion,
+      }),
     ]);
   });
 
@@ -33,7 +47,10 @@ describe('instance-type catalogs', () => {
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const response: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http.get('/v1/catalogs/aws/instance-types').query({ limit: 500, ...(cursor ? { cursor } : {}) }).expect(200);
+      const response: { body: { items: { name: string }[]; nextCursor: string | null } } = await t.http
+        .get('/v1/catalogs/aws/instance-types')
+        .query({ limit: 500, ...(cursor ? { cursor } : {}) })
+        .expect(200);
       names.push(...response.body.items.map((i: { name: string }) => i.name));
       cursor = response.body.nextCursor;
     } while (cursor);
@@ -46,8 +63,13 @@ describe('instance-type catalogs', () => {
     const m5 = await t.http.get('/v1/catalogs/aws/instance-types').query({ family: 'm5', limit: 100 }).expect(200);
     const expectedM5 = AWS_CATALOG.instanceTypes.filter((i) => i.family === 'm5');
     expect(m5.body.items.map((i: { name: string }) => i.name).sort()).toEqual(expectedM5.map((i) => i.name).sort());
-    const xenBig = await t.http.get('/v1/catalogs/aws/instance-types').query({ hypervisor: 'XEN', minVcpu: 32, trunking: 'false', limit: 500 }).expect(200);
-    const expected = AWS_CATALOG.instanceTypes.filter((i) => i.hypervisor === 'XEN' && (i.vcpu ?? 0) >= 32 && i.trunkingCompatible === false);
+    const xenBig = await t.http
+      .get('/v1/catalogs/aws/instance-types')
+      .query({ hypervisor: 'XEN', minVcpu: 32, trunking: 'false', limit: 500 })
+      .expect(200);
+    const expected = AWS_CATALOG.instanceTypes.filter(
+      (i) => i.hypervisor === 'XEN' && (i.vcpu ?? 0) >= 32 && i.trunkingCompatible === false,
+    );
     expect(xenBig.body.items.map((i: { name: string }) => i.name).sort()).toEqual(expected.map((i) => i.name).sort());
     expect(expected.length).toBeGreaterThan(0);
   });
@@ -63,7 +85,9 @@ describe('instance-type catalogs', () => {
     const bad = await t.http.get('/v1/catalogs/aws/instance-types').query({ hypervisor: 'KVM', limit: 0, extra: 'x' }).expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['extra', 'hypervisor', 'limit']);
-    expect((await t.http.get('/v1/catalogs/aws/instance-types').query({ cursor: 'garbage!' }).expect(400)).body.error.code).toBe('INVALID_CURSOR');
+    expect((await t.http.get('/v1/catalogs/aws/instance-types').query({ cursor: 'garbage!' }).expect(400)).body.error.code).toBe(
+      'INVALID_CURSOR',
+    );
   });
 
   it('refuses to edit the aws catalog with 403 CATALOG_READ_ONLY', async () => {
@@ -75,18 +99,37 @@ describe('instance-type catalogs', () => {
   });
 
   it('creates, edits and deletes a custom catalog', async () => {
-    const created = await t.http.post('/v1/catalogs').send({ name: 'lab', description: 'lab types', instanceTypes: [customType('x1.small'), customType('x1.large', { maxEnis: 4, ipv4PerEni: 15 })] }).expect(201);
+    const created = await t.http
+      .post('/v1/catalogs')
+      .send({
+        name: 'lab',
+        description: 'lab types',
+        instanceTypes: [customType('x1.small'), customType('x1.large', { maxEnis: 4, ipv4PerEni: 15 })],
+      })
+      .expect(201);
     expect(created.body).toMatchObject({ name: 'lab', instanceTypeCount: 2, readOnly: false });
     expect((await t.http.post('/v1/catalogs').send({ name: 'lab', instanceTypes: [] }).expect(409)).body.error.code).toBe('CATALOG_EXISTS');
 
-    const replaced = await t.http.put('/v1/catalogs/lab/instance-types/x1.small').send(customType('x1.small', { ipv4PerEni: 6 })).expect(200);
-    expect(replaced.body).toMatchObject({ name: 'x1.small', family: 'x1', ipv4PerEni: 6, networkCards: [{ index: 0, maxEnis: 3 }], defaultNetworkCardIndex: 0 });
+    const replaced = await t.http
+      .put('/v1/catalogs/lab/instance-types/x1.small')
+      .send(customType('x1.small', { ipv4PerEni: 6 }))
+      .expect(200);
+    expect(replaced.body).toMatchObject({
+      name: 'x1.small',
+      family: 'x1',
+      ipv4PerEni: 6,
+      networkCards: [{ index: 0, maxEnis: 3 }],
+      defaultNetworkCardIndex: 0,
+    });
     await t.http.put('/v1/catalogs/lab/instance-types/x1.xlarge').send(customType('x1.xlarge')).expect(201);
     expect((await t.http.get('/v1/catalogs/lab').expect(200)).body.instanceTypeCount).toBe(3);
 
     const mismatch = await t.http.put('/v1/catalogs/lab/instance-types/x1.small').send(customType('x1.other')).expect(400);
     expect(mismatch.body.error.details[0]).toMatchObject({ path: 'name', code: 'NAME_MISMATCH' });
-    const inconsistent = await t.http.put('/v1/catalogs/lab/instance-types/x1.small').send(customType('x1.small', { networkCards: [{ index: 0, maxEnis: 2 }] })).expect(400);
+    const inconsistent = await t.http
+      .put('/v1/catalogs/lab/instance-types/x1.small')
+      .send(customType('x1.small', { networkCards: [{ index: 0, maxEnis: 2 }] }))
+      .expect(400);
     expect(inconsistent.body.error.details[0]).toMatchObject({ path: 'maxEnis', code: 'INCONSISTENT_NETWORK_CARDS' });
 
     await t.http.delete('/v1/catalogs/lab/instance-types/x1.xlarge').expect(204);
@@ -96,15 +139,21 @@ describe('instance-type catalogs', () => {
   });
 
   it('validates new catalogs strictly, reporting every problem with its path', async () => {
-    const response = await t.http.post('/v1/catalogs').send({
-      name: 'Bad Name', instanceTypes: [customType('ok.large'), customType('ok.large'), { ...customType('x.y'), maxEnis: -1, hacker: true }],
-    }).expect(400);
+    const response = await t.http
+      .post('/v1/catalogs')
+      .send({
+        name: 'Bad Name',
+        instanceTypes: [customType('ok.large'), customType('ok.large'), { ...customType('x.y'), maxEnis: -1, hacker: true }],
+      })
+      .expect(400);
     const paths = response.body.error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['name', 'instanceTypes[2].maxEnis', 'instanceTypes[2].hacker']));
   });
 
   it('serves the same operations over GraphQL', async () => {
-    const { body } = await t.graphql(`{ catalogs { name instanceTypeCount readOnly } instanceTypes(filter: { family: "p5" }, first: 2) { items { name maxEnis networkCards { index maxEnis } } nextCursor } instanceType(name: "t3.nano") { ipv4PerEni trunkingCompatible branchInterfaces } }`);
+    const { body } = await t.graphql(
+      `{ catalogs { name instanceTypeCount readOnly } instanceTypes(filter: { family: "p5" }, first: 2) { items { name maxEnis networkCards { index maxEnis } } nextCursor } instanceType(name: "t3.nano") { ipv4PerEni trunkingCompatible branchInterfaces } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.catalogs).toContainEqual({ name: 'aws', instanceTypeCount: 1391, readOnly: true });
     expect(body.data!.instanceTypes.items).toHaveLength(2);
@@ -113,9 +162,13 @@ describe('instance-type catalogs', () => {
 
     const readOnly = await t.graphql(`mutation { deleteInstanceType(catalog: "aws", name: "m5.large") }`);
     expect(readOnly.body.errors?.[0].extensions?.code).toBe('CATALOG_READ_ONLY');
-    const created = await t.graphql(`mutation($input: CreateCatalogInput!) { createCatalog(input: $input) { name instanceTypeCount } }`, { input: { name: 'gql', instanceTypes: [customType('g1.large')] } });
+    const created = await t.graphql(`mutation($input: CreateCatalogInput!) { createCatalog(input: $input) { name instanceTypeCount } }`, {
+      input: { name: 'gql', instanceTypes: [customType('g1.large')] },
+    });
     expect(created.body.data?.createCatalog).toEqual({ name: 'gql', instanceTypeCount: 1 });
-    const upserted = await t.graphql(`mutation { upsertInstanceType(catalog: "gql", input: { name: "g1.xlarge", maxEnis: 4, ipv4PerEni: 15, hypervisor: NITRO, bareMetal: false }) { name family vcpu } }`);
+    const upserted = await t.graphql(
+      `mutation { upsertInstanceType(catalog: "gql", input: { name: "g1.xlarge", maxEnis: 4, ipv4PerEni: 15, hypervisor: NITRO, bareMetal: false }) { name family vcpu } }`,
+    );
     expect(upserted.body.data?.upsertInstanceType).toEqual({ name: 'g1.xlarge', family: 'g1', vcpu: null });
     const invalid = await t.graphql(`{ instanceTypes(first: 100000) { items { name } } }`);
     expect(invalid.body.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');

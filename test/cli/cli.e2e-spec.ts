@@ -18,10 +18,14 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const EKSCTL_FIXTURE = join(ROOT, 'test/fixtures/eksctl/custom-networking.yaml');
 const ENI_MAX_PODS = new Map(
-  readFileSync(join(ROOT, 'test/fixtures/capacity/eni-max-pods.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => {
-    const [name, pods] = line.split('\t');
-    return [name, Number(pods)] as const;
-  }),
+  readFileSync(join(ROOT, 'test/fixtures/capacity/eni-max-pods.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [name, pods] = line.split('\t');
+      return [name, Number(pods)] as const;
+    }),
 );
 
 const TYPO_MANIFESTS = `apiVersion: v1
@@ -57,7 +61,10 @@ spec:
 /** cleanDesign() with private-a shrunk to a /24 that 40 nodes at max size overflow (SUBNET_FULL_AT_MAX, an ERROR). */
 function designWithErrors(): DesignSpec {
   const spec = cleanDesign();
-  Object.assign(spec.subnets.find((s) => s.name === 'private-a')!, { cidr: '10.0.32.0/24', roles: ['NODES'] });
+  Object.assign(
+    spec.subnets.find((s) => s.name === 'private-a')!,
+    { cidr: '10.0.32.0/24', roles: ['NODES'] },
+  );
   spec.nodeGroups[0].maxSize = 40;
   return spec;
 }
@@ -74,7 +81,11 @@ function cli(args: readonly string[], options: { stdin?: string; env?: Record<st
   const { PLANNER_TOKEN: _ignored, ...env } = process.env;
   return new Promise((done, reject) => {
     // Asynchronous on purpose: the server under test answers from this process's event loop.
-    const child = spawn(process.execPath, [cliMain, ...args], { cwd: ROOT, env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliMain, ...args], {
+      cwd: ROOT,
+      env: { ...env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     // Decoded as a stream: a multi-byte character split across two chunks must not turn into U+FFFD.
@@ -124,7 +135,13 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
     writeFileSync(file('clean.json'), JSON.stringify(cleanDesign(), null, 2));
     writeFileSync(file('errors.json'), JSON.stringify(designWithErrors(), null, 2));
     writeFileSync(file('private-cluster.json'), JSON.stringify(privateCluster, null, 2));
-    writeFileSync(file('invalid.json'), JSON.stringify({ ...cleanDesign(), subnets: [{ ...cleanDesign().subnets[0], cidr: '10.0.0.0/33' }, ...cleanDesign().subnets.slice(1)] }));
+    writeFileSync(
+      file('invalid.json'),
+      JSON.stringify({
+        ...cleanDesign(),
+        subnets: [{ ...cleanDesign().subnets[0], cidr: '10.0.0.0/33' }, ...cleanDesign().subnets.slice(1)],
+      }),
+    );
     writeFileSync(file('typo.yaml'), TYPO_MANIFESTS);
     writeFileSync(file('clean.yaml'), CLEAN_MANIFESTS);
   });
@@ -136,19 +153,51 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
   describe('max-pods', () => {
     it('answers the issue example in both modes: m5.large, prefix delegation + custom networking, --show-max-allowed → 290', async () => {
       const answer = await sameAnswer(['max-pods', 'm5.large', '--prefix-delegation', '--custom-networking', '--show-max-allowed']);
-      expect(answer).toMatchObject({ instanceType: 'm5.large', launcher: 'CALCULATOR', maxPods: 290, cap: null, capApplied: false, podAddressMode: 'PREFIX_DELEGATION' });
+      expect(answer).toMatchObject({
+        instanceType: 'm5.large',
+        launcher: 'CALCULATOR',
+        maxPods: 290,
+        cap: null,
+        capApplied: false,
+        podAddressMode: 'PREFIX_DELEGATION',
+      });
       expect(answer.steps.map((step: { value: number }) => step.value)).toContain(290);
     });
 
     it('passes every launcher option through unchanged', async () => {
-      expect(await sameAnswer(['max-pods', 'm4.xlarge', '--launcher', 'nodeadm', '--max-pods-expression', '((default_enis - 1) * (ips_per_eni - 1)) + 2']))
-        .toMatchObject({ launcher: 'NODEADM', maxPods: 44, kubeReservedMemoryMiB: 739 });
-      expect(await sameAnswer(['max-pods', 'm5.4xlarge', '--launcher', 'MANAGED_NODE_GROUP'])).toMatchObject({ maxPods: 110, cap: 110, capApplied: true });
-      expect(await sameAnswer(['max-pods', 'c5.large', '--launcher', 'karpenter', '--pods-per-core', '4', '--reserved-enis', '1', '--ami-family', 'bottlerocket']))
-        .toMatchObject({ launcher: 'KARPENTER' });
+      expect(
+        await sameAnswer([
+          'max-pods',
+          'm4.xlarge',
+          '--launcher',
+          'nodeadm',
+          '--max-pods-expression',
+          '((default_enis - 1) * (ips_per_eni - 1)) + 2',
+        ]),
+      ).toMatchObject({ launcher: 'NODEADM', maxPods: 44, kubeReservedMemoryMiB: 739 });
+      expect(await sameAnswer(['max-pods', 'm5.4xlarge', '--launcher', 'MANAGED_NODE_GROUP'])).toMatchObject({
+        maxPods: 110,
+        cap: 110,
+        capApplied: true,
+      });
+      expect(
+        await sameAnswer([
+          'max-pods',
+          'c5.large',
+          '--launcher',
+          'karpenter',
+          '--pods-per-core',
+          '4',
+          '--reserved-enis',
+          '1',
+          '--ami-family',
+          'bottlerocket',
+        ]),
+      ).toMatchObject({ launcher: 'KARPENTER' });
       expect(await sameAnswer(['max-pods', 'm5.large', '--windows'])).toMatchObject({ os: 'WINDOWS' });
-      expect(await sameAnswer(['max-pods', 'm5.large', '--sgp', '--cni-version', '1.18.0', '--max-enis', '2', '--kubelet-max-pods', '20']))
-        .toMatchObject({ maxPods: 20 });
+      expect(
+        await sameAnswer(['max-pods', 'm5.large', '--sgp', '--cni-version', '1.18.0', '--max-enis', '2', '--kubelet-max-pods', '20']),
+      ).toMatchObject({ maxPods: 20 });
       expect(await sameAnswer(['max-pods', 'm5.large', '--ipv6'])).toMatchObject({ ipFamily: 'IPV6', ipLimitedPods: null });
     });
 
@@ -160,7 +209,9 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       expect(stdout).toMatch(/^launcher:\s+CALCULATOR \(LINUX, IPV4, PREFIX_DELEGATION\)$/m);
       expect(stdout).toMatch(/^kube-reserved:\s+3445 MiB memory, 70m CPU$/m);
       expect(stdout).toMatch(/^VALUE {2}RULE +SOURCE$/m);
-      expect(stdout).toMatch(/^ {2}290 {2}prefix delegation \(Nitro, CNI ≥ 1\.9\): ENIs × \(\(IPv4 per ENI − 1\) × 16\) \+ 2 +awslabs\/amazon-eks-ami /m);
+      expect(stdout).toMatch(
+        /^ {2}290 {2}prefix delegation \(Nitro, CNI ≥ 1\.9\): ENIs × \(\(IPv4 per ENI − 1\) × 16\) \+ 2 +awslabs\/amazon-eks-ami /m,
+      );
     });
 
     it('prints the same data as YAML for scripts', async () => {
@@ -181,9 +232,15 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
 
     it('filters by family and vCPUs and lists what the options cannot run on, in both modes', async () => {
       const answer = await sameAnswer(['max-pods-table', '--family', 'm5', '--min-vcpu', '8', '--show-max-allowed']);
-      expect(answer.items.map((i: { instanceType: string }) => i.instanceType)).toEqual(
-        ['m5.12xlarge', 'm5.16xlarge', 'm5.24xlarge', 'm5.2xlarge', 'm5.4xlarge', 'm5.8xlarge', 'm5.metal'],
-      );
+      expect(answer.items.map((i: { instanceType: string }) => i.instanceType)).toEqual([
+        'm5.12xlarge',
+        'm5.16xlarge',
+        'm5.24xlarge',
+        'm5.2xlarge',
+        'm5.4xlarge',
+        'm5.8xlarge',
+        'm5.metal',
+      ]);
       const sgp = await sameAnswer(['max-pods-table', '--sgp', '--family', 't3']);
       expect(sgp.items).toEqual([]);
       expect(sgp.skipped.map((s: { code: string }) => s.code)).toContain('SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED');
@@ -192,7 +249,9 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
     it('prints aligned columns for people', async () => {
       const { stdout } = await cli(['max-pods-table', '--family', 'm5']);
       const lines = stdout.split('\n');
-      expect(lines[0]).toMatch(/^INSTANCE TYPE {2}MAX PODS {2}UNCAPPED {2}IP-LIMITED {2}EFFECTIVE {2}BRANCH ENI {2}ADDRESSES {5}KUBE-RESERVED MIB$/);
+      expect(lines[0]).toMatch(
+        /^INSTANCE TYPE {2}MAX PODS {2}UNCAPPED {2}IP-LIMITED {2}EFFECTIVE {2}BRANCH ENI {2}ADDRESSES {5}KUBE-RESERVED MIB$/,
+      );
       expect(lines).toContain('m5.large             29        29          29         29           0  SECONDARY_IP                574');
       expect(lines).toContain('m5.4xlarge          110       234         234        110           0  SECONDARY_IP               1465');
       expect(stdout).toMatch(/^9 instance types$/m);
@@ -200,20 +259,55 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
   });
 
   describe('subnet-usage', () => {
-    const ARGS = ['subnet-usage', '--cidr', '10.0.0.0/24', '--node-group', 'web=m5.large:3:20', '--node-group', 'c5.xlarge:2:40', '--prefix-delegation'];
+    const ARGS = [
+      'subnet-usage',
+      '--cidr',
+      '10.0.0.0/24',
+      '--node-group',
+      'web=m5.large:3:20',
+      '--node-group',
+      'c5.xlarge:2:40',
+      '--prefix-delegation',
+    ];
 
     it('answers the same usage from options and from a request file, in both modes', async () => {
       const answer = await sameAnswer(ARGS);
-      expect(answer).toMatchObject({ totalIps: 256, awsReservedIps: 5, usableIps: 251, usedIps: 277, freeIps: -26, shortfallIps: 26, fits: false, maxNodes: 3 });
-      expect(answer.prefixBlocks).toEqual({ alignedBlocks: 16, assignableBlocks: 14, neededBlocks: 17, individualIps: 5, bestCaseAvailableBlocks: 14 });
-      expect(answer.perNodeGroup.map((g: { name: string | null; ipsPerNode: number; prefixesPerNode: number }) => [g.name, g.ipsPerNode, g.prefixesPerNode]))
-        .toEqual([['web', 49, 3], [null, 65, 4]]);
+      expect(answer).toMatchObject({
+        totalIps: 256,
+        awsReservedIps: 5,
+        usableIps: 251,
+        usedIps: 277,
+        freeIps: -26,
+        shortfallIps: 26,
+        fits: false,
+        maxNodes: 3,
+      });
+      expect(answer.prefixBlocks).toEqual({
+        alignedBlocks: 16,
+        assignableBlocks: 14,
+        neededBlocks: 17,
+        individualIps: 5,
+        bestCaseAvailableBlocks: 14,
+      });
+      expect(
+        answer.perNodeGroup.map((g: { name: string | null; ipsPerNode: number; prefixesPerNode: number }) => [
+          g.name,
+          g.ipsPerNode,
+          g.prefixesPerNode,
+        ]),
+      ).toEqual([
+        ['web', 49, 3],
+        [null, 65, 4],
+      ]);
       expect(answer.warnings.map((w: { code: string }) => w.code)).toEqual(['SUBNET_TOO_SMALL', 'PREFIX_BLOCKS_NEVER_AVAILABLE']);
 
       const request = {
         subnet: { cidr: '10.0.0.0/24' },
         cni: { prefixDelegation: true },
-        nodeGroups: [{ name: 'web', instanceType: 'm5.large', nodes: 3, podsPerNode: 20 }, { instanceType: 'c5.xlarge', nodes: 2, podsPerNode: 40 }],
+        nodeGroups: [
+          { name: 'web', instanceType: 'm5.large', nodes: 3, podsPerNode: 20 },
+          { instanceType: 'c5.xlarge', nodes: 2, podsPerNode: 40 },
+        ],
       };
       writeFileSync(file('subnet-request.json'), JSON.stringify(request));
       expect(await sameAnswer(['subnet-usage', '--request', file('subnet-request.json')])).toEqual(answer);
@@ -221,7 +315,19 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
     });
 
     it('passes the warm-pool settings through', async () => {
-      const answer = await sameAnswer(['subnet-usage', '--cidr', '10.0.0.0/22', '--node-group', 'm5.large:10:10', '--warm-ip-target', '2', '--minimum-ip-target', '12', '--role', 'nodes']);
+      const answer = await sameAnswer([
+        'subnet-usage',
+        '--cidr',
+        '10.0.0.0/22',
+        '--node-group',
+        'm5.large:10:10',
+        '--warm-ip-target',
+        '2',
+        '--minimum-ip-target',
+        '12',
+        '--role',
+        'nodes',
+      ]);
       expect(answer.subnet.role).toBe('NODES');
       expect(answer.perNodeGroup[0]).toMatchObject({ podsPerNode: 10, secondaryIpsPerNode: 12 });
     });
@@ -240,7 +346,13 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
 
     it('traces a pod → internet flow the same way in both modes: SNAT at the node and the NAT gateway', async () => {
       const answer = await sameAnswer(['trace', file('private-cluster.json'), ...POD_TO_INTERNET]);
-      expect(answer).toMatchObject({ verdict: 'REACHABLE', dropReason: null, sourceIpSeenByDestination: 'NAT_GATEWAY_EIP', clientIpPreserved: false, clientIpVia: 'NONE' });
+      expect(answer).toMatchObject({
+        verdict: 'REACHABLE',
+        dropReason: null,
+        sourceIpSeenByDestination: 'NAT_GATEWAY_EIP',
+        clientIpPreserved: false,
+        clientIpVia: 'NONE',
+      });
       expect(answer.hops.map((hop: { kind: string }) => hop.kind)).toEqual(['POD', 'NODE', 'NAT_GATEWAY', 'INTERNET_GATEWAY', 'INTERNET']);
       expect(answer.hops.map((hop: { action: string }) => hop.action)).toEqual(['FORWARD', 'SNAT', 'SNAT', 'FORWARD', 'DELIVER']);
       expect(answer.hops[2]).toMatchObject({ name: 'nat-b', packet: { srcRole: 'NAT_GATEWAY_EIP' } });
@@ -250,16 +362,42 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       const withEip = await sameAnswer(['trace', file('private-cluster.json'), ...POD_TO_INTERNET, '--nat-eip', 'nat-b=54.210.10.20']);
       expect(withEip.hops.at(-1).packet.src).toBe('54.210.10.20');
 
-      const flow = { from: { kind: 'POD', workload: 'reports' }, to: { kind: 'INTERNET', ip: '93.184.216.34' }, protocol: 'TCP', port: 443, natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }] };
+      const flow = {
+        from: { kind: 'POD', workload: 'reports' },
+        to: { kind: 'INTERNET', ip: '93.184.216.34' },
+        protocol: 'TCP',
+        port: 443,
+        natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }],
+      };
       writeFileSync(file('flow.json'), JSON.stringify(flow));
       expect(await sameAnswer(['trace', file('private-cluster.json'), '--flow', file('flow.json')])).toEqual(withEip);
 
       const saved = (await t.http.post('/v1/designs').send(privateCluster).expect(201)).body.id as string;
-      const remote = await cli(['--server', server, 'trace', '--design-id', saved, ...POD_TO_INTERNET, '--nat-eip', 'nat-b=54.210.10.20', '-o', 'json']);
+      const remote = await cli([
+        '--server',
+        server,
+        'trace',
+        '--design-id',
+        saved,
+        ...POD_TO_INTERNET,
+        '--nat-eip',
+        'nat-b=54.210.10.20',
+        '-o',
+        'json',
+      ]);
       expect(remote.code).toBe(0);
       expect(json(remote)).toEqual(withEip);
 
-      const viaLb = await sameAnswer(['trace', file('private-cluster.json'), '--from', 'internet:8.8.8.8', '--to', 'service:web', '--port', '80']);
+      const viaLb = await sameAnswer([
+        'trace',
+        file('private-cluster.json'),
+        '--from',
+        'internet:8.8.8.8',
+        '--to',
+        'service:web',
+        '--port',
+        '80',
+      ]);
       expect(viaLb).toMatchObject({ verdict: 'REACHABLE', sourceIpSeenByDestination: 'LB_PRIVATE_IP', clientIpVia: 'X_FORWARDED_FOR' });
       expect(viaLb.hops.map((hop: { kind: string }) => hop.kind)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'ALB', 'POD']);
     });
@@ -290,9 +428,14 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       const answer = JSON.parse(local.stdout);
       expect(JSON.parse(remote.stdout)).toEqual(answer);
       expect(answer).toMatchObject({ designName: 'analytics', summary: { status: 'WARNINGS', errors: 0 } });
-      expect(answer.nodeGroups.map((g: { name: string; maxPods: number }) => [g.name, g.maxPods])).toEqual([['workers', 44], ['batch', 160]]);
+      expect(answer.nodeGroups.map((g: { name: string; maxPods: number }) => [g.name, g.maxPods])).toEqual([
+        ['workers', 44],
+        ['batch', 160],
+      ]);
       for (const { stderr } of [local, remote]) {
-        expect(stderr).toMatch(/^note: .*custom-networking\.yaml was imported from an eksctl ClusterConfig \(13 fields not carried over, 3 warnings\)$/m);
+        expect(stderr).toMatch(
+          /^note: .*custom-networking\.yaml was imported from an eksctl ClusterConfig \(13 fields not carried over, 3 warnings\)$/m,
+        );
         expect(stderr).toMatch(/^ {2}not imported vpc\.id \(line 13\): /m);
       }
     });
@@ -322,7 +465,10 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
     it('finds the typo annotation in both modes and exits 1', async () => {
       const answer = await sameAnswer(['lint', file('typo.yaml')], { exitCode: 1 });
       expect(answer.findings[0]).toMatchObject({
-        code: 'UNKNOWN_ANNOTATION', severity: 'ERROR', resource: 'Service/shop/checkout', line: 7,
+        code: 'UNKNOWN_ANNOTATION',
+        severity: 'ERROR',
+        resource: 'Service/shop/checkout',
+        line: 7,
         path: 'metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-shceme"]',
       });
       expect(answer.findings[0].message).toContain('did you mean service.beta.kubernetes.io/aws-load-balancer-scheme?');
@@ -341,14 +487,20 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       const { code, stdout } = await cli(['lint', file('typo.yaml')]);
       expect(code).toBe(1);
       expect(stdout).toMatch(/^SEVERITY {2}CODE +RESOURCE +LINE {2}MESSAGE$/m);
-      expect(stdout).toMatch(/^ERROR {5}UNKNOWN_ANNOTATION +Service\/shop\/checkout +7 {2}service\.beta\.kubernetes\.io\/aws-load-balancer-shceme is not an annotation/m);
+      expect(stdout).toMatch(
+        /^ERROR {5}UNKNOWN_ANNOTATION +Service\/shop\/checkout +7 {2}service\.beta\.kubernetes\.io\/aws-load-balancer-shceme is not an annotation/m,
+      );
       expect(stdout).toMatch(/^1 error, \d+ warnings?$/m);
     });
   });
 
   describe('errors', () => {
     /** Exit 2, nothing on stdout, `error CODE: …` on stderr — in both modes. */
-    async function failsAlike(args: readonly string[], code: string, options: { stdin?: string } = {}): Promise<{ local: string; remote: string }> {
+    async function failsAlike(
+      args: readonly string[],
+      code: string,
+      options: { stdin?: string } = {},
+    ): Promise<{ local: string; remote: string }> {
       const { local, remote } = await bothModes(args, options);
       for (const result of [local, remote]) {
         expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 2, stdout: '' });
@@ -378,7 +530,9 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       const { local, remote } = await failsAlike(['lint', '-'], 'MALFORMED_YAML', { stdin: 'kind: Service\nmetadata: [unclosed\n' });
       expect(local).toMatch(/line \d+/);
       expect(remote).toMatch(/line \d+/);
-      await failsAlike(['plan', '-'], 'MALFORMED_YAML', { stdin: 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: [oops\n' });
+      await failsAlike(['plan', '-'], 'MALFORMED_YAML', {
+        stdin: 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: [oops\n',
+      });
     });
 
     it('a missing file, malformed JSON, and a file that is no design', async () => {
@@ -394,7 +548,10 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       expect(unknown.local).toContain('(Did you mean --prefix-delegation?)');
       await failsAlike(['max-pods'], 'USAGE');
       await failsAlike(['max-pods-table', '--launcher', 'kubelet'], 'USAGE');
-      await failsAlike(['trace', file('private-cluster.json'), '--from', 'pod:reports', '--to', 'internet:example.com', '--port', '443'], 'INVALID_ENDPOINT');
+      await failsAlike(
+        ['trace', file('private-cluster.json'), '--from', 'pod:reports', '--to', 'internet:example.com', '--port', '443'],
+        'INVALID_ENDPOINT',
+      );
       await failsAlike(['subnet-usage', '--cidr', '10.0.0.0/24', '--node-group', 'm5.large'], 'INVALID_NODE_GROUP');
     });
 
@@ -402,7 +559,9 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       const port = await freePort();
       const result = await cli(['--server', `http://127.0.0.1:${port}`, 'max-pods', 'm5.large']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`error SERVER_UNREACHABLE: Cannot reach http://127.0.0.1:${port} (GET /v1/capacity/max-pods): ECONNREFUSED\n`);
+      expect(result.stderr).toBe(
+        `error SERVER_UNREACHABLE: Cannot reach http://127.0.0.1:${port} (GET /v1/capacity/max-pods): ECONNREFUSED\n`,
+      );
     });
   });
 
@@ -433,7 +592,17 @@ describe('eks-network-planner CLI against a server that requires tokens', () => 
   });
 
   it('sends --token or PLANNER_TOKEN as the bearer token; without one, or with a wrong one, exits 2 with the message', async () => {
-    const args = ['--server', server, 'max-pods', 'm5.large', '--prefix-delegation', '--custom-networking', '--show-max-allowed', '-o', 'json'];
+    const args = [
+      '--server',
+      server,
+      'max-pods',
+      'm5.large',
+      '--prefix-delegation',
+      '--custom-networking',
+      '--show-max-allowed',
+      '-o',
+      'json',
+    ];
     const withOption = await cli([...args, '--token', TOKEN]);
     expect(withOption.code).toBe(0);
     expect(json(withOption).maxPods).toBe(290);

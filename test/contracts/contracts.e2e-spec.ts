@@ -36,7 +36,9 @@ describe('committed API contracts', () => {
     compareOrWrite('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
     const served = await t.http.get('/openapi.json').expect(200);
     expect(served.body).toEqual(JSON.parse(readFileSync('openapi.json', 'utf8')));
-    const operationIds = Object.values(document.paths).flatMap((path) => Object.values(path).map((operation) => (operation as { operationId?: string }).operationId));
+    const operationIds = Object.values(document.paths).flatMap((path) =>
+      Object.values(path).map((operation) => (operation as { operationId?: string }).operationId),
+    );
     expect(operationIds.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
     expect(new Set(operationIds).size).toBe(operationIds.length);
   });

@@ -8,7 +8,14 @@ import { parseAllDocuments } from 'yaml';
 import { environmentVariableNames } from '../../src/platform/config/environment.js';
 import { lintManifests } from '../../src/domain/exposure/index.js';
 
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
+type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+};
 
 const files = readdirSync('deploy').filter((f) => f.endsWith('.yaml'));
 const manifests: Manifest[] = files.flatMap((file) =>
@@ -51,7 +58,9 @@ describe('deploy/ manifests', () => {
   it('passes only known settings, with DATABASE_URL and API_TOKENS from the Secret', () => {
     const known = new Set([...environmentVariableNames(), 'NODE_EXTRA_CA_CERTS']);
     for (const key of Object.keys(byKind('ConfigMap')[0].data!)) expect(known.has(key), key).toBe(true);
-    const fromSecret = container.env.filter((e: { valueFrom?: { secretKeyRef?: unknown } }) => e.valueFrom?.secretKeyRef).map((e: { name: string }) => e.name);
+    const fromSecret = container.env
+      .filter((e: { valueFrom?: { secretKeyRef?: unknown } }) => e.valueFrom?.secretKeyRef)
+      .map((e: { name: string }) => e.name);
     expect(fromSecret.sort()).toEqual(['API_TOKENS', 'DATABASE_URL']);
     const example = parseAllDocuments(readFileSync('deploy/secret.example.yaml', 'utf8'))[0].toJS() as Manifest;
     expect(Object.keys(example.stringData!).sort()).toEqual(['API_TOKENS', 'DATABASE_URL']);

@@ -20,7 +20,15 @@ describe('README', () => {
   });
 
   it('shows a worked example per engine', () => {
-    for (const route of ['/v1/capacity/max-pods', '/v1/capacity/subnet-usage', '/v1/exposure/recommend', '/v1/exposure/lint', '/v1/paths/trace', '/plan', '/import/eksctl']) {
+    for (const route of [
+      '/v1/capacity/max-pods',
+      '/v1/capacity/subnet-usage',
+      '/v1/exposure/recommend',
+      '/v1/exposure/lint',
+      '/v1/paths/trace',
+      '/plan',
+      '/import/eksctl',
+    ]) {
       expect(readme).toContain(route);
     }
     expect(readme).toMatch(/```graphql/);

@@ -15,7 +15,11 @@ describe('eksctl import and export over the API', () => {
   });
 
   it('imports a ClusterConfig (YAML body), saves it, and lists what it could not map', async () => {
-    const response = await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send(fixture('private-prefix-delegation.yaml')).expect(201);
+    const response = await t.http
+      .post('/v1/designs/import/eksctl')
+      .set('content-type', 'application/yaml')
+      .send(fixture('private-prefix-delegation.yaml'))
+      .expect(201);
     expect(response.headers.location).toBe(`/v1/designs/${response.body.design.id}`);
     expect(response.body.design).toMatchObject({ revision: 1 });
     expect(response.body.design.spec.cni).toMatchObject({ prefixDelegation: true });
@@ -25,7 +29,10 @@ describe('eksctl import and export over the API', () => {
   });
 
   it('accepts {"yaml": …} JSON too, and round-trips import → export → import', async () => {
-    const first = await t.http.post('/v1/designs/import/eksctl').send({ yaml: fixture('custom-networking.yaml') }).expect(201);
+    const first = await t.http
+      .post('/v1/designs/import/eksctl')
+      .send({ yaml: fixture('custom-networking.yaml') })
+      .expect(201);
     const yaml = await t.http.get(`/v1/designs/${first.body.design.id}/export/eksctl`).expect(200);
     expect(yaml.headers['content-type']).toContain('application/yaml');
     expect(parse(yaml.text)).toMatchObject({ apiVersion: 'eksctl.io/v1alpha5', kind: 'ClusterConfig' });
@@ -37,7 +44,11 @@ describe('eksctl import and export over the API', () => {
   });
 
   it('exports the aws-node environment and ENIConfigs of a custom-networking design', async () => {
-    const imported = await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send(fixture('custom-networking.yaml')).expect(201);
+    const imported = await t.http
+      .post('/v1/designs/import/eksctl')
+      .set('content-type', 'application/yaml')
+      .send(fixture('custom-networking.yaml'))
+      .expect(201);
     const { body } = await t.http.get(`/v1/designs/${imported.body.design.id}/export/cni`).expect(200);
     expect(body.env).toMatchObject({ AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: 'true', ENI_CONFIG_LABEL_DEF: 'topology.kubernetes.io/zone' });
     expect(body.setEnvCommand).toMatch(/^kubectl set env daemonset aws-node -n kube-system /);
@@ -46,23 +57,53 @@ describe('eksctl import and export over the API', () => {
   });
 
   it('answers coded 4xx for malformed or hostile YAML and unknown designs', async () => {
-    const malformed = await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send('apiVersion: eksctl.io/v1alpha5\nkind: [').expect(400);
+    const malformed = await t.http
+      .post('/v1/designs/import/eksctl')
+      .set('content-type', 'application/yaml')
+      .send('apiVersion: eksctl.io/v1alpha5\nkind: [')
+      .expect(400);
     expect(malformed.body.error.code).toBe('MALFORMED_YAML');
     expect(malformed.body.error.message).toMatch(/line \d+/);
-    const notEksctl = await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send('apiVersion: v1\nkind: Service\n').expect(400);
+    const notEksctl = await t.http
+      .post('/v1/designs/import/eksctl')
+      .set('content-type', 'application/yaml')
+      .send('apiVersion: v1\nkind: Service\n')
+      .expect(400);
     expect(notEksctl.body.error.code).toBe('NOT_AN_EKSCTL_CLUSTER_CONFIG');
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
-    expect((await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send(bomb).expect(400)).body.error.code).toMatch(/YAML_ALIAS_LIMIT_EXCEEDED|NOT_AN_EKSCTL_CLUSTER_CONFIG/);
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
+    expect(
+      (await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send(bomb).expect(400)).body.error.code,
+    ).toMatch(/YAML_ALIAS_LIMIT_EXCEEDED|NOT_AN_EKSCTL_CLUSTER_CONFIG/);
     expect((await t.http.post('/v1/designs/import/eksctl').send({ yaml: 42 }).expect(400)).body.error.code).toBe('MALFORMED_YAML');
-    expect((await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/export/eksctl').expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
-    expect((await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/export/cni').query({ revision: 'x' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/export/eksctl').expect(404)).body.error.code).toBe(
+      'DESIGN_NOT_FOUND',
+    );
+    expect(
+      (await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/export/cni').query({ revision: 'x' }).expect(400)).body.error
+        .code,
+    ).toBe('VALIDATION_FAILED');
   });
 
   it('serves importEksctl and the exports over GraphQL', async () => {
-    const imported = await t.graphql('mutation($y: String!) { importEksctl(yaml: $y) { design { id revision } unsupported { path } warnings { code } } }', { y: fixture('fargate-profiles.yaml') });
+    const imported = await t.graphql(
+      'mutation($y: String!) { importEksctl(yaml: $y) { design { id revision } unsupported { path } warnings { code } } }',
+      { y: fixture('fargate-profiles.yaml') },
+    );
     expect(imported.body.errors).toBeUndefined();
     const id = imported.body.data!.importEksctl.design.id;
-    const read = await t.graphql('query($id: ID!) { design(id: $id) { eksctlConfig { yaml notExported { path } } cniConfig { env { name value } setEnvCommand } } }', { id });
+    const read = await t.graphql(
+      'query($id: ID!) { design(id: $id) { eksctlConfig { yaml notExported { path } } cniConfig { env { name value } setEnvCommand } } }',
+      { id },
+    );
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data!.design.eksctlConfig.yaml).toContain('fargateProfiles');
     const bad = await t.graphql('mutation { importEksctl(yaml: "kind: [") { design { id } } }');

@@ -21,7 +21,15 @@ describe.skipIf(!existsSync(CHROMIUM))('offline GraphiQL in headless Chromium', 
     baseUrl = await t.app.getUrl();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
 
@@ -47,11 +55,14 @@ describe.skipIf(!existsSync(CHROMIUM))('offline GraphiQL in headless Chromium', 
     const editor = page.locator('.graphiql-query-editor .CodeMirror').first();
     await editor.click();
     await page.evaluate(() => {
-      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror;
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } })
+        .CodeMirror;
       cm.setValue('{ instanceType(name: "m5.large") { name maxEnis ipv4PerEni } }');
     });
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('ipv4PerEni'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('ipv4PerEni'), undefined, {
+      timeout: 30_000,
+    });
     const result = await page.locator('.graphiql-response').textContent();
     expect(result).toContain('"maxEnis": 3');
     expect(result).toContain('"ipv4PerEni": 10');

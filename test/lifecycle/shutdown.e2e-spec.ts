@@ -26,7 +26,9 @@ function slowPost(app: RunningApp, path: string, body: string): { finish: () => 
   const socket = connect(app.port, '127.0.0.1');
   const bytes = Buffer.from(body);
   const half = Math.floor(bytes.length / 2);
-  socket.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`);
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`,
+  );
   socket.write(bytes.subarray(0, half));
   let received = '';
   const response = new Promise<string>((done) => {
@@ -109,7 +111,11 @@ it('stops a Postgres orphaned by SIGKILL when the app starts again on the same d
 describe('a process using the embedded Postgres module', () => {
   const run = (script: string): ReturnType<typeof spawnSync> => {
     const module = pathToFileURL(join(dirname(main), 'platform', 'persistence', 'embedded-postgres.js')).href;
-    return spawnSync(process.execPath, ['--input-type=module', '-e', `const { EmbeddedPostgresServer } = await import(${JSON.stringify(module)});\n${script}`], { encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const { EmbeddedPostgresServer } = await import(${JSON.stringify(module)});\n${script}`],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
   };
 
   it('keeps its exit code', () => {

@@ -28,7 +28,11 @@ describe('/metrics', () => {
     await t.http.get('/metrics').expect(401);
     await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large' }).set(auth).expect(200);
     await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.nope' }).set(auth).expect(404);
-    await t.http.post('/graphql').set(auth).send({ query: 'query CatalogNames { catalogs { name } }', operationName: 'CatalogNames' }).expect(200);
+    await t.http
+      .post('/graphql')
+      .set(auth)
+      .send({ query: 'query CatalogNames { catalogs { name } }', operationName: 'CatalogNames' })
+      .expect(200);
 
     const response = await t.http.get('/metrics').set(auth).expect(200);
     expect(response.headers['content-type']).toContain('text/plain');

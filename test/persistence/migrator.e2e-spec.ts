@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIRECTORY } from '../../src/platform/persistence/database-connection.js';
-import { applyMigrations, loadMigrations, migrationChecksum, MigrationError, type MigrationScript } from '../../src/platform/persistence/migrator.js';
+import {
+  applyMigrations,
+  loadMigrations,
+  migrationChecksum,
+  MigrationError,
+  type MigrationScript,
+} from '../../src/platform/persistence/migrator.js';
 import { createTestDatabase, dropTestDatabase, withClient } from '../support/database.js';
 
 async function migrateWith(url: string, migrations: readonly MigrationScript[]) {
@@ -33,7 +39,11 @@ describe('migrator (prisma migrate deploy compatible)', () => {
     expect(migrations.length).toBeGreaterThan(0);
     const report = await migrateWith(url, migrations);
     expect(report.applied).toEqual(migrations.map((m) => m.name));
-    const rows = await withClient(url, (c) => c.query('SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY migration_name'));
+    const rows = await withClient(url, (c) =>
+      c.query(
+        'SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY migration_name',
+      ),
+    );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(migrations.map((m) => m.name));
     for (const [i, row] of rows.rows.entries()) {
       expect(row.checksum).toBe(migrations[i].checksum);
@@ -43,7 +53,9 @@ describe('migrator (prisma migrate deploy compatible)', () => {
       expect(row.rolled_back_at).toBeNull();
       expect(row.logs).toBeNull();
     }
-    const tables = await withClient(url, (c) => c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`));
+    const tables = await withClient(url, (c) =>
+      c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`),
+    );
     expect(tables.rows.map((r) => r.table_name)).toEqual(['Catalog', 'Design', 'DesignRevision', 'InstanceType', '_prisma_migrations']);
   });
 
@@ -69,7 +81,11 @@ describe('migrator (prisma migrate deploy compatible)', () => {
   it('refuses to start when an applied migration was edited, naming it', async () => {
     const original = await loadMigrations(scratchMigrations({ '20260101000000_first': 'CREATE TABLE first_table (id int);' }));
     await migrateWith(url, original);
-    const edited = original.map((m) => ({ ...m, script: `${m.script}\nALTER TABLE first_table ADD COLUMN x int;`, checksum: migrationChecksum(`${m.script}\nALTER TABLE first_table ADD COLUMN x int;`) }));
+    const edited = original.map((m) => ({
+      ...m,
+      script: `${m.script}\nALTER TABLE first_table ADD COLUMN x int;`,
+      checksum: migrationChecksum(`${m.script}\nALTER TABLE first_table ADD COLUMN x int;`),
+    }));
     await expect(migrateWith(url, edited)).rejects.toThrow(MigrationError);
     await expect(migrateWith(url, edited)).rejects.toThrow(/20260101000000_first was edited after it was applied/);
   });
@@ -83,20 +99,29 @@ describe('migrator (prisma migrate deploy compatible)', () => {
   });
 
   it('records a failing migration like Prisma (logs, no finished_at) and blocks later starts until resolved', async () => {
-    const broken = await loadMigrations(scratchMigrations({
-      '20260101000000_ok': 'CREATE TABLE ok_table (id int);',
-      '20260102000000_broken': 'CREATE TABLE t (id int); SELECT no_such_function();',
-    }));
+    const broken = await loadMigrations(
+      scratchMigrations({
+        '20260101000000_ok': 'CREATE TABLE ok_table (id int);',
+        '20260102000000_broken': 'CREATE TABLE t (id int); SELECT no_such_function();',
+      }),
+    );
     await expect(migrateWith(url, broken)).rejects.toThrow(/20260102000000_broken failed/);
-    const rows = await withClient(url, (c) => c.query('SELECT migration_name, finished_at, logs FROM "_prisma_migrations" ORDER BY migration_name'));
+    const rows = await withClient(url, (c) =>
+      c.query('SELECT migration_name, finished_at, logs FROM "_prisma_migrations" ORDER BY migration_name'),
+    );
     expect(rows.rows[1]).toMatchObject({ migration_name: '20260102000000_broken', finished_at: null });
     expect(rows.rows[1].logs).toMatch(/no_such_function/);
     // The whole script ran as one transaction: its first statement left nothing behind.
     const leftover = await withClient(url, (c) => c.query(`SELECT to_regclass('public.t') AS t`));
     expect(leftover.rows[0].t).toBeNull();
     await expect(migrateWith(url, broken)).rejects.toThrow(/failed earlier and was never completed/);
-    await withClient(url, (c) => c.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_broken'`));
-    const fixed = [broken[0], { ...broken[1], script: 'CREATE TABLE t (id int);', checksum: migrationChecksum('CREATE TABLE t (id int);') }];
+    await withClient(url, (c) =>
+      c.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_broken'`),
+    );
+    const fixed = [
+      broken[0],
+      { ...broken[1], script: 'CREATE TABLE t (id int);', checksum: migrationChecksum('CREATE TABLE t (id int);') },
+    ];
     expect((await migrateWith(url, fixed)).applied).toEqual(['20260102000000_broken']);
   });
 

@@ -12,7 +12,13 @@ import { createTestDatabase, dropTestDatabase, withClient } from '../support/dat
 type Dmmf = Awaited<ReturnType<typeof internals.getDMMF>>;
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: 'text', Int: 'integer', Boolean: 'boolean', DateTime: 'timestamp without time zone', Json: 'jsonb', BigInt: 'bigint', Float: 'double precision',
+  String: 'text',
+  Int: 'integer',
+  Boolean: 'boolean',
+  DateTime: 'timestamp without time zone',
+  Json: 'jsonb',
+  BigInt: 'bigint',
+  Float: 'double precision',
 };
 const NATIVE_TYPES: Record<string, string> = { Uuid: 'uuid' };
 
@@ -35,30 +41,54 @@ async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
 describe('schema.prisma ⇔ prisma/migrations', () => {
   it('has exactly the models as tables (plus _prisma_migrations)', async () => {
     const tables = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
-    expect(tables.map((t) => t.table_name).sort()).toEqual([...dmmf.datamodel.models.map((m) => m.dbName ?? m.name), '_prisma_migrations'].sort());
+    expect(tables.map((t) => t.table_name).sort()).toEqual(
+      [...dmmf.datamodel.models.map((m) => m.dbName ?? m.name), '_prisma_migrations'].sort(),
+    );
   });
 
   it('has every scalar field as a column of the right type, nullability and default', async () => {
-    const columns = await query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; column_default: string | null; datetime_precision: number | null }>(
+    const columns = await query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+      column_default: string | null;
+      datetime_precision: number | null;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, datetime_precision FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
     const expected = dmmf.datamodel.models.flatMap((model) =>
-      model.fields.filter((f) => f.kind !== 'object').map((field) => {
-        const native = field.nativeType ? NATIVE_TYPES[field.nativeType[0] as string] : undefined;
-        const base = field.kind === 'enum' ? 'USER-DEFINED' : native ?? SCALAR_TYPES[field.type];
-        // A DB-level default exists unless Prisma fills the value client-side (uuid(), cuid(), @updatedAt).
-        const dbDefault = field.hasDefaultValue && !(typeof field.default === 'object' && field.default !== null && 'name' in field.default && ['uuid', 'cuid', 'nanoid'].includes(String(field.default.name)));
-        return {
-          table: model.dbName ?? model.name,
-          column: field.dbName ?? field.name,
-          type: field.isList ? 'ARRAY' : base,
-          udt: field.kind === 'enum' ? field.type : field.isList ? `_${SCALAR_TYPES[field.type] === 'text' ? 'text' : field.type}` : undefined,
-          // Prisma creates scalar lists without NOT NULL.
-          nullable: field.isList ? 'YES' : field.isRequired ? 'NO' : 'YES',
-          hasDefault: dbDefault,
-          precision: field.type === 'DateTime' ? 3 : undefined,
-        };
-      }),
+      model.fields
+        .filter((f) => f.kind !== 'object')
+        .map((field) => {
+          const native = field.nativeType ? NATIVE_TYPES[field.nativeType[0] as string] : undefined;
+          const base = field.kind === 'enum' ? 'USER-DEFINED' : (native ?? SCALAR_TYPES[field.type]);
+          // A DB-level default exists unless Prisma fills the value client-side (uuid(), cuid(), @updatedAt).
+          const dbDefault =
+            field.hasDefaultValue &&
+            !(
+              typeof field.default === 'object' &&
+              field.default !== null &&
+              'name' in field.default &&
+              ['uuid', 'cuid', 'nanoid'].includes(String(field.default.name))
+            );
+          return {
+            table: model.dbName ?? model.name,
+            column: field.dbName ?? field.name,
+            type: field.isList ? 'ARRAY' : base,
+            udt:
+              field.kind === 'enum'
+                ? field.type
+                : field.isList
+                  ? `_${SCALAR_TYPES[field.type] === 'text' ? 'text' : field.type}`
+                  : undefined,
+            // Prisma creates scalar lists without NOT NULL.
+            nullable: field.isList ? 'YES' : field.isRequired ? 'NO' : 'YES',
+            hasDefault: dbDefault,
+            precision: field.type === 'DateTime' ? 3 : undefined,
+          };
+        }),
     );
     const actual = columns.map((c) => ({
       table: c.table_name,
@@ -67,7 +97,7 @@ describe('schema.prisma ⇔ prisma/migrations', () => {
       udt: c.data_type === 'USER-DEFINED' || c.data_type === 'ARRAY' ? c.udt_name : undefined,
       nullable: c.is_nullable,
       hasDefault: c.column_default !== null,
-      precision: c.data_type.startsWith('timestamp') ? c.datetime_precision ?? undefined : undefined,
+      precision: c.data_type.startsWith('timestamp') ? (c.datetime_precision ?? undefined) : undefined,
     }));
     const key = (c: { table: string; column: string }) => `${c.table}.${c.column}`;
     expect(actual.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
@@ -96,7 +126,9 @@ describe('schema.prisma ⇔ prisma/migrations', () => {
     });
     const actual = indexes.map(({ index: _name, ...rest }) => rest);
     const sortKey = (i: { table: string; columns: string[] }) => `${i.table}(${i.columns.join(',')})`;
-    expect(actual.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    expect(actual.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    );
   });
 
   it('has the relations as foreign keys with their referential actions', async () => {
@@ -109,14 +141,16 @@ describe('schema.prisma ⇔ prisma/migrations', () => {
       WHERE c.contype = 'f' GROUP BY c.oid`);
     const ACTIONS: Record<string, string> = { Cascade: 'c', Restrict: 'r', NoAction: 'a', SetNull: 'n', SetDefault: 'd' };
     const expected = dmmf.datamodel.models.flatMap((model) =>
-      model.fields.filter((f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0).map((f) => ({
-        table: `"${model.dbName ?? model.name}"`,
-        references: `"${f.type}"`,
-        columns: f.relationFromFields!,
-        on_delete: ACTIONS[f.relationOnDelete ?? 'Restrict'],
-        // Prisma's default onUpdate is Cascade.
-        on_update: ACTIONS[(f as { relationOnUpdate?: string }).relationOnUpdate ?? 'Cascade'],
-      })),
+      model.fields
+        .filter((f) => f.kind === 'object' && (f.relationFromFields?.length ?? 0) > 0)
+        .map((f) => ({
+          table: `"${model.dbName ?? model.name}"`,
+          references: `"${f.type}"`,
+          columns: f.relationFromFields!,
+          on_delete: ACTIONS[f.relationOnDelete ?? 'Restrict'],
+          // Prisma's default onUpdate is Cascade.
+          on_update: ACTIONS[(f as { relationOnUpdate?: string }).relationOnUpdate ?? 'Cascade'],
+        })),
     );
     expect(fks.sort((a, b) => a.table.localeCompare(b.table))).toEqual(expected.sort((a, b) => a.table.localeCompare(b.table)));
   });

@@ -19,7 +19,8 @@ const SUBNET_FULL = {
   code: 'SUBNET_FULL_AT_MAX',
   severity: 'ERROR',
   path: 'subnets[12]',
-  message: 'Subnet tiny (10.0.4.0/28) needs 12 addresses with every node group at max size but has 11 usable (1 short); it holds about 11 nodes.',
+  message:
+    'Subnet tiny (10.0.4.0/28) needs 12 addresses with every node group at max size but has 11 usable (1 short); it holds about 11 nodes.',
   fix: expect.stringContaining('Use a larger subnet'),
 };
 
@@ -44,19 +45,23 @@ describe('design diff', () => {
     expect(body.from).toBe(1);
     expect(body.to).toBe(2);
     expect(body.spec).toEqual([{ path: 'nodeGroups["general"].maxSize', kind: 'CHANGED', before: 10, after: 12 }]);
-    expect(body.plan.nodeGroups).toEqual([{
-      name: 'general',
-      maxPods: { before: 20, after: 20, delta: 0 },
-      effectiveMaxPods: { before: 11, after: 11, delta: 0 },
-      podCapacityAtMax: { before: 90, after: 108, delta: 18 },
-    }]);
+    expect(body.plan.nodeGroups).toEqual([
+      {
+        name: 'general',
+        maxPods: { before: 20, after: 20, delta: 0 },
+        effectiveMaxPods: { before: 11, after: 11, delta: 0 },
+        podCapacityAtMax: { before: 90, after: 108, delta: 18 },
+      },
+    ]);
     // Two more nodes: one address each in the /28, and their pod ENIs in the ENIConfig subnet of us-east-1a.
     expect(body.plan.subnets).toEqual([
       { name: 'pods-a', freeIpsAtMax: { before: 16045, after: 16019, delta: -26 }, usedIpsAtMax: { before: 334, after: 360, delta: 26 } },
       { name: 'tiny', freeIpsAtMax: { before: 1, after: -1, delta: -2 }, usedIpsAtMax: { before: 10, after: 12, delta: 2 } },
     ]);
     expect(body.plan.findings.new).toEqual([{ key: 'SUBNET_FULL_AT_MAX subnets["tiny"]', finding: SUBNET_FULL }]);
-    expect(body.plan.findings.resolved).toEqual([{ key: 'SUBNET_LOW_HEADROOM_AT_MAX subnets["tiny"]', finding: expect.objectContaining({ severity: 'WARNING', path: 'subnets[12]' }) }]);
+    expect(body.plan.findings.resolved).toEqual([
+      { key: 'SUBNET_LOW_HEADROOM_AT_MAX subnets["tiny"]', finding: expect.objectContaining({ severity: 'WARNING', path: 'subnets[12]' }) },
+    ]);
     expect(body.plan.summary).toEqual({
       errors: { before: 0, after: 1, delta: 1 },
       warnings: { before: 8, after: 7, delta: -1 },
@@ -68,13 +73,20 @@ describe('design diff', () => {
   it('widening the subnet resolves the error; the same revision twice is no change; backwards is the mirror image', async () => {
     const widened = (await t.http.get(`/v1/designs/${id}/diff`).query({ from: 2, to: 3 }).expect(200)).body;
     expect(widened.spec).toEqual([{ path: 'subnets["tiny"].cidr', kind: 'CHANGED', before: '10.0.4.0/28', after: '10.0.4.0/27' }]);
-    expect(widened.plan.subnets).toEqual([{ name: 'tiny', freeIpsAtMax: { before: -1, after: 15, delta: 16 }, usedIpsAtMax: { before: 12, after: 12, delta: 0 } }]);
+    expect(widened.plan.subnets).toEqual([
+      { name: 'tiny', freeIpsAtMax: { before: -1, after: 15, delta: 16 }, usedIpsAtMax: { before: 12, after: 12, delta: 0 } },
+    ]);
     expect(widened.plan.findings).toEqual({ new: [], resolved: [{ key: 'SUBNET_FULL_AT_MAX subnets["tiny"]', finding: SUBNET_FULL }] });
     expect(widened.plan.nodeGroups).toEqual([]);
 
     const same = (await t.http.get(`/v1/designs/${id}/diff`).query({ from: 3, to: 3 }).expect(200)).body;
     expect(same.spec).toEqual([]);
-    expect(same.plan).toMatchObject({ nodeGroups: [], subnets: [], findings: { new: [], resolved: [] }, summary: { errors: { before: 0, after: 0, delta: 0 } } });
+    expect(same.plan).toMatchObject({
+      nodeGroups: [],
+      subnets: [],
+      findings: { new: [], resolved: [] },
+      summary: { errors: { before: 0, after: 0, delta: 0 } },
+    });
 
     const backwards = (await t.http.get(`/v1/designs/${id}/diff`).query({ from: 3, to: 2 }).expect(200)).body;
     expect(backwards.spec).toEqual([{ path: 'subnets["tiny"].cidr', kind: 'CHANGED', before: '10.0.4.0/27', after: '10.0.4.0/28' }]);
@@ -83,30 +95,54 @@ describe('design diff', () => {
 
   it('plans each revision with the catalog it names', async () => {
     const m5large = (await t.http.get('/v1/catalogs/aws/instance-types/m5.large').expect(200)).body;
-    const others = await Promise.all(['m5.xlarge', 'c5.2xlarge', 'm6i.xlarge'].map(async (name) => (await t.http.get(`/v1/catalogs/aws/instance-types/${name}`).expect(200)).body));
+    const others = await Promise.all(
+      ['m5.xlarge', 'c5.2xlarge', 'm6i.xlarge'].map(
+        async (name) => (await t.http.get(`/v1/catalogs/aws/instance-types/${name}`).expect(200)).body,
+      ),
+    );
     // The same m5.large with one ENI fewer: under custom networking and a trunk ENI it has no ENI left for pods.
     const smaller = { ...m5large, maxEnis: 2, networkCards: [{ index: 0, maxEnis: 2 }] };
-    await t.http.post('/v1/catalogs').send({ name: 'plan-diff-small', instanceTypes: [smaller, ...others] }).expect(201);
+    await t.http
+      .post('/v1/catalogs')
+      .send({ name: 'plan-diff-small', instanceTypes: [smaller, ...others] })
+      .expect(201);
 
     const designId = (await t.http.post('/v1/designs').send(validDesign()).expect(201)).body.id;
-    await t.http.put(`/v1/designs/${designId}`).set('If-Match', '"1"').send({ ...validDesign(), catalog: 'plan-diff-small' }).expect(200);
+    await t.http
+      .put(`/v1/designs/${designId}`)
+      .set('If-Match', '"1"')
+      .send({ ...validDesign(), catalog: 'plan-diff-small' })
+      .expect(200);
     const { body } = await t.http.get(`/v1/designs/${designId}/diff`).query({ from: 1, to: 2 }).expect(200);
     expect(body.spec).toEqual([{ path: 'catalog', kind: 'ADDED', before: null, after: 'plan-diff-small' }]);
-    expect(body.plan.nodeGroups).toEqual([{
-      name: 'general',
-      maxPods: { before: 20, after: 11, delta: -9 },
-      effectiveMaxPods: { before: 11, after: 2, delta: -9 },
-      podCapacityAtMax: { before: 108, after: 0, delta: -108 },
-    }]);
-    expect(body.plan.findings.new.map((c: { key: string }) => c.key)).toEqual(['WORKLOAD_EXCEEDS_POD_CAPACITY workloads["payments/ledger"].replicas']);
+    expect(body.plan.nodeGroups).toEqual([
+      {
+        name: 'general',
+        maxPods: { before: 20, after: 11, delta: -9 },
+        effectiveMaxPods: { before: 11, after: 2, delta: -9 },
+        podCapacityAtMax: { before: 108, after: 0, delta: -108 },
+      },
+    ]);
+    expect(body.plan.findings.new.map((c: { key: string }) => c.key)).toEqual([
+      'WORKLOAD_EXCEEDS_POD_CAPACITY workloads["payments/ledger"].replicas',
+    ]);
     expect((await t.http.get(`/v1/designs/${designId}/plan`).expect(200)).body.nodeGroups[0].maxPods).toBe(11);
     expect((await t.http.get(`/v1/designs/${designId}/plan`).query({ revision: 1 }).expect(200)).body.nodeGroups[0].maxPods).toBe(20);
   });
 
   it('answers 400 unless from and to are both positive 32-bit integers, 404 for unknown designs and revisions', async () => {
     const bad: Record<string, string>[] = [
-      {}, { from: '1' }, { to: '2' }, { from: '0', to: '1' }, { from: '1', to: '-2' }, { from: 'a', to: '2' }, { from: '1.5', to: '2' },
-      { from: '1', to: '2147483648' }, { from: '99999999999999999999', to: '1' }, { from: '', to: '' }, { from: '0x1', to: '2' },
+      {},
+      { from: '1' },
+      { to: '2' },
+      { from: '0', to: '1' },
+      { from: '1', to: '-2' },
+      { from: 'a', to: '2' },
+      { from: '1.5', to: '2' },
+      { from: '1', to: '2147483648' },
+      { from: '99999999999999999999', to: '1' },
+      { from: '', to: '' },
+      { from: '0x1', to: '2' },
     ];
     for (const query of bad) {
       const response = await t.http.get(`/v1/designs/${id}/diff`).query(query).expect(400);
@@ -116,8 +152,12 @@ describe('design diff', () => {
     }
     expect((await t.http.get(`/v1/designs/${id}/diff?from=1&from=2&to=3`).expect(400)).body.error.details[0].path).toBe('from');
     expect((await t.http.get(`/v1/designs/${id}/diff`).query({ from: 1, to: 4 }).expect(404)).body.error.code).toBe('REVISION_NOT_FOUND');
-    expect((await t.http.get(`/v1/designs/${id}/diff`).query({ from: 2_147_483_647, to: 1 }).expect(404)).body.error.code).toBe('REVISION_NOT_FOUND');
-    expect((await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/diff').query({ from: 1, to: 2 }).expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
+    expect((await t.http.get(`/v1/designs/${id}/diff`).query({ from: 2_147_483_647, to: 1 }).expect(404)).body.error.code).toBe(
+      'REVISION_NOT_FOUND',
+    );
+    expect(
+      (await t.http.get('/v1/designs/00000000-0000-4000-8000-000000000000/diff').query({ from: 1, to: 2 }).expect(404)).body.error.code,
+    ).toBe('DESIGN_NOT_FOUND');
     expect((await t.http.get('/v1/designs/nope/diff').query({ from: 1, to: 2 }).expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
   });
 
@@ -141,10 +181,25 @@ describe('design diff', () => {
       const diff = body.data!.designDiff;
       expect(diff).toMatchObject({ designId: id, from: 1, to: 2, spec: rest.spec });
       expect(diff.plan.subnets).toEqual(rest.plan.subnets);
-      expect(diff.plan.nodeGroups[0]).toEqual({ name: 'general', maxPods: rest.plan.nodeGroups[0].maxPods, effectiveMaxPods: { delta: 0 }, podCapacityAtMax: rest.plan.nodeGroups[0].podCapacityAtMax });
-      expect(diff.plan.findings.new).toEqual([{ key: 'SUBNET_FULL_AT_MAX subnets["tiny"]', finding: { code: 'SUBNET_FULL_AT_MAX', severity: 'ERROR', path: 'subnets[12]', message: SUBNET_FULL.message } }]);
+      expect(diff.plan.nodeGroups[0]).toEqual({
+        name: 'general',
+        maxPods: rest.plan.nodeGroups[0].maxPods,
+        effectiveMaxPods: { delta: 0 },
+        podCapacityAtMax: rest.plan.nodeGroups[0].podCapacityAtMax,
+      });
+      expect(diff.plan.findings.new).toEqual([
+        {
+          key: 'SUBNET_FULL_AT_MAX subnets["tiny"]',
+          finding: { code: 'SUBNET_FULL_AT_MAX', severity: 'ERROR', path: 'subnets[12]', message: SUBNET_FULL.message },
+        },
+      ]);
       expect(diff.plan.findings.resolved).toEqual([{ key: 'SUBNET_LOW_HEADROOM_AT_MAX subnets["tiny"]' }]);
-      expect(diff.plan.summary).toEqual({ errors: { before: 0, after: 1, delta: 1 }, warnings: { delta: -1 }, infos: { delta: 0 }, usedIpsAtMax: { delta: 28 } });
+      expect(diff.plan.summary).toEqual({
+        errors: { before: 0, after: 1, delta: 1 },
+        warnings: { delta: -1 },
+        infos: { delta: 0 },
+        usedIpsAtMax: { delta: 28 },
+      });
 
       // Objects and lists come through the JSON scalar as they are.
       const withPeer = validDesign();
@@ -152,7 +207,9 @@ describe('design diff', () => {
       withPeer.tags = ['prod'];
       const designId = (await t.http.post('/v1/designs').send(validDesign()).expect(201)).body.id;
       await t.http.put(`/v1/designs/${designId}`).set('If-Match', '"1"').send(withPeer).expect(200);
-      const peers = await t.graphql('query($id: ID!) { designDiff(id: $id, from: 1, to: 2) { spec { path kind before after } } }', { id: designId });
+      const peers = await t.graphql('query($id: ID!) { designDiff(id: $id, from: 1, to: 2) { spec { path kind before after } } }', {
+        id: designId,
+      });
       expect(peers.body.errors).toBeUndefined();
       // Postgres jsonb stores object keys in its own order (shorter first), and the diff walks keys in stored order.
       const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
@@ -169,7 +226,13 @@ describe('design diff', () => {
       const zero = await t.graphql(query, { id, from: 0, to: -1 });
       expect(zero.body.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
       expect(zero.body.errors?.[0].extensions?.details?.map((d) => d.path)).toEqual(['from', 'to']);
-      for (const variables of [{ id, from: 2 ** 31, to: 1 }, { id, from: '1', to: 2 }, { id, from: null, to: 2 }, { id, to: 2 }, { id: { deep: [[[1]]] }, from: 1, to: 2 }]) {
+      for (const variables of [
+        { id, from: 2 ** 31, to: 1 },
+        { id, from: '1', to: 2 },
+        { id, from: null, to: 2 },
+        { id, to: 2 },
+        { id: { deep: [[[1]]] }, from: 1, to: 2 },
+      ]) {
         const response = await t.graphql(query, variables as Record<string, unknown>);
         expect(response.status, JSON.stringify(variables)).toBe(400);
         expect(response.body.errors?.[0].extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');

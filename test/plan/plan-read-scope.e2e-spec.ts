@@ -23,7 +23,13 @@ describe('plan scopes', () => {
 
   it('lets a read-only caller plan and diff over REST and GraphQL, and nobody without a token', async () => {
     const reader = { authorization: `Bearer ${READER}` };
-    const id = (await t.http.post('/v1/designs').set({ authorization: `Bearer ${WRITER}` }).send(validDesign()).expect(201)).body.id as string;
+    const id = (
+      await t.http
+        .post('/v1/designs')
+        .set({ authorization: `Bearer ${WRITER}` })
+        .send(validDesign())
+        .expect(201)
+    ).body.id as string;
     expect((await t.http.post('/v1/designs').set(reader).send(validDesign())).status).toBe(403);
 
     const calls = [
@@ -38,10 +44,14 @@ describe('plan scopes', () => {
     }
     expect((await t.http.post('/v1/plan').set(reader).send(validDesign())).body.summary.status).toBe('WARNINGS');
 
-    const graphql = await t.http.post('/graphql').set(reader).send({
-      query: 'query($spec: DesignSpecInput!, $id: ID!) { plan(spec: $spec) { summary { errors } } design(id: $id) { plan { revision } } designDiff(id: $id, from: 1, to: 1) { spec { path } } }',
-      variables: { spec: validDesign(), id },
-    });
+    const graphql = await t.http
+      .post('/graphql')
+      .set(reader)
+      .send({
+        query:
+          'query($spec: DesignSpecInput!, $id: ID!) { plan(spec: $spec) { summary { errors } } design(id: $id) { plan { revision } } designDiff(id: $id, from: 1, to: 1) { spec { path } } }',
+        variables: { spec: validDesign(), id },
+      });
     expect(graphql.body.errors).toBeUndefined();
     expect(graphql.body.data).toEqual({ plan: { summary: { errors: 0 } }, design: { plan: { revision: 1 } }, designDiff: { spec: [] } });
   });

@@ -42,23 +42,57 @@ describe('design plan', () => {
       expect(plan.designName).toBe('payments-prod');
       expect(plan.ipFamily).toBe('IPV4');
       expect(plan.summary).toEqual({
-        status: 'WARNINGS', errors: 0, warnings: 7, infos: 3,
+        status: 'WARNINGS',
+        errors: 0,
+        warnings: 7,
+        infos: 3,
         tightestSubnet: { name: 'pods-a', usedIpsAtMax: 256, freeIpsAtMax: 16123, utilization: 0.0156 },
-        nodeGroups: 3, subnets: 12, workloads: 5, nodesAtMax: 62, podCapacityAtMax: 1508, usedIpsAtMax: 823,
+        nodeGroups: 3,
+        subnets: 12,
+        workloads: 5,
+        nodesAtMax: 62,
+        podCapacityAtMax: 1508,
+        usedIpsAtMax: 823,
       });
       expect(plan.cluster).toEqual({
-        serviceIpv4Cidr: '172.20.0.0/16', serviceIpv4CidrSource: 'DESIGN', clusterDnsIp: '172.20.0.10',
-        availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], endpointPublic: true, endpointPrivate: true, publicAccessCidrs: ['203.0.113.0/24'],
+        serviceIpv4Cidr: '172.20.0.0/16',
+        serviceIpv4CidrSource: 'DESIGN',
+        clusterDnsIp: '172.20.0.10',
+        availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+        endpointPublic: true,
+        endpointPrivate: true,
+        publicAccessCidrs: ['203.0.113.0/24'],
       });
 
       const general = plan.nodeGroups[0];
       expect(general).toMatchObject({
-        name: 'general', index: 0, kind: 'MANAGED', amiFamily: 'AL2023', os: 'LINUX', launcher: 'MANAGED_NODE_GROUP',
-        maxPods: 20, effectiveMaxPods: 11, sizes: { min: 3, desired: 6, max: 12 }, surgeNodes: 1,
-        replicas: { podIp: 9, branchEni: 6, hostNetwork: 6 }, podCapacityAtMax: 108,
+        name: 'general',
+        index: 0,
+        kind: 'MANAGED',
+        amiFamily: 'AL2023',
+        os: 'LINUX',
+        launcher: 'MANAGED_NODE_GROUP',
+        maxPods: 20,
+        effectiveMaxPods: 11,
+        sizes: { min: 3, desired: 6, max: 12 },
+        surgeNodes: 1,
+        replicas: { podIp: 9, branchEni: 6, hostNetwork: 6 },
+        podCapacityAtMax: 108,
       });
-      expect(general.instanceTypes[0]).toMatchObject({ instanceType: 'm5.large', supported: true, maxPods: 20, ipLimitedPods: 11, branchEniPods: 9, podAddressMode: 'SECONDARY_IP' });
-      expect(general.loads.max).toMatchObject({ nodes: 12, sizingInstanceType: 'm5.xlarge', nodeSubnetIpsPerNode: 1, podSubnetIpsPerNode: 13 });
+      expect(general.instanceTypes[0]).toMatchObject({
+        instanceType: 'm5.large',
+        supported: true,
+        maxPods: 20,
+        ipLimitedPods: 11,
+        branchEniPods: 9,
+        podAddressMode: 'SECONDARY_IP',
+      });
+      expect(general.loads.max).toMatchObject({
+        nodes: 12,
+        sizingInstanceType: 'm5.xlarge',
+        nodeSubnetIpsPerNode: 1,
+        podSubnetIpsPerNode: 13,
+      });
       expect(general.placementAtMax).toEqual([
         { subnet: 'private-a', az: 'us-east-1a', nodes: 4 },
         { subnet: 'private-b', az: 'us-east-1b', nodes: 4 },
@@ -67,16 +101,44 @@ describe('design plan', () => {
 
       const privateA = plan.subnets.find((s: { name: string }) => s.name === 'private-a');
       expect(privateA).toMatchObject({
-        index: 6, cidr: '10.0.32.0/19', roles: ['NODES', 'INTERNAL_ELB'], totalIps: 8192, usableIps: 8187,
-        usedIps: { min: 2, desired: 3, max: 22 }, freeIpsAtMax: 8165, surgeIps: 3, freeIpsAfterSurge: 8162, prefixBlocks: null,
+        index: 6,
+        cidr: '10.0.32.0/19',
+        roles: ['NODES', 'INTERNAL_ELB'],
+        totalIps: 8192,
+        usableIps: 8187,
+        usedIps: { min: 2, desired: 3, max: 22 },
+        freeIpsAtMax: 8165,
+        surgeIps: 3,
+        freeIpsAfterSurge: 8162,
+        prefixBlocks: null,
       });
-      expect(privateA.charges.map((c: { kind: string; consumer: string }) => `${c.kind}:${c.consumer}`)).toEqual(['NODE_IPS:general', 'NODE_IPS:batch', 'FARGATE_POD_IPS:system']);
+      expect(privateA.charges.map((c: { kind: string; consumer: string }) => `${c.kind}:${c.consumer}`)).toEqual([
+        'NODE_IPS:general',
+        'NODE_IPS:batch',
+        'FARGATE_POD_IPS:system',
+      ]);
 
       // REST keeps the annotation map as a JSON object.
       const checkout = plan.workloads[0];
-      expect(checkout).toMatchObject({ name: 'checkout', namespace: 'payments', nodeGroup: 'general', branchEni: true, podCapacityAtMax: 108 });
-      expect(checkout.exposure).toMatchObject({ kind: 'ALB_INGRESS', controller: 'LBC', targetType: 'IP', scheme: 'INTERNET_FACING', clientIpVia: 'X_FORWARDED_FOR', subnets: ['public-a', 'public-b', 'public-c'] });
-      expect(checkout.exposure.annotations).toMatchObject({ 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/group.name': 'public-web' });
+      expect(checkout).toMatchObject({
+        name: 'checkout',
+        namespace: 'payments',
+        nodeGroup: 'general',
+        branchEni: true,
+        podCapacityAtMax: 108,
+      });
+      expect(checkout.exposure).toMatchObject({
+        kind: 'ALB_INGRESS',
+        controller: 'LBC',
+        targetType: 'IP',
+        scheme: 'INTERNET_FACING',
+        clientIpVia: 'X_FORWARDED_FOR',
+        subnets: ['public-a', 'public-b', 'public-c'],
+      });
+      expect(checkout.exposure.annotations).toMatchObject({
+        'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+        'alb.ingress.kubernetes.io/group.name': 'public-web',
+      });
 
       expect(plan.findings.map((f: { code: string; path: string }) => `${f.code} ${f.path}`)).toEqual([
         'MAX_PODS_EXCEEDS_POD_IPS nodeGroups[0]',
@@ -99,11 +161,18 @@ describe('design plan', () => {
         code: 'SUBNET_FULL_AT_MAX',
         severity: 'ERROR',
         path: 'subnets[12]',
-        message: 'Subnet tiny (10.0.4.0/28) needs 12 addresses with every node group at max size but has 11 usable (1 short); it holds about 11 nodes.',
+        message:
+          'Subnet tiny (10.0.4.0/28) needs 12 addresses with every node group at max size but has 11 usable (1 short); it holds about 11 nodes.',
         fix: expect.stringContaining('Use a larger subnet'),
       });
       expect(body.findings.filter((f: { severity: string }) => f.severity === 'ERROR')).toHaveLength(1);
-      expect(body.summary).toMatchObject({ status: 'ERRORS', errors: 1, warnings: 7, infos: 4, tightestSubnet: { name: 'tiny', usedIpsAtMax: 12, freeIpsAtMax: -1, utilization: 1.0909 } });
+      expect(body.summary).toMatchObject({
+        status: 'ERRORS',
+        errors: 1,
+        warnings: 7,
+        infos: 4,
+        tightestSubnet: { name: 'tiny', usedIpsAtMax: 12, freeIpsAtMax: -1, utilization: 1.0909 },
+      });
       expect(body.subnets[12]).toMatchObject({ name: 'tiny', totalIps: 16, usableIps: 11, usedIps: { max: 12 }, freeIpsAtMax: -1 });
     });
 
@@ -125,9 +194,13 @@ describe('design plan', () => {
       const id = await save(validDesign());
       expect((await t.http.get(`/v1/designs/${MISSING_ID}/plan`).expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
       expect((await t.http.get('/v1/designs/not-a-uuid/plan').expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
-      expect((await t.http.get(`/v1/designs/${MISSING_ID}/plan`).query({ revision: 3 }).expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
+      expect((await t.http.get(`/v1/designs/${MISSING_ID}/plan`).query({ revision: 3 }).expect(404)).body.error.code).toBe(
+        'DESIGN_NOT_FOUND',
+      );
       expect((await t.http.get(`/v1/designs/${id}/plan`).query({ revision: 2 }).expect(404)).body.error.code).toBe('REVISION_NOT_FOUND');
-      expect((await t.http.get(`/v1/designs/${id}/plan`).query({ revision: 2_147_483_647 }).expect(404)).body.error.code).toBe('REVISION_NOT_FOUND');
+      expect((await t.http.get(`/v1/designs/${id}/plan`).query({ revision: 2_147_483_647 }).expect(404)).body.error.code).toBe(
+        'REVISION_NOT_FOUND',
+      );
     });
 
     it('answers 400 with the parameter for revision numbers that are not positive 32-bit integers', async () => {
@@ -135,7 +208,10 @@ describe('design plan', () => {
       for (const revision of ['0', '-1', '1.5', 'abc', '', '2147483648', '99999999999999999999', '1e400', 'NaN', '0x1']) {
         const response = await t.http.get(`/v1/designs/${id}/plan`).query({ revision }).expect(400);
         expect(response.body.error.code, revision).toBe('VALIDATION_FAILED');
-        expect(response.body.error.details.map((d: { path: string }) => d.path), revision).toEqual(['revision']);
+        expect(
+          response.body.error.details.map((d: { path: string }) => d.path),
+          revision,
+        ).toEqual(['revision']);
       }
       const repeated = await t.http.get(`/v1/designs/${id}/plan?revision=1&revision=2`).expect(400);
       expect(repeated.body.error.details[0].path).toBe('revision');
@@ -154,21 +230,37 @@ describe('design plan', () => {
       const response = await t.http.post('/v1/plan').send(broken).expect(400);
       expect(response.body.error.code).toBe('VALIDATION_FAILED');
       const paths = response.body.error.details.map((d: { path: string }) => d.path);
-      expect(paths).toEqual(expect.arrayContaining(['unknownField', 'vpc.cidrs[0]', 'nodeGroups[0].instanceTypes[0]', 'nodeGroups[0].maxSize']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['unknownField', 'vpc.cidrs[0]', 'nodeGroups[0].instanceTypes[0]', 'nodeGroups[0].maxSize']),
+      );
 
-      const unknownCatalog = await t.http.post('/v1/plan').send({ ...spec, catalog: 'no-such-catalog' }).expect(400);
+      const unknownCatalog = await t.http
+        .post('/v1/plan')
+        .send({ ...spec, catalog: 'no-such-catalog' })
+        .expect(400);
       expect(unknownCatalog.body.error.code).toBe('VALIDATION_FAILED');
       expect(unknownCatalog.body.error.details.map((d: { path: string }) => d.path)).toContain('catalog');
     });
 
     it('never answers 500 to bodies of the wrong type, malformed JSON or deep nesting', async () => {
       const bodies: [string, string][] = [
-        ['[]', 'application/json'], ['"design"', 'application/json'], ['42', 'application/json'], ['null', 'application/json'], ['true', 'application/json'],
-        ['{', 'application/json'], ['{"name":', 'application/json'], ['name: x', 'application/yaml'], ['hello', 'text/plain'], ['', 'application/json'],
+        ['[]', 'application/json'],
+        ['"design"', 'application/json'],
+        ['42', 'application/json'],
+        ['null', 'application/json'],
+        ['true', 'application/json'],
+        ['{', 'application/json'],
+        ['{"name":', 'application/json'],
+        ['name: x', 'application/yaml'],
+        ['hello', 'text/plain'],
+        ['', 'application/json'],
         [`${'['.repeat(5000)}${']'.repeat(5000)}`, 'application/json'],
         [JSON.stringify({ ...validDesign(), vpc: nest(200) }), 'application/json'],
         [JSON.stringify({ ...validDesign(), subnets: 'not-a-list', nodeGroups: [null], workloads: {} }), 'application/json'],
-        [JSON.stringify({ ...validDesign(), __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }), 'application/json'],
+        [
+          JSON.stringify({ ...validDesign(), __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }),
+          'application/json',
+        ],
       ];
       for (const [payload, type] of bodies) {
         const response = await t.http.post('/v1/plan').set('content-type', type).send(payload);
@@ -177,7 +269,10 @@ describe('design plan', () => {
         expect(response.body.error.code, payload.slice(0, 60)).toEqual(expect.any(String));
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      const deep = await t.http.post('/v1/plan').send({ ...validDesign(), vpc: nest(200) }).expect(400);
+      const deep = await t.http
+        .post('/v1/plan')
+        .send({ ...validDesign(), vpc: nest(200) })
+        .expect(400);
       expect(deep.body.error.code).toBe('BODY_TOO_DEEP');
     });
   });
@@ -221,16 +316,35 @@ describe('design plan', () => {
       expect(plan.revision).toBeNull();
       expect(plan.designName).toBe(rest.designName);
       expect(plan.summary).toEqual({
-        status: 'WARNINGS', errors: 0, warnings: 7, infos: 3, usedIpsAtMax: 823, tightestSubnet: { name: 'pods-a', freeIpsAtMax: 16123 },
+        status: 'WARNINGS',
+        errors: 0,
+        warnings: 7,
+        infos: 3,
+        usedIpsAtMax: 823,
+        tightestSubnet: { name: 'pods-a', freeIpsAtMax: 16123 },
       });
-      expect(plan.findings).toEqual(rest.findings.map(({ code, severity, path }: { code: string; severity: string; path: string }) => ({ code, severity, path })));
+      expect(plan.findings).toEqual(
+        rest.findings.map(({ code, severity, path }: { code: string; severity: string; path: string }) => ({ code, severity, path })),
+      );
       expect(plan.nodeGroups[0]).toEqual({
-        name: 'general', maxPods: 20, effectiveMaxPods: 11, podCapacityAtMax: 108, sizes: { max: 12 }, loads: { max: { nodes: 12, podSubnetIpsPerNode: 13 } },
-        instanceTypes: [{ instanceType: 'm5.large', maxPods: 20 }, { instanceType: 'm5.xlarge', maxPods: 44 }],
+        name: 'general',
+        maxPods: 20,
+        effectiveMaxPods: 11,
+        podCapacityAtMax: 108,
+        sizes: { max: 12 },
+        loads: { max: { nodes: 12, podSubnetIpsPerNode: 13 } },
+        instanceTypes: [
+          { instanceType: 'm5.large', maxPods: 20 },
+          { instanceType: 'm5.xlarge', maxPods: 44 },
+        ],
       });
       expect(plan.nodeGroups[2]).toMatchObject({ name: 'system', maxPods: 1, podCapacityAtMax: rest.nodeGroups[2].podCapacityAtMax });
       expect(plan.subnets[6]).toEqual({
-        name: 'private-a', totalIps: 8192, usedIps: { max: 22 }, freeIpsAtMax: 8165, prefixBlocks: null,
+        name: 'private-a',
+        totalIps: 8192,
+        usedIps: { max: 22 },
+        freeIpsAtMax: 8165,
+        prefixBlocks: null,
         charges: [
           { kind: 'NODE_IPS', consumer: 'general', usedIps: { max: 4 } },
           { kind: 'NODE_IPS', consumer: 'batch', usedIps: { max: 17 } },
@@ -239,7 +353,9 @@ describe('design plan', () => {
       });
       const checkout = plan.workloads[0];
       expect(checkout.exposure.kind).toBe('ALB_INGRESS');
-      expect(checkout.exposure.annotations).toEqual(Object.entries(rest.workloads[0].exposure.annotations).map(([name, value]) => ({ name, value })));
+      expect(checkout.exposure.annotations).toEqual(
+        Object.entries(rest.workloads[0].exposure.annotations).map(([name, value]) => ({ name, value })),
+      );
       expect(checkout.exposure.annotations).toContainEqual({ name: 'alb.ingress.kubernetes.io/target-type', value: 'ip' });
       expect(plan.workloads.find((w: { name: string }) => w.name === 'reconciler').exposure).toBeNull();
       expect(plan.cluster).toEqual({ clusterDnsIp: '172.20.0.10', serviceIpv4CidrSource: 'DESIGN' });
@@ -275,7 +391,12 @@ describe('design plan', () => {
 
     it('serves counts past 32-bit integers (a Fargate profile with 2.2 billion pods) as Float', async () => {
       const spec = validDesign();
-      spec.workloads = Array.from({ length: 2200 }, (_, i) => ({ name: `job-${i}`, namespace: 'batch', nodeGroup: 'system', replicas: 1_000_000 }));
+      spec.workloads = Array.from({ length: 2200 }, (_, i) => ({
+        name: `job-${i}`,
+        namespace: 'batch',
+        nodeGroup: 'system',
+        replicas: 1_000_000,
+      }));
       const rest = (await t.http.post('/v1/plan').send(spec).expect(200)).body;
       const { body } = await t.graphql(
         'query($spec: DesignSpecInput!) { plan(spec: $spec) { nodeGroups { name replicas { podIp } loads { max { nodes } } } summary { status usedIpsAtMax } } }',
@@ -296,13 +417,24 @@ describe('design plan', () => {
       const response = await t.graphql(`query($spec: DesignSpecInput!) { ${fifty} }`, { spec });
       expect(response.status).toBe(400);
       expect(response.body.errors?.[0].extensions?.code).toBe('GRAPHQL_COMPLEXITY_LIMIT');
-      const two = await t.graphql('query($spec: DesignSpecInput!) { a: plan(spec: $spec) { designName } b: plan(spec: $spec) { summary { errors } } }', { spec });
+      const two = await t.graphql(
+        'query($spec: DesignSpecInput!) { a: plan(spec: $spec) { designName } b: plan(spec: $spec) { summary { errors } } }',
+        { spec },
+      );
       expect(two.body.data).toEqual({ a: { designName: 'payments-prod' }, b: { summary: { errors: 0 } } });
     });
 
     it('refuses deeply nested and wrongly typed variables without an internal error', async () => {
       const spec = validDesign();
-      const cases: unknown[] = [null, 'spec', 42, [spec], { ...spec, vpc: nest(300) }, { ...spec, subnets: 'nope' }, { ...spec, nodeGroups: [{ ...spec.nodeGroups[0], maxSize: 2 ** 40 }] }];
+      const cases: unknown[] = [
+        null,
+        'spec',
+        42,
+        [spec],
+        { ...spec, vpc: nest(300) },
+        { ...spec, subnets: 'nope' },
+        { ...spec, nodeGroups: [{ ...spec.nodeGroups[0], maxSize: 2 ** 40 }] },
+      ];
       for (const variable of cases) {
         const response = await t.graphql('query($spec: DesignSpecInput!) { plan(spec: $spec) { designName } }', { spec: variable });
         expect(response.status, JSON.stringify(variable).slice(0, 80)).toBeLessThan(500);

@@ -52,7 +52,10 @@ describe('storage faults', () => {
     const maxPods = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large' }).expect(200);
     expect(maxPods.body.maxPods).toBe(29);
     await t.http.get('/v1/capacity/max-pods-table').query({ family: 'm5' }).expect(200);
-    await t.http.post('/v1/capacity/subnet-usage').send({ subnet: { cidr: '10.0.0.0/24' }, nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 10 }] }).expect(200);
+    await t.http
+      .post('/v1/capacity/subnet-usage')
+      .send({ subnet: { cidr: '10.0.0.0/24' }, nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 10 }] })
+      .expect(200);
 
     for (const request of [
       t.http.get(`/v1/designs/${designId}`),

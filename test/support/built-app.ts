@@ -34,8 +34,13 @@ export async function buildAppOnce(): Promise<string> {
     try {
       if (!(existsSync(STAMP) && readFileSync(STAMP, 'utf8') === runId)) {
         rmSync(BUILD_DIR, { recursive: true, force: true });
-        await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(BUILD_DIR, 'dist')], { cwd: ROOT })
-          .catch((error: { stdout?: string }) => { throw new Error(`build failed:\n${error.stdout ?? String(error)}`); });
+        await promisify(execFile)(
+          process.execPath,
+          [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(BUILD_DIR, 'dist')],
+          { cwd: ROOT },
+        ).catch((error: { stdout?: string }) => {
+          throw new Error(`build failed:\n${error.stdout ?? String(error)}`);
+        });
         writeFileSync(STAMP, runId);
       }
     } finally {
@@ -50,7 +55,8 @@ function removeStaleBuilds(): void {
   if (!existsSync(BUILDS)) return;
   for (const entry of readdirSync(BUILDS)) {
     const path = join(BUILDS, entry);
-    if (entry !== RUN_ID && !entry.startsWith(`${RUN_ID}.`) && Date.now() - statSync(path).mtimeMs > STALE_BUILD_MS) rmSync(path, { recursive: true, force: true });
+    if (entry !== RUN_ID && !entry.startsWith(`${RUN_ID}.`) && Date.now() - statSync(path).mtimeMs > STALE_BUILD_MS)
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -72,7 +78,9 @@ export async function spawnApp(main: string, env: Record<string, string>): Promi
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 100) {
     if (output.includes('listening on')) break;

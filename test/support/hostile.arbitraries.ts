@@ -10,25 +10,88 @@ export const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom(
-    '', ' ', '\u0000', '\uFFFF', '\uD800', '../../../etc/passwd', "' OR 1=1 --", '"; DROP TABLE "Design"; --', '<script>alert(1)</script>',
-    '%00', '%2e%2e%2f', 'null', 'undefined', 'NaN', 'Infinity', '1e309', '-1', '0x10', '__proto__', 'constructor', '{{7*7}}', '${jndi:ldap://x}',
-    '🦄'.repeat(300), 'a'.repeat(20_000), 'm5.large', 'aws', 'IPV6', 'TRUE', 'true ', ' 1.20.0', 'v999.999.999',
+    '',
+    ' ',
+    '\u0000',
+    '\uFFFF',
+    '\uD800',
+    '../../../etc/passwd',
+    "' OR 1=1 --",
+    '"; DROP TABLE "Design"; --',
+    '<script>alert(1)</script>',
+    '%00',
+    '%2e%2e%2f',
+    'null',
+    'undefined',
+    'NaN',
+    'Infinity',
+    '1e309',
+    '-1',
+    '0x10',
+    '__proto__',
+    'constructor',
+    '{{7*7}}',
+    '${jndi:ldap://x}',
+    '🦄'.repeat(300),
+    'a'.repeat(20_000),
+    'm5.large',
+    'aws',
+    'IPV6',
+    'TRUE',
+    'true ',
+    ' 1.20.0',
+    'v999.999.999',
   ),
 );
 
 export const hostileNumber = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: false }),
-  fc.constantFrom(-1, 0, -0, 0.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e308, -1e308, 65536, 30000, 32768),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    0.5,
+    2 ** 31,
+    2 ** 31 - 1,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    Number.MAX_SAFE_INTEGER,
+    1e308,
+    -1e308,
+    65536,
+    30000,
+    32768,
+  ),
 );
 
 export const hostileCidr = fc.oneof(
   fc.constantFrom(
-    '10.0.0.1/24', '10.0.0.0/33', '10.0.0.0/-1', '10.0.0.0/08', '10.0.0.0 /16', '300.1.1.1/8', '10.0.0/16', '0.0.0.0/0', '10.0.0.0/16/16',
-    '2600:1f14::/56', '::/0', '2600:1f14::1/64', 'fe80::1%eth0/64', '::ffff:10.0.0.0/104', '10.0.0.0/16', '10.0.0.0/28', '10.0.0.0/32',
-    '100.64.0.0/10', '172.20.0.0/16', '10.100.0.0/16', '192.168.0.0/16',
+    '10.0.0.1/24',
+    '10.0.0.0/33',
+    '10.0.0.0/-1',
+    '10.0.0.0/08',
+    '10.0.0.0 /16',
+    '300.1.1.1/8',
+    '10.0.0/16',
+    '0.0.0.0/0',
+    '10.0.0.0/16/16',
+    '2600:1f14::/56',
+    '::/0',
+    '2600:1f14::1/64',
+    'fe80::1%eth0/64',
+    '::ffff:10.0.0.0/104',
+    '10.0.0.0/16',
+    '10.0.0.0/28',
+    '10.0.0.0/32',
+    '100.64.0.0/10',
+    '172.20.0.0/16',
+    '10.100.0.0/16',
+    '192.168.0.0/16',
   ),
-  fc.tuple(fc.integer({ min: -5, max: 300 }), fc.integer({ min: -5, max: 300 }), fc.integer({ min: -5, max: 40 })).map(([a, b, p]) => `${a}.${b}.0.0/${p}`),
+  fc
+    .tuple(fc.integer({ min: -5, max: 300 }), fc.integer({ min: -5, max: 300 }), fc.integer({ min: -5, max: 40 }))
+    .map(([a, b, p]) => `${a}.${b}.0.0/${p}`),
 );
 
 const hostileScalar = fc.oneof(hostileText, hostileNumber, hostileCidr, fc.boolean(), fc.constant(null));
@@ -52,7 +115,20 @@ function nest(depth: number): unknown {
 /** A request body as raw text: JSON of a hostile value, or text that is not JSON at all. */
 export const hostileBodyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: hostileJson.map((v) => JSON.stringify(v) ?? 'null') },
-  { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,2', 'nul', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '\u0000', '{}'.repeat(5000), '[' .repeat(10_000)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{',
+      '{"a":',
+      '[1,2',
+      'nul',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '\u0000',
+      '{}'.repeat(5000),
+      '['.repeat(10_000),
+    ),
+  },
   { weight: 1, arbitrary: hostileText },
 );
 
@@ -74,7 +150,10 @@ const DESIGN_PATHS = leafPaths(validDesign());
  */
 export const mutatedDesign: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
-    fc.array(fc.tuple(fc.constantFrom(...DESIGN_PATHS), fc.constantFrom('replace', 'delete', 'add'), hostileJson), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.constantFrom(...DESIGN_PATHS), fc.constantFrom('replace', 'delete', 'add'), hostileJson), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     fc.constantFrom<'cidr' | 'unknown' | 'type'>('cidr', 'unknown', 'type'),
   )
   .map(([edits, guaranteed]) => {

@@ -21,7 +21,10 @@ describe('exposure and traffic-path scopes', () => {
   it('lets a read-only caller compute over REST and GraphQL, and nobody without a token', async () => {
     const reader = { authorization: `Bearer ${READER}` };
     const calls = [
-      () => t.http.post('/v1/exposure/recommend').send({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api' } }),
+      () =>
+        t.http
+          .post('/v1/exposure/recommend')
+          .send({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api' } }),
       () => t.http.post('/v1/exposure/lint').send({ manifests: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n' }),
       () => t.http.post('/v1/paths/trace').send({ design: privateCluster, flow: FLOW }),
     ];
@@ -29,14 +32,23 @@ describe('exposure and traffic-path scopes', () => {
       expect((await call().set(reader)).status).toBe(200);
       expect((await call()).status).toBe(401);
     }
-    const recommend = await t.http.post('/v1/exposure/recommend').set(reader).send({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api' } });
+    const recommend = await t.http
+      .post('/v1/exposure/recommend')
+      .set(reader)
+      .send({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api' } });
     expect(recommend.body.kind).toBe('CLUSTER_IP');
-    const graphql = await t.http.post('/graphql').set(reader).send({
-      query: 'query($input: TracePathInput!) { tracePath(input: $input) { verdict sourceIpSeenByDestination } }',
-      variables: { input: { design: privateCluster, flow: FLOW } },
-    });
+    const graphql = await t.http
+      .post('/graphql')
+      .set(reader)
+      .send({
+        query: 'query($input: TracePathInput!) { tracePath(input: $input) { verdict sourceIpSeenByDestination } }',
+        variables: { input: { design: privateCluster, flow: FLOW } },
+      });
     expect(graphql.body.data.tracePath).toEqual({ verdict: 'REACHABLE', sourceIpSeenByDestination: 'NAT_GATEWAY_EIP' });
-    const svg = await t.http.get('/v1/paths/trace.svg').query({ designId: '00000000-0000-4000-8000-000000000000', flow: JSON.stringify(FLOW) }).set(reader);
+    const svg = await t.http
+      .get('/v1/paths/trace.svg')
+      .query({ designId: '00000000-0000-4000-8000-000000000000', flow: JSON.stringify(FLOW) })
+      .set(reader);
     expect(svg.status).toBe(404);
     expect((await t.http.get('/v1/paths/trace.svg').query({ designId: 'x', flow: '{}' })).status).toBe(401);
   });

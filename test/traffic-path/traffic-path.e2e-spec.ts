@@ -5,7 +5,12 @@ import { privateCluster, variant } from '../fixtures/traffic-path/designs.scenar
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The issue's acceptance flow: a pod of the `batch` node group (private subnet private-b, NAT gateway nat-b) calls the internet. */
-const POD_TO_INTERNET = { from: { kind: 'POD', workload: 'reports' }, to: { kind: 'INTERNET', ip: '93.184.216.34' }, protocol: 'TCP', port: 443 };
+const POD_TO_INTERNET = {
+  from: { kind: 'POD', workload: 'reports' },
+  to: { kind: 'INTERNET', ip: '93.184.216.34' },
+  protocol: 'TCP',
+  port: 443,
+};
 const INTERNET_TO_WEB = { from: { kind: 'INTERNET', ip: '8.8.8.8' }, to: { kind: 'SERVICE', workload: 'web' }, protocol: 'TCP', port: 80 };
 const EXTERNAL_SNAT = variant(privateCluster, (design) => {
   design.cni = { ...design.cni, externalSnat: true };
@@ -14,7 +19,12 @@ const IN_TREE_ONLY = variant(privateCluster, (design) => {
   design.loadBalancerController = { installed: false };
 });
 
-interface HopBody { kind: string; name: string; action: string; packet: { src: string; srcRole: string; dst: string; dstRole: string; dstPort: number } }
+interface HopBody {
+  kind: string;
+  name: string;
+  action: string;
+  packet: { src: string; srcRole: string; dst: string; dstRole: string; dstPort: number };
+}
 const kinds = (body: { hops: HopBody[] }) => body.hops.map((hop) => hop.kind);
 const actions = (body: { hops: HopBody[] }) => body.hops.map((hop) => hop.action);
 const paths = (body: { error: { details: { path: string }[] } }) => body.error.details.map((detail) => detail.path).sort();
@@ -68,13 +78,24 @@ describe('traffic path over REST and GraphQL', () => {
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => done(null, text));
     });
-    return { status: response.status, type: response.headers['content-type'] as string, svg: response.body as string, headers: response.headers };
+    return {
+      status: response.status,
+      type: response.headers['content-type'] as string,
+      svg: response.body as string,
+      headers: response.headers,
+    };
   };
 
   describe('POST /v1/paths/trace', () => {
     it('traces a pod in a private subnet to the internet: POD → NODE (SNAT) → NAT_GATEWAY → INTERNET_GATEWAY → INTERNET', async () => {
       const { body } = await trace({ design: privateCluster, flow: POD_TO_INTERNET }).expect(200);
-      expect(body).toMatchObject({ verdict: 'REACHABLE', dropReason: null, sourceIpSeenByDestination: 'NAT_GATEWAY_EIP', clientIpPreserved: false, clientIpVia: 'NONE' });
+      expect(body).toMatchObject({
+        verdict: 'REACHABLE',
+        dropReason: null,
+        sourceIpSeenByDestination: 'NAT_GATEWAY_EIP',
+        clientIpPreserved: false,
+        clientIpVia: 'NONE',
+      });
       expect(kinds(body)).toEqual(['POD', 'NODE', 'NAT_GATEWAY', 'INTERNET_GATEWAY', 'INTERNET']);
       expect(actions(body)).toEqual(['FORWARD', 'SNAT', 'SNAT', 'FORWARD', 'DELIVER']);
       const [pod, node, nat, , internet] = body.hops as HopBody[];
@@ -83,7 +104,13 @@ describe('traffic path over REST and GraphQL', () => {
       expect(node.packet).toMatchObject({ srcRole: 'NODE_PRIMARY_IP', dst: '93.184.216.34', dstPort: 443 });
       expect(inSubnet('10.0.32.0/20', node.packet.src)).toBe(true);
       expect(nat).toMatchObject({ name: 'nat-b', packet: { srcRole: 'NAT_GATEWAY_EIP' } });
-      expect(internet.packet).toEqual({ src: nat.packet.src, srcRole: 'NAT_GATEWAY_EIP', dst: '93.184.216.34', dstRole: 'HOST_IP', dstPort: 443 });
+      expect(internet.packet).toEqual({
+        src: nat.packet.src,
+        srcRole: 'NAT_GATEWAY_EIP',
+        dst: '93.184.216.34',
+        dstRole: 'HOST_IP',
+        dstPort: 443,
+      });
       expect(body.assumptions.map((a: { code: string }) => a.code)).toContain('ADDRESS_PLACEHOLDERS');
       expect(body.diagram.mermaid).toMatch(/^flowchart LR\n/);
       expect(body.diagram.mermaid).toContain('class h4 delivered');
@@ -98,7 +125,10 @@ describe('traffic path over REST and GraphQL', () => {
     });
 
     it('uses the NAT gateway Elastic IPs the caller knows instead of placeholders', async () => {
-      const { body } = await trace({ design: privateCluster, flow: { ...POD_TO_INTERNET, natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }] } }).expect(200);
+      const { body } = await trace({
+        design: privateCluster,
+        flow: { ...POD_TO_INTERNET, natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }] },
+      }).expect(200);
       expect(body.hops.at(-1).packet.src).toBe('54.210.10.20');
       expect(body.assumptions.map((a: { code: string }) => a.code)).not.toContain('ADDRESS_PLACEHOLDERS');
     });
@@ -121,12 +151,23 @@ describe('traffic path over REST and GraphQL', () => {
       // web: INTERNET + HTTP → ALB Ingress with ip targets; the pod sees the ALB, the client is in X-Forwarded-For.
       const alb = await trace({ design: privateCluster, flow: INTERNET_TO_WEB }).expect(200);
       expect(kinds(alb.body)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'ALB', 'POD']);
-      expect(alb.body).toMatchObject({ verdict: 'REACHABLE', sourceIpSeenByDestination: 'LB_PRIVATE_IP', clientIpVia: 'X_FORWARDED_FOR', clientIpPreserved: true });
+      expect(alb.body).toMatchObject({
+        verdict: 'REACHABLE',
+        sourceIpSeenByDestination: 'LB_PRIVATE_IP',
+        clientIpVia: 'X_FORWARDED_FOR',
+        clientIpPreserved: true,
+      });
       expect(alb.body.hops.at(-1).packet.dstPort).toBe(8080);
       // checkout: VPC + TCP → internal NLB; from the internet there is no route to it.
-      const internal = await trace({ design: privateCluster, flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'checkout' }, port: 443 } }).expect(200);
+      const internal = await trace({
+        design: privateCluster,
+        flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'checkout' }, port: 443 },
+      }).expect(200);
       expect(internal.body).toMatchObject({ verdict: 'DROPPED', dropReason: { code: 'NO_ROUTE' }, sourceIpSeenByDestination: null });
-      const fromVpc = await trace({ design: privateCluster, flow: { from: { kind: 'VPC_HOST', ip: '10.0.5.5' }, to: { kind: 'SERVICE', workload: 'checkout' }, protocol: 'TCP', port: 443 } }).expect(200);
+      const fromVpc = await trace({
+        design: privateCluster,
+        flow: { from: { kind: 'VPC_HOST', ip: '10.0.5.5' }, to: { kind: 'SERVICE', workload: 'checkout' }, protocol: 'TCP', port: 443 },
+      }).expect(200);
       expect(kinds(fromVpc.body)).toEqual(['CLIENT', 'NLB', 'POD']);
       // Without the AWS Load Balancer Controller: a Classic Load Balancer with an HTTP listener and instance targets.
       const clb = await trace({ design: IN_TREE_ONLY, flow: INTERNET_TO_WEB }).expect(200);
@@ -135,16 +176,26 @@ describe('traffic path over REST and GraphQL', () => {
     });
 
     it('returns the diagram as SVG when the caller prefers image/svg+xml', async () => {
-      const response = await svgOf(t.http.post('/v1/paths/trace').set('accept', 'image/svg+xml').send({ design: privateCluster, flow: POD_TO_INTERNET }));
+      const response = await svgOf(
+        t.http.post('/v1/paths/trace').set('accept', 'image/svg+xml').send({ design: privateCluster, flow: POD_TO_INTERNET }),
+      );
       expect(response.status).toBe(200);
       expect(response.type).toBe('image/svg+xml; charset=utf-8');
       expect(response.headers.vary).toMatch(/accept/i);
       expect(response.svg.startsWith('<svg')).toBe(true);
       expectWellFormedXml(response.svg);
       expect(response.svg).toContain('NAT_GATEWAY nat-b');
-      const json = await t.http.post('/v1/paths/trace').set('accept', 'application/json, image/svg+xml;q=0.5').send({ design: privateCluster, flow: POD_TO_INTERNET }).expect(200);
+      const json = await t.http
+        .post('/v1/paths/trace')
+        .set('accept', 'application/json, image/svg+xml;q=0.5')
+        .send({ design: privateCluster, flow: POD_TO_INTERNET })
+        .expect(200);
       expect(json.headers['content-type']).toMatch(/^application\/json/);
-      const any = await t.http.post('/v1/paths/trace').set('accept', '*/*').send({ design: privateCluster, flow: POD_TO_INTERNET }).expect(200);
+      const any = await t.http
+        .post('/v1/paths/trace')
+        .set('accept', '*/*')
+        .send({ design: privateCluster, flow: POD_TO_INTERNET })
+        .expect(200);
       expect(any.body.verdict).toBe('REACHABLE');
     });
   });
@@ -158,10 +209,17 @@ describe('traffic path over REST and GraphQL', () => {
       expect(get.svg.trimEnd().endsWith('</svg>')).toBe(true);
       expectWellFormedXml(get.svg);
       expect(get.svg).not.toContain('@import');
-      for (const hop of ['POD shop/reports-0', 'NODE batch-node-0', 'NAT_GATEWAY nat-b', 'INTERNET_GATEWAY igw']) expect(get.svg).toContain(hop);
-      const post = await svgOf(t.http.post('/v1/paths/trace').set('accept', 'image/svg+xml').send({ designId: savedId, flow: POD_TO_INTERNET }));
+      for (const hop of ['POD shop/reports-0', 'NODE batch-node-0', 'NAT_GATEWAY nat-b', 'INTERNET_GATEWAY igw'])
+        expect(get.svg).toContain(hop);
+      const post = await svgOf(
+        t.http.post('/v1/paths/trace').set('accept', 'image/svg+xml').send({ designId: savedId, flow: POD_TO_INTERNET }),
+      );
       expect(post.svg).toBe(get.svg);
-      const dropped = await svgOf(t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'scraper' } }) }));
+      const dropped = await svgOf(
+        t.http
+          .get('/v1/paths/trace.svg')
+          .query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'scraper' } }) }),
+      );
       expect(dropped.status).toBe(200);
       expect(dropped.svg).toContain('DROPPED: NO_ROUTE');
     });
@@ -169,17 +227,32 @@ describe('traffic path over REST and GraphQL', () => {
     it('answers 400 with paths for a malformed or invalid flow, and 404 for an unknown design', async () => {
       const malformed = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: '{"from":' }).expect(400);
       expect(malformed.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'flow', code: 'MALFORMED_JSON' }] });
-      const invalid = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: JSON.stringify({ from: { kind: 'POD' }, to: { kind: 'INTERNET', ip: 'nope' }, protocol: 'TCP', port: 443 }) }).expect(400);
+      const invalid = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({
+          designId: savedId,
+          flow: JSON.stringify({ from: { kind: 'POD' }, to: { kind: 'INTERNET', ip: 'nope' }, protocol: 'TCP', port: 443 }),
+        })
+        .expect(400);
       expect(paths(invalid.body)).toEqual(['flow.from.workload', 'flow.to.ip']);
       const notObject = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: '[1,2]' }).expect(400);
       expect(paths(notObject.body)).toEqual(['flow']);
       const missing = await t.http.get('/v1/paths/trace.svg').expect(400);
       expect(paths(missing.body)).toEqual(['designId', 'flow']);
-      const unknown = await t.http.get('/v1/paths/trace.svg').query({ designId: '00000000-0000-4000-8000-000000000000', flow: JSON.stringify(POD_TO_INTERNET) }).expect(404);
+      const unknown = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: '00000000-0000-4000-8000-000000000000', flow: JSON.stringify(POD_TO_INTERNET) })
+        .expect(404);
       expect(unknown.body.error.code).toBe('DESIGN_NOT_FOUND');
-      const revision = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, revision: '99', flow: JSON.stringify(POD_TO_INTERNET) }).expect(404);
+      const revision = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: savedId, revision: '99', flow: JSON.stringify(POD_TO_INTERNET) })
+        .expect(404);
       expect(revision.body.error.code).toBe('REVISION_NOT_FOUND');
-      const badRevision = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, revision: 'latest', flow: JSON.stringify(POD_TO_INTERNET) }).expect(400);
+      const badRevision = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: savedId, revision: 'latest', flow: JSON.stringify(POD_TO_INTERNET) })
+        .expect(400);
       expect(paths(badRevision.body)).toEqual(['revision']);
     });
   });
@@ -188,11 +261,24 @@ describe('traffic path over REST and GraphQL', () => {
     it('reports every flow problem with its path', async () => {
       const { body } = await trace({
         design: privateCluster,
-        flow: { from: { kind: 'POD', ip: '10.0.0.1' }, to: { kind: 'PEER', ip: '999.1.1.1', workload: 'x' }, protocol: 'SCTP', port: 0, natGatewayEips: [{ natGateway: 'nat-a', ip: '2600::1' }] },
+        flow: {
+          from: { kind: 'POD', ip: '10.0.0.1' },
+          to: { kind: 'PEER', ip: '999.1.1.1', workload: 'x' },
+          protocol: 'SCTP',
+          port: 0,
+          natGatewayEips: [{ natGateway: 'nat-a', ip: '2600::1' }],
+        },
       }).expect(400);
       expect(body.error.code).toBe('VALIDATION_FAILED');
       expect(paths(body)).toEqual([
-        'flow.from.ip', 'flow.from.workload', 'flow.natGatewayEips[0].ip', 'flow.port', 'flow.protocol', 'flow.to.ip', 'flow.to.network', 'flow.to.workload',
+        'flow.from.ip',
+        'flow.from.workload',
+        'flow.natGatewayEips[0].ip',
+        'flow.port',
+        'flow.protocol',
+        'flow.to.ip',
+        'flow.to.network',
+        'flow.to.workload',
       ]);
       const messages = Object.fromEntries(body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
       expect(messages['flow.from.workload']).toBe('workload is required for kind POD');
@@ -204,7 +290,9 @@ describe('traffic path over REST and GraphQL', () => {
 
     it('needs exactly one of design and designId, and revision only with designId', async () => {
       expect(paths((await trace({ flow: POD_TO_INTERNET }).expect(400)).body)).toEqual(['design']);
-      expect(paths((await trace({ design: privateCluster, designId: savedId, flow: POD_TO_INTERNET }).expect(400)).body)).toEqual(['design']);
+      expect(paths((await trace({ design: privateCluster, designId: savedId, flow: POD_TO_INTERNET }).expect(400)).body)).toEqual([
+        'design',
+      ]);
       expect(paths((await trace({ design: privateCluster, revision: 1, flow: POD_TO_INTERNET }).expect(400)).body)).toEqual(['revision']);
       expect(paths((await trace({ designId: savedId }).expect(400)).body)).toEqual(['flow']);
     });
@@ -221,17 +309,29 @@ describe('traffic path over REST and GraphQL', () => {
     });
 
     it('answers unknown references in the flow with the engine code and the flow path', async () => {
-      const workload = await trace({ design: privateCluster, flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'nope' } } }).expect(400);
+      const workload = await trace({
+        design: privateCluster,
+        flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'nope' } },
+      }).expect(400);
       expect(workload.body.error).toMatchObject({ code: 'UNKNOWN_WORKLOAD', details: [{ path: 'flow.from.workload' }] });
-      const notExposed = await trace({ designId: savedId, flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'reports' } } }).expect(400);
+      const notExposed = await trace({
+        designId: savedId,
+        flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'reports' } },
+      }).expect(400);
       expect(notExposed.body.error).toMatchObject({ code: 'WORKLOAD_NOT_EXPOSED', details: [{ path: 'flow.to.workload' }] });
-      const peer = await trace({ design: privateCluster, flow: { ...POD_TO_INTERNET, to: { kind: 'PEER', network: 'mars', ip: '10.1.0.5' } } }).expect(400);
+      const peer = await trace({
+        design: privateCluster,
+        flow: { ...POD_TO_INTERNET, to: { kind: 'PEER', network: 'mars', ip: '10.1.0.5' } },
+      }).expect(400);
       expect(peer.body.error).toMatchObject({ code: 'UNKNOWN_NETWORK', details: [{ path: 'flow.to.network' }] });
       // A valid design name that is no Kubernetes Service name: the exposure engine's objection points into the design.
       const serviceName = variant(privateCluster, (design) => {
         design.workloads![0].name = 'Web_App';
       });
-      const exposure = await trace({ design: serviceName, flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'Web_App' } } }).expect(400);
+      const exposure = await trace({
+        design: serviceName,
+        flow: { ...INTERNET_TO_WEB, to: { kind: 'SERVICE', workload: 'Web_App' } },
+      }).expect(400);
       expect(exposure.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'design.workloads[0].name' }] });
     });
 
@@ -239,7 +339,9 @@ describe('traffic path over REST and GraphQL', () => {
       const unknown = await trace({ designId: '00000000-0000-4000-8000-000000000000', flow: POD_TO_INTERNET }).expect(404);
       expect(unknown.body.error.code).toBe('DESIGN_NOT_FOUND');
       expect((await trace({ designId: 'not-a-uuid', flow: POD_TO_INTERNET }).expect(404)).body.error.code).toBe('DESIGN_NOT_FOUND');
-      expect((await trace({ designId: savedId, revision: 7, flow: POD_TO_INTERNET }).expect(404)).body.error.code).toBe('REVISION_NOT_FOUND');
+      expect((await trace({ designId: savedId, revision: 7, flow: POD_TO_INTERNET }).expect(404)).body.error.code).toBe(
+        'REVISION_NOT_FOUND',
+      );
     });
   });
 
@@ -249,20 +351,37 @@ describe('traffic path over REST and GraphQL', () => {
       const inline = await t.graphql(TRACE_QUERY, { input: { design: privateCluster, flow: POD_TO_INTERNET } });
       expect(inline.body.errors).toBeUndefined();
       expect(inline.body.data!.tracePath).toEqual(rest.body);
-      const saved = await t.graphql(TRACE_QUERY, { input: { designId: savedId, flow: { ...POD_TO_INTERNET, natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }] } } });
-      expect(saved.body.data!.tracePath.hops.map((hop: HopBody) => hop.kind)).toEqual(['POD', 'NODE', 'NAT_GATEWAY', 'INTERNET_GATEWAY', 'INTERNET']);
+      const saved = await t.graphql(TRACE_QUERY, {
+        input: { designId: savedId, flow: { ...POD_TO_INTERNET, natGatewayEips: [{ natGateway: 'nat-b', ip: '54.210.10.20' }] } },
+      });
+      expect(saved.body.data!.tracePath.hops.map((hop: HopBody) => hop.kind)).toEqual([
+        'POD',
+        'NODE',
+        'NAT_GATEWAY',
+        'INTERNET_GATEWAY',
+        'INTERNET',
+      ]);
       expect(saved.body.data!.tracePath.hops[2].packet.src).toBe('54.210.10.20');
     });
 
     it('answers the same error codes and paths as REST', async () => {
-      const invalid = await t.graphql('{ tracePath(input: { designId: "x", flow: { from: { kind: POD }, to: { kind: INTERNET, ip: "1.2.3" }, protocol: TCP, port: 443 } }) { verdict } }');
+      const invalid = await t.graphql(
+        '{ tracePath(input: { designId: "x", flow: { from: { kind: POD }, to: { kind: INTERNET, ip: "1.2.3" }, protocol: TCP, port: 443 } }) { verdict } }',
+      );
       expect(invalid.body.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(invalid.body.errors![0].extensions!.details!.map((d) => d.path).sort()).toEqual(['flow.from.workload', 'flow.to.ip']);
       const unknown = await t.graphql(TRACE_QUERY, { input: { designId: '00000000-0000-4000-8000-000000000000', flow: POD_TO_INTERNET } });
       expect(unknown.body.errors?.[0].extensions?.code).toBe('DESIGN_NOT_FOUND');
-      const neither = await t.graphql('{ tracePath(input: { flow: { from: { kind: EKS_API }, to: { kind: EKS_API }, protocol: TCP, port: 443 } }) { verdict } }');
-      expect(neither.body.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'design' })] });
-      const badDesign = await t.graphql(TRACE_QUERY, { input: { design: { ...privateCluster, serviceIpv4Cidr: 'nope' }, flow: POD_TO_INTERNET } });
+      const neither = await t.graphql(
+        '{ tracePath(input: { flow: { from: { kind: EKS_API }, to: { kind: EKS_API }, protocol: TCP, port: 443 } }) { verdict } }',
+      );
+      expect(neither.body.errors?.[0].extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ path: 'design' })],
+      });
+      const badDesign = await t.graphql(TRACE_QUERY, {
+        input: { design: { ...privateCluster, serviceIpv4Cidr: 'nope' }, flow: POD_TO_INTERNET },
+      });
       expect(badDesign.body.errors?.[0].extensions?.details?.map((d) => d.path)).toContain('design.serviceIpv4Cidr');
     });
   });
@@ -276,10 +395,16 @@ describe('traffic path over REST and GraphQL', () => {
         [{ designId: savedId, revision: '1', flow: POD_TO_INTERNET }, ['revision']],
         [{ designId: savedId, flow: 'POD to INTERNET' }, ['flow']],
         [{ designId: savedId, flow: { ...POD_TO_INTERNET, port: '443' } }, ['flow.port']],
-        [{ designId: savedId, flow: { ...POD_TO_INTERNET, from: { kind: 'SERVICE', workload: 'web', sameNode: 'yes', nodePort: 1e9 } } }, ['flow.from.nodePort', 'flow.from.sameNode']],
+        [
+          { designId: savedId, flow: { ...POD_TO_INTERNET, from: { kind: 'SERVICE', workload: 'web', sameNode: 'yes', nodePort: 1e9 } } },
+          ['flow.from.nodePort', 'flow.from.sameNode'],
+        ],
         [{ designId: savedId, flow: { ...POD_TO_INTERNET, to: null } }, ['flow.to']],
         [{ designId: savedId, flow: POD_TO_INTERNET, extra: { a: 1 } }, ['extra']],
-        [{ design: { name: 5, vpc: 'x' }, flow: POD_TO_INTERNET }, ['design.ipFamily', 'design.name', 'design.nodeGroups', 'design.region', 'design.subnets', 'design.vpc']],
+        [
+          { design: { name: 5, vpc: 'x' }, flow: POD_TO_INTERNET },
+          ['design.ipFamily', 'design.name', 'design.nodeGroups', 'design.region', 'design.subnets', 'design.vpc'],
+        ],
       ];
       for (const [body, expected] of cases) {
         const response = await trace(body as object);
@@ -289,30 +414,56 @@ describe('traffic path over REST and GraphQL', () => {
     });
 
     it('huge strings and deeply nested JSON', async () => {
-      const longName = await trace({ designId: savedId, flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'w'.repeat(200_000) } } }).expect(400);
+      const longName = await trace({
+        designId: savedId,
+        flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'w'.repeat(200_000) } },
+      }).expect(400);
       expect(paths(longName.body)).toEqual(['flow.from.workload']);
       const longId = await trace({ designId: 'x'.repeat(100_000), flow: POD_TO_INTERNET }).expect(400);
       expect(paths(longId.body)).toEqual(['designId']);
-      const tooBig = await trace({ designId: savedId, flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'w'.repeat(1_100_000) } } }).expect(413);
+      const tooBig = await trace({
+        designId: savedId,
+        flow: { ...POD_TO_INTERNET, from: { kind: 'POD', workload: 'w'.repeat(1_100_000) } },
+      }).expect(413);
       expect(tooBig.body.error.code).toBe('PAYLOAD_TOO_LARGE');
       const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-      const deepDesign = await t.http.post('/v1/paths/trace').set('content-type', 'application/json').send(`{"design":${deep},"flow":${JSON.stringify(POD_TO_INTERNET)}}`).expect(400);
+      const deepDesign = await t.http
+        .post('/v1/paths/trace')
+        .set('content-type', 'application/json')
+        .send(`{"design":${deep},"flow":${JSON.stringify(POD_TO_INTERNET)}}`)
+        .expect(400);
       expect(deepDesign.body.error.code).toBe('BODY_TOO_DEEP');
-      const deepFlow = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: `${'{"a":'.repeat(800)}1${'}'.repeat(800)}` }).expect(400);
+      const deepFlow = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: savedId, flow: `${'{"a":'.repeat(800)}1${'}'.repeat(800)}` })
+        .expect(400);
       expect(paths(deepFlow.body)).toEqual(['flow']);
-      const deepGraphql = await t.graphql(`{ tracePath(input: { designId: "x", flow: ${'['.repeat(500)}${']'.repeat(500)} }) { verdict } }`);
+      const deepGraphql = await t.graphql(
+        `{ tracePath(input: { designId: "x", flow: ${'['.repeat(500)}${']'.repeat(500)} }) { verdict } }`,
+      );
       expect(deepGraphql.status).toBe(400);
       expect(deepGraphql.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
     it('odd Accept headers and query strings', async () => {
-      const odd = await t.http.post('/v1/paths/trace').set('accept', `image/svg+xml;q=abc, ${'x/y;q=0.1, '.repeat(200)}application/json;q=2`).send({ design: privateCluster, flow: POD_TO_INTERNET });
+      const odd = await t.http
+        .post('/v1/paths/trace')
+        .set('accept', `image/svg+xml;q=abc, ${'x/y;q=0.1, '.repeat(200)}application/json;q=2`)
+        .send({ design: privateCluster, flow: POD_TO_INTERNET });
       expect(odd.status).toBe(200);
-      const repeated = await t.http.get(`/v1/paths/trace.svg?designId=${savedId}&designId=${savedId}&flow=${encodeURIComponent(JSON.stringify(POD_TO_INTERNET))}`).expect(400);
+      const repeated = await t.http
+        .get(`/v1/paths/trace.svg?designId=${savedId}&designId=${savedId}&flow=${encodeURIComponent(JSON.stringify(POD_TO_INTERNET))}`)
+        .expect(400);
       expect(paths(repeated.body)).toEqual(['designId']);
-      const longFlow = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, pad: 'x'.repeat(5000) }) }).expect(400);
+      const longFlow = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, pad: 'x'.repeat(5000) }) })
+        .expect(400);
       expect(paths(longFlow.body)).toEqual(['flow']);
-      const unknownField = await t.http.get('/v1/paths/trace.svg').query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, extra: 1 }) }).expect(400);
+      const unknownField = await t.http
+        .get('/v1/paths/trace.svg')
+        .query({ designId: savedId, flow: JSON.stringify({ ...POD_TO_INTERNET, extra: 1 }) })
+        .expect(400);
       expect(paths(unknownField.body)).toEqual(['flow.extra']);
     });
   });

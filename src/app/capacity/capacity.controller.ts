@@ -16,7 +16,10 @@ export class CapacityController {
 
   @Get('max-pods')
   @CacheImmutableResponse()
-  @ApiOperation({ operationId: 'getMaxPods', summary: 'Max pods the kubelet gets for a launcher, CNI mode and instance type, with the arithmetic as steps.' })
+  @ApiOperation({
+    operationId: 'getMaxPods',
+    summary: 'Max pods the kubelet gets for a launcher, CNI mode and instance type, with the arithmetic as steps.',
+  })
   @ApiOkResponse({ type: MaxPodsModel })
   public getMaxPods(@Query() query: MaxPodsInput): Promise<MaxPodsModel> {
     return this.capacity.maxPods(query);
@@ -24,7 +27,10 @@ export class CapacityController {
 
   @Get('max-pods-table')
   @CacheImmutableResponse()
-  @ApiOperation({ operationId: 'getMaxPodsTable', summary: 'Max pods for every instance type of a catalog (optionally one family / a minimum vCPU count).' })
+  @ApiOperation({
+    operationId: 'getMaxPodsTable',
+    summary: 'Max pods for every instance type of a catalog (optionally one family / a minimum vCPU count).',
+  })
   @ApiOkResponse({ type: MaxPodsTableModel })
   public getMaxPodsTable(@Query() query: MaxPodsTableInput): Promise<MaxPodsTableModel> {
     return this.capacity.maxPodsTable(query);
@@ -33,7 +39,10 @@ export class CapacityController {
   @Post('subnet-usage')
   @HttpCode(200)
   @RequireScope('read')
-  @ApiOperation({ operationId: 'computeSubnetUsage', summary: 'Subnet IPs node groups consume (warm pools, prefixes, reserved addresses) and how many nodes fit.' })
+  @ApiOperation({
+    operationId: 'computeSubnetUsage',
+    summary: 'Subnet IPs node groups consume (warm pools, prefixes, reserved addresses) and how many nodes fit.',
+  })
   @ApiOkResponse({ type: SubnetUsageModel })
   public computeSubnetUsage(@Body() input: SubnetUsageInput): Promise<SubnetUsageModel> {
     return this.capacity.subnetUsage(input);

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalogs/catalog.service.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import { DEFAULT_CATALOG } from '../../domain/spec/design-spec.types.js';
-import type { MaxPodsQuery, MaxPodsResult, MaxPodsTableQuery, SubnetUsageRequest, SubnetUsageResult } from '../../domain/capacity/capacity.types.js';
+import type {
+  MaxPodsQuery,
+  MaxPodsResult,
+  MaxPodsTableQuery,
+  SubnetUsageRequest,
+  SubnetUsageResult,
+} from '../../domain/capacity/capacity.types.js';
 import { computeMaxPods, computeMaxPodsTable, type MaxPodsTable } from '../../domain/capacity/max-pods.engine.js';
 import { computeSubnetUsage } from '../../domain/capacity/subnet-usage.engine.js';
 
@@ -21,9 +27,10 @@ export class CapacityService {
 
   public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
     const index = await this.catalogs.index(catalog ?? DEFAULT_CATALOG);
-    const types = family === undefined && minVcpu === undefined
-      ? index.sorted
-      : index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
+    const types =
+      family === undefined && minVcpu === undefined
+        ? index.sorted
+        : index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
     return this.metrics.timeEngine('capacity.max_pods_table', () => computeMaxPodsTable(types, options));
   }
 

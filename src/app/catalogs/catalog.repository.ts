@@ -63,7 +63,12 @@ export class CatalogRepository {
     return rows.map((r) => r.id);
   }
 
-  public async listInstanceTypes(catalog: string, query: InstanceTypeQuery, limit: number, afterName?: string): Promise<InstanceTypeRecord[]> {
+  public async listInstanceTypes(
+    catalog: string,
+    query: InstanceTypeQuery,
+    limit: number,
+    afterName?: string,
+  ): Promise<InstanceTypeRecord[]> {
     const rows = await this.prisma.instanceType.findMany({
       where: {
         catalogName: catalog,
@@ -92,7 +97,10 @@ export class CatalogRepository {
   public async upsertInstanceType(catalog: string, type: InstanceTypeRecord): Promise<{ created: boolean }> {
     const data = toRow(catalog, type);
     return this.prisma.$transaction(async (tx) => {
-      const existing = await tx.instanceType.findUnique({ where: { catalogName_name: { catalogName: catalog, name: type.name } }, select: { name: true } });
+      const existing = await tx.instanceType.findUnique({
+        where: { catalogName_name: { catalogName: catalog, name: type.name } },
+        select: { name: true },
+      });
       await tx.instanceType.upsert({ where: { catalogName_name: { catalogName: catalog, name: type.name } }, create: data, update: data });
       await tx.catalog.update({ where: { name: catalog }, data: { updatedAt: new Date() } });
       return { created: existing === null };
@@ -112,8 +120,15 @@ export class CatalogRepository {
     return this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-        const existing = await tx.catalog.findUnique({ where: { name: bundled.name }, include: { _count: { select: { instanceTypes: true } } } });
-        if (existing && existing.sourceVersion === bundled.sourceVersion && existing._count.instanceTypes === bundled.instanceTypes.length) {
+        const existing = await tx.catalog.findUnique({
+          where: { name: bundled.name },
+          include: { _count: { select: { instanceTypes: true } } },
+        });
+        if (
+          existing &&
+          existing.sourceVersion === bundled.sourceVersion &&
+          existing._count.instanceTypes === bundled.instanceTypes.length
+        ) {
           return 'unchanged';
         }
         const catalog = { description: bundled.description, readOnly: true, source: bundled.source, sourceVersion: bundled.sourceVersion };

@@ -1,6 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
-  ConflictError, type ErrorDetail, ForbiddenError, NotFoundError, ValidationFailedError,
+  ConflictError,
+  type ErrorDetail,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
 } from '../../domain/errors/planning-error.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
 import { AWS_CATALOG, AWS_CATALOG_NAME } from '../../domain/catalog/data/aws-catalog.data.js';
@@ -32,7 +36,9 @@ export class CatalogService implements OnModuleInit {
 
   public async onModuleInit(): Promise<void> {
     const outcome = await this.repository.seedBundledCatalog(AWS_CATALOG);
-    this.logger.log(`catalog ${AWS_CATALOG_NAME}: ${outcome} (${AWS_CATALOG.instanceTypes.length} instance types, ${AWS_CATALOG.sourceVersion})`);
+    this.logger.log(
+      `catalog ${AWS_CATALOG_NAME}: ${outcome} (${AWS_CATALOG.instanceTypes.length} instance types, ${AWS_CATALOG.sourceVersion})`,
+    );
   }
 
   public listCatalogs(): Promise<CatalogSummary[]> {
@@ -65,7 +71,12 @@ export class CatalogService implements OnModuleInit {
     this.customIndexes.delete(name);
   }
 
-  public async listInstanceTypes(catalog: string, filter: InstanceTypeQuery, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<InstanceTypePageResult> {
+  public async listInstanceTypes(
+    catalog: string,
+    filter: InstanceTypeQuery,
+    limit = DEFAULT_PAGE_SIZE,
+    cursor?: string,
+  ): Promise<InstanceTypePageResult> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor, ['name']).name;
     await this.getCatalog(catalog);
     const rows = await this.repository.listInstanceTypes(catalog, filter, limit + 1, after);
@@ -81,9 +92,15 @@ export class CatalogService implements OnModuleInit {
     throw instanceTypeNotFound(catalog, name);
   }
 
-  public async upsertInstanceType(catalog: string, name: string, input: InstanceTypeModel): Promise<{ type: InstanceTypeRecord; created: boolean }> {
+  public async upsertInstanceType(
+    catalog: string,
+    name: string,
+    input: InstanceTypeModel,
+  ): Promise<{ type: InstanceTypeRecord; created: boolean }> {
     if (input.name !== name) {
-      throw new ValidationFailedError([{ path: 'name', message: `body name "${input.name}" differs from "${name}" in the path`, code: 'NAME_MISMATCH' }]);
+      throw new ValidationFailedError([
+        { path: 'name', message: `body name "${input.name}" differs from "${name}" in the path`, code: 'NAME_MISMATCH' },
+      ]);
     }
     const [type] = normalizeInstanceTypes([input], '');
     await this.getWritableCatalog(catalog);
@@ -132,18 +149,28 @@ export function normalizeInstanceTypes(inputs: readonly InstanceTypeModel[], bas
   const records = inputs.map((input, i) => {
     const path = basePath ? `${basePath}[${i}]` : '';
     const at = (field: string) => (path ? `${path}.${field}` : field);
-    if (seen.has(input.name)) problems.push({ path: at('name'), message: `duplicate instance type "${input.name}"`, code: 'DUPLICATE_NAME' });
+    if (seen.has(input.name))
+      problems.push({ path: at('name'), message: `duplicate instance type "${input.name}"`, code: 'DUPLICATE_NAME' });
     seen.add(input.name);
     const networkCards = input.networkCards?.map((c) => ({ index: c.index, maxEnis: c.maxEnis })) ?? [{ index: 0, maxEnis: input.maxEnis }];
     const defaultNetworkCardIndex = input.defaultNetworkCardIndex ?? networkCards[0].index;
     const indexes = networkCards.map((c) => c.index);
-    if (new Set(indexes).size !== indexes.length) problems.push({ path: at('networkCards'), message: 'network card indexes must be unique', code: 'DUPLICATE_NETWORK_CARD' });
+    if (new Set(indexes).size !== indexes.length)
+      problems.push({ path: at('networkCards'), message: 'network card indexes must be unique', code: 'DUPLICATE_NETWORK_CARD' });
     const defaultCard = networkCards.find((c) => c.index === defaultNetworkCardIndex);
     if (!defaultCard) {
-      problems.push({ path: at('defaultNetworkCardIndex'), message: `no network card has index ${defaultNetworkCardIndex}`, code: 'UNKNOWN_NETWORK_CARD' });
+      problems.push({
+        path: at('defaultNetworkCardIndex'),
+        message: `no network card has index ${defaultNetworkCardIndex}`,
+        code: 'UNKNOWN_NETWORK_CARD',
+      });
     } else if (defaultCard.maxEnis !== input.maxEnis) {
       // The VPC CNI only uses the default card (scripts/gen_vpc_ip_limits.go), so maxEnis is that card's limit.
-      problems.push({ path: at('maxEnis'), message: `maxEnis (${input.maxEnis}) must equal the default network card's maxEnis (${defaultCard.maxEnis})`, code: 'INCONSISTENT_NETWORK_CARDS' });
+      problems.push({
+        path: at('maxEnis'),
+        message: `maxEnis (${input.maxEnis}) must equal the default network card's maxEnis (${defaultCard.maxEnis})`,
+        code: 'INCONSISTENT_NETWORK_CARDS',
+      });
     }
     const family = input.family ?? familyOf(input.name);
     return {

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CallerSubject } from '../../platform/auth/principal.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
@@ -15,17 +24,27 @@ export class DesignsController {
   public constructor(private readonly designs: DesignsService) {}
 
   @Post()
-  @ApiOperation({ operationId: 'createDesign', summary: 'Save a new design (revision 1). Every validation problem is reported at once with its path.' })
+  @ApiOperation({
+    operationId: 'createDesign',
+    summary: 'Save a new design (revision 1). Every validation problem is reported at once with its path.',
+  })
   @ApiBody({ type: DesignSpecModel })
   @ApiCreatedResponse({ type: DesignModel })
-  public async createDesign(@Body() spec: unknown, @CallerSubject() actor: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<DesignModel> {
+  public async createDesign(
+    @Body() spec: unknown,
+    @CallerSubject() actor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DesignModel> {
     const design = await this.designs.create(spec, actor);
     void reply.status(201).header('etag', etagOf(design.revision)).header('location', `/v1/designs/${design.id}`);
     return design;
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listDesigns', summary: 'Designs (without their spec), filtered by owner and tag, oldest first, cursor-paginated.' })
+  @ApiOperation({
+    operationId: 'listDesigns',
+    summary: 'Designs (without their spec), filtered by owner and tag, oldest first, cursor-paginated.',
+  })
   @ApiOkResponse({ type: DesignPage })
   public listDesigns(@Query() query: ListDesignsQuery): Promise<DesignPage> {
     return this.designs.list(query);
@@ -41,7 +60,10 @@ export class DesignsController {
   }
 
   @Put(':id')
-  @ApiOperation({ operationId: 'updateDesign', summary: 'Save a new revision. Requires If-Match with the revision you read: 412 when stale, 428 when missing.' })
+  @ApiOperation({
+    operationId: 'updateDesign',
+    summary: 'Save a new revision. Requires If-Match with the revision you read: 412 when stale, 428 when missing.',
+  })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The revision the update is based on, e.g. "3".' })
   @ApiBody({ type: DesignSpecModel })
   @ApiOkResponse({ type: DesignModel })

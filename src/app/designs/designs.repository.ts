@@ -35,10 +35,7 @@ export interface DesignListFilter {
   after?: { createdAt: Date; id: string };
 }
 
-export type UpdateOutcome =
-  | { kind: 'updated'; design: DesignWithSpec }
-  | { kind: 'missing' }
-  | { kind: 'stale'; currentRevision: number };
+export type UpdateOutcome = { kind: 'updated'; design: DesignWithSpec } | { kind: 'missing' } | { kind: 'stale'; currentRevision: number };
 
 type DesignRow = Prisma.DesignGetPayload<object>;
 
@@ -110,7 +107,9 @@ export class DesignsRepository {
         data: { ...columnsOf(spec), currentRevision: { increment: 1 }, updatedBy: actor ?? null, updatedAt: new Date() },
       });
       if (rows.length === 0) return undefined;
-      await tx.designRevision.create({ data: { designId: id, revision: expectedRevision + 1, spec: toJson(spec), createdBy: actor ?? null } });
+      await tx.designRevision.create({
+        data: { designId: id, revision: expectedRevision + 1, spec: toJson(spec), createdBy: actor ?? null },
+      });
       return rows[0];
     });
     if (updated) return { kind: 'updated', design: { ...toRecord(updated), spec } };
@@ -119,7 +118,9 @@ export class DesignsRepository {
   }
 
   public async delete(id: string, expectedRevision?: number): Promise<'deleted' | 'missing' | { stale: number }> {
-    const { count } = await this.prisma.design.deleteMany({ where: { id, ...(expectedRevision !== undefined ? { currentRevision: expectedRevision } : {}) } });
+    const { count } = await this.prisma.design.deleteMany({
+      where: { id, ...(expectedRevision !== undefined ? { currentRevision: expectedRevision } : {}) },
+    });
     if (count > 0) return 'deleted';
     const current = await this.prisma.design.findUnique({ where: { id }, select: { currentRevision: true } });
     return current ? { stale: current.currentRevision } : 'missing';
@@ -137,7 +138,15 @@ export class DesignsRepository {
 
   public async findRevision(id: string, revision: number): Promise<RevisionRecord | undefined> {
     const row = await this.prisma.designRevision.findUnique({ where: { designId_revision: { designId: id, revision } } });
-    return row ? { designId: row.designId, revision: row.revision, createdAt: row.createdAt, createdBy: row.createdBy, spec: row.spec as unknown as DesignSpec } : undefined;
+    return row
+      ? {
+          designId: row.designId,
+          revision: row.revision,
+          createdAt: row.createdAt,
+          createdBy: row.createdBy,
+          spec: row.spec as unknown as DesignSpec,
+        }
+      : undefined;
   }
 }
 

@@ -38,7 +38,9 @@ export class DesignsResolver {
     return this.designs.create(spec, actor);
   }
 
-  @Mutation(() => DesignModel, { description: 'Save a new revision; expectedRevision is the revision you read (REVISION_CONFLICT when stale).' })
+  @Mutation(() => DesignModel, {
+    description: 'Save a new revision; expectedRevision is the revision you read (REVISION_CONFLICT when stale).',
+  })
   public updateDesign(
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null,
@@ -49,7 +51,10 @@ export class DesignsResolver {
   }
 
   @Mutation(() => Boolean)
-  public async deleteDesign(@Args('id', { type: () => ID }) id: string, @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null): Promise<boolean> {
+  public async deleteDesign(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null,
+  ): Promise<boolean> {
     await this.designs.delete(id, expectedRevision ?? undefined);
     return true;
   }

@@ -37,9 +37,10 @@ export class DesignsService {
   public async list(query: DesignListQuery): Promise<{ items: DesignRecord[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, ['createdAt', 'id']);
-    const afterPosition = after && !Number.isNaN(Date.parse(after.createdAt)) && UUID.test(after.id)
-      ? { createdAt: new Date(after.createdAt), id: after.id }
-      : undefined;
+    const afterPosition =
+      after && !Number.isNaN(Date.parse(after.createdAt)) && UUID.test(after.id)
+        ? { createdAt: new Date(after.createdAt), id: after.id }
+        : undefined;
     if (after && !afterPosition) throw invalidCursor();
     const rows = await this.repository.list({ owner: query.owner, tag: query.tag, limit: limit + 1, after: afterPosition });
     const items = rows.slice(0, limit);
@@ -48,7 +49,13 @@ export class DesignsService {
   }
 
   /** `expectedRevision` is what the caller read (If-Match / expectedRevision); without it the write is refused (428). */
-  public async update(id: string, expectedRevision: number | undefined, input: unknown, actor: string | undefined, how: string): Promise<DesignWithSpec> {
+  public async update(
+    id: string,
+    expectedRevision: number | undefined,
+    input: unknown,
+    actor: string | undefined,
+    how: string,
+  ): Promise<DesignWithSpec> {
     if (expectedRevision === undefined) throw new RevisionRequiredError(how);
     const spec = await this.validate(input);
     if (!UUID.test(id)) throw designNotFound(id);
@@ -71,9 +78,10 @@ export class DesignsService {
   }
 
   public async revision(id: string, revision: number): Promise<RevisionRecord> {
-    const found = UUID.test(id) && Number.isSafeInteger(revision) && revision >= 1 && revision <= 2_147_483_647
-      ? await this.repository.findRevision(id, revision)
-      : undefined;
+    const found =
+      UUID.test(id) && Number.isSafeInteger(revision) && revision >= 1 && revision <= 2_147_483_647
+        ? await this.repository.findRevision(id, revision)
+        : undefined;
     if (found) return found;
     await this.get(id);
     throw new NotFoundError('REVISION_NOT_FOUND', `Design ${id} has no revision ${revision}.`);
@@ -82,7 +90,8 @@ export class DesignsService {
   /** Validates a spec against the catalog it names; the catalog index is the in-memory one the engines use. */
   public async validate(input: unknown): Promise<DesignSpec> {
     const cleaned = dropNullProperties(input);
-    const catalogName = typeof (cleaned as { catalog?: unknown } | null)?.catalog === 'string' ? (cleaned as { catalog: string }).catalog : DEFAULT_CATALOG;
+    const catalogName =
+      typeof (cleaned as { catalog?: unknown } | null)?.catalog === 'string' ? (cleaned as { catalog: string }).catalog : DEFAULT_CATALOG;
     const index = await this.catalogs.index(catalogName).catch((error: unknown) => {
       if (error instanceof NotFoundError) return undefined;
       throw error;

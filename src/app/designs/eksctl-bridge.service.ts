@@ -23,7 +23,11 @@ export class EksctlBridgeService {
   /** Imports a ClusterConfig and saves it as a new design (revision 1); the spec is validated like any other. */
   public async importAndSave(yaml: unknown, actor?: string): Promise<EksctlImportOutcome> {
     if (typeof yaml !== 'string') {
-      throw new InvalidInputError('MALFORMED_YAML', 'Send the ClusterConfig as YAML text (Content-Type: application/yaml) or as {"yaml": "…"}.', [{ path: '', message: 'not YAML text' }]);
+      throw new InvalidInputError(
+        'MALFORMED_YAML',
+        'Send the ClusterConfig as YAML text (Content-Type: application/yaml) or as {"yaml": "…"}.',
+        [{ path: '', message: 'not YAML text' }],
+      );
     }
     const imported = this.metrics.timeEngine('eksctl.import', () => importEksctl(yaml));
     const design = await this.designs.create(imported.spec, actor);

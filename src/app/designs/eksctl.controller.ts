@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CallerSubject } from '../../platform/auth/principal.js';
 import { CniExportResponse, EksctlExportModel, EksctlImportModel, ExportRevisionQuery } from './dto/eksctl.model.js';
@@ -14,20 +23,36 @@ export class EksctlController {
   @Post('import/eksctl')
   @ApiOperation({
     operationId: 'importEksctlConfig',
-    summary: 'Import an eksctl ClusterConfig (YAML body, or {"yaml": "…"}) and save it as a design; unmapped fields are listed, never dropped silently.',
+    summary:
+      'Import an eksctl ClusterConfig (YAML body, or {"yaml": "…"}) and save it as a design; unmapped fields are listed, never dropped silently.',
   })
   @ApiConsumes('application/yaml', 'text/yaml', 'application/json')
-  @ApiBody({ schema: { type: 'string', example: 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-east-1\n' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-east-1\n',
+    },
+  })
   @ApiCreatedResponse({ type: EksctlImportModel })
-  public async importEksctlConfig(@Body() body: unknown, @CallerSubject() actor: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<EksctlImportModel> {
-    const yaml = typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 1 && 'yaml' in body ? (body as { yaml: unknown }).yaml : body;
+  public async importEksctlConfig(
+    @Body() body: unknown,
+    @CallerSubject() actor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EksctlImportModel> {
+    const yaml =
+      typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 1 && 'yaml' in body
+        ? (body as { yaml: unknown }).yaml
+        : body;
     const outcome = await this.eksctl.importAndSave(yaml, actor);
     void reply.status(201).header('etag', `"${outcome.design.revision}"`).header('location', `/v1/designs/${outcome.design.id}`);
     return outcome;
   }
 
   @Get(':id/export/eksctl')
-  @ApiOperation({ operationId: 'exportEksctlConfig', summary: 'The design as an eksctl ClusterConfig: YAML, or {yaml, notExported} with Accept: application/json.' })
+  @ApiOperation({
+    operationId: 'exportEksctlConfig',
+    summary: 'The design as an eksctl ClusterConfig: YAML, or {yaml, notExported} with Accept: application/json.',
+  })
   @ApiProduces('application/yaml', 'application/json')
   @ApiOkResponse({ type: EksctlExportModel })
   public async exportEksctlConfig(
@@ -39,12 +64,21 @@ export class EksctlController {
     const exported = await this.eksctl.exportEksctl(id, query.revision);
     if (accept?.includes('application/json')) return exported;
     // What the ClusterConfig cannot hold is listed in a header so the YAML stays a plain, applyable file.
-    void reply.type('application/yaml; charset=utf-8').header('x-not-exported', exported.notExported.map((n) => n.path).join(', ').slice(0, 4000));
+    void reply.type('application/yaml; charset=utf-8').header(
+      'x-not-exported',
+      exported.notExported
+        .map((n) => n.path)
+        .join(', ')
+        .slice(0, 4000),
+    );
     return exported.yaml;
   }
 
   @Get(':id/export/cni')
-  @ApiOperation({ operationId: 'exportCniConfig', summary: 'The aws-node environment (kubectl set env + add-on configurationValues) and ENIConfig manifests of a design.' })
+  @ApiOperation({
+    operationId: 'exportCniConfig',
+    summary: 'The aws-node environment (kubectl set env + add-on configurationValues) and ENIConfig manifests of a design.',
+  })
   @ApiOkResponse({ type: CniExportResponse })
   public exportCniConfig(@Param('id') id: string, @Query() query: ExportRevisionQuery): Promise<CniExportResponse> {
     return this.eksctl.exportCni(id, query.revision);

@@ -14,12 +14,18 @@ export class EksctlResolver {
   }
 
   @ResolveField(() => EksctlExportModel, { description: 'This design as an eksctl ClusterConfig.' })
-  public eksctlConfig(@Parent() design: DesignModel, @Args('revision', { type: () => Int, nullable: true }) revision?: number): Promise<EksctlExportModel> {
+  public eksctlConfig(
+    @Parent() design: DesignModel,
+    @Args('revision', { type: () => Int, nullable: true }) revision?: number,
+  ): Promise<EksctlExportModel> {
     return this.eksctl.exportEksctl(design.id, revision ?? undefined);
   }
 
   @ResolveField(() => CniExportModel, { description: 'The aws-node environment and ENIConfig manifests this design implies.' })
-  public async cniConfig(@Parent() design: DesignModel, @Args('revision', { type: () => Int, nullable: true }) revision?: number): Promise<CniExportModel> {
+  public async cniConfig(
+    @Parent() design: DesignModel,
+    @Args('revision', { type: () => Int, nullable: true }) revision?: number,
+  ): Promise<CniExportModel> {
     const exported = await this.eksctl.exportCni(design.id, revision ?? undefined);
     return { ...exported, env: Object.entries(exported.env).map(([name, value]) => ({ name, value })) };
   }

@@ -7,11 +7,16 @@ import { InvalidInputError } from '../../domain/errors/planning-error.js';
 export function revisionFromIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const value = Array.isArray(header) ? header.join(',') : header;
-  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const match = tags.length === 1 ? /^(?:W\/)?"?(\d{1,10})"?$/.exec(tags[0]) : null;
   const revision = match ? Number(match[1]) : NaN;
   if (!Number.isSafeInteger(revision) || revision < 1 || revision > 2_147_483_647) {
-    throw new InvalidInputError('INVALID_IF_MATCH', 'If-Match must name one design revision, e.g. If-Match: "3".', [{ path: 'If-Match', message: `"${value.slice(0, 100)}" is not a revision` }]);
+    throw new InvalidInputError('INVALID_IF_MATCH', 'If-Match must name one design revision, e.g. If-Match: "3".', [
+      { path: 'If-Match', message: `"${value.slice(0, 100)}" is not a revision` },
+    ]);
   }
   return revision;
 }

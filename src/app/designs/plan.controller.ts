@@ -16,7 +16,8 @@ export class PlanController {
   @Get('designs/:id/plan')
   @ApiOperation({
     operationId: 'getDesignPlan',
-    summary: 'Plan a saved design (the latest revision, or ?revision=N): max pods per node group, addresses per subnet at min/desired/max size, exposures and every finding.',
+    summary:
+      'Plan a saved design (the latest revision, or ?revision=N): max pods per node group, addresses per subnet at min/desired/max size, exposures and every finding.',
   })
   @ApiOkResponse({ type: DesignPlanModel })
   public getDesignPlan(@Param('id') id: string, @Query() query: DesignPlanQuery): Promise<DesignPlanModel> {
@@ -36,7 +37,10 @@ export class PlanController {
   @Post('plan')
   @HttpCode(200)
   @RequireScope('read')
-  @ApiOperation({ operationId: 'planDesign', summary: 'Plan an inline DesignSpec without saving it; it is validated like a saved design (400 VALIDATION_FAILED with paths).' })
+  @ApiOperation({
+    operationId: 'planDesign',
+    summary: 'Plan an inline DesignSpec without saving it; it is validated like a saved design (400 VALIDATION_FAILED with paths).',
+  })
   @ApiBody({ type: DesignSpecModel })
   @ApiOkResponse({ type: DesignPlanModel })
   public planDesign(@Body() spec: unknown): Promise<DesignPlanModel> {

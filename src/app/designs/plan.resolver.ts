@@ -14,7 +14,10 @@ const PLAN_COMPLEXITY = 100;
 export class DesignPlanResolver {
   public constructor(private readonly plans: PlanService) {}
 
-  @ResolveField(() => DesignPlanModel, { description: 'The plan of this design: the latest revision, or `revision`.', complexity: PLAN_COMPLEXITY })
+  @ResolveField(() => DesignPlanModel, {
+    description: 'The plan of this design: the latest revision, or `revision`.',
+    complexity: PLAN_COMPLEXITY,
+  })
   public plan(
     // Every `Design` this API returns is read with its spec (DesignsService.get/create/update).
     @Parent() design: DesignWithSpec,
@@ -23,7 +26,11 @@ export class DesignPlanResolver {
     return this.plans.planOf(design, revision ?? undefined);
   }
 
-  @Query(() => DesignPlanModel, { name: 'plan', description: 'Plan an inline DesignSpec without saving it (validated like a saved design).', complexity: PLAN_COMPLEXITY })
+  @Query(() => DesignPlanModel, {
+    name: 'plan',
+    description: 'Plan an inline DesignSpec without saving it (validated like a saved design).',
+    complexity: PLAN_COMPLEXITY,
+  })
   public planSpec(
     // Typed `unknown` so the DTO pipe leaves it alone: the design-spec validator checks it with paths.
     @Args('spec', { type: () => DesignSpecModel }) spec: unknown,
@@ -31,7 +38,10 @@ export class DesignPlanResolver {
     return this.plans.planInline(spec);
   }
 
-  @Query(() => DesignDiffModel, { description: 'What changed between two revisions of a saved design (both planned).', complexity: 2 * PLAN_COMPLEXITY })
+  @Query(() => DesignDiffModel, {
+    description: 'What changed between two revisions of a saved design (both planned).',
+    complexity: 2 * PLAN_COMPLEXITY,
+  })
   public designDiff(
     @Args('id', { type: () => ID }) id: string,
     @Args('from', { type: () => Int }) from: number,

@@ -80,6 +80,10 @@ export class PlanService {
 function assertRevisionNumbers(numbers: Record<string, number>): void {
   const problems = Object.entries(numbers)
     .filter(([, value]) => !Number.isSafeInteger(value) || value < 1 || value > MAX_REVISION)
-    .map(([path]) => ({ path, message: `${path} must be a revision number (an integer from 1 to ${MAX_REVISION})`, code: 'INVALID_VALUE' }));
+    .map(([path]) => ({
+      path,
+      message: `${path} must be a revision number (an integer from 1 to ${MAX_REVISION})`,
+      code: 'INVALID_VALUE',
+    }));
   if (problems.length > 0) throw new ValidationFailedError(problems);
 }

@@ -23,7 +23,8 @@ export class ExposureController {
   @RequireScope('read')
   @ApiOperation({
     operationId: 'recommendExposure',
-    summary: 'How to expose a workload: Service/Ingress kind, controller, target type, client-IP path, annotations and ready-to-apply manifests, with the rules that decided.',
+    summary:
+      'How to expose a workload: Service/Ingress kind, controller, target type, client-IP path, annotations and ready-to-apply manifests, with the rules that decided.',
   })
   @ApiBody({ type: ExposureRequestInput })
   @ApiOkResponse({ type: ExposureRecommendationModel })
@@ -37,8 +38,10 @@ export class ExposureController {
   @ApiExtraModels(LintManifestsInput)
   @ApiOperation({
     operationId: 'lintManifests',
-    summary: 'Lint Service / Ingress manifests (several YAML documents, e.g. `helm template` output) for annotation typos, invalid values and load-balancer pitfalls.',
-    description: 'Send `{"manifests": "<YAML>", "context": {…}}` as JSON, or the YAML itself with Content-Type application/yaml or text/yaml. Malformed YAML is 400 MALFORMED_YAML naming the line; too much YAML is 413.',
+    summary:
+      'Lint Service / Ingress manifests (several YAML documents, e.g. `helm template` output) for annotation typos, invalid values and load-balancer pitfalls.',
+    description:
+      'Send `{"manifests": "<YAML>", "context": {…}}` as JSON, or the YAML itself with Content-Type application/yaml or text/yaml. Malformed YAML is 400 MALFORMED_YAML naming the line; too much YAML is 413.',
     requestBody: {
       required: true,
       content: {
@@ -52,7 +55,9 @@ export class ExposureController {
   public async lintManifests(@Body() body: unknown): Promise<LintResultModel> {
     if (typeof body === 'string') return this.exposure.lint(body);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ValidationFailedError([{ path: '', message: 'send {"manifests": "<YAML>"} as JSON, or the YAML itself as application/yaml' }]);
+      throw new ValidationFailedError([
+        { path: '', message: 'send {"manifests": "<YAML>"} as JSON, or the YAML itself as application/yaml' },
+      ]);
     }
     const input = (await lintBodyPipe.transform(body, { type: 'body', metatype: LintManifestsInput })) as LintManifestsInput;
     return this.exposure.lint(input.manifests, input.context);

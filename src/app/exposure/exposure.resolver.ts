@@ -9,7 +9,9 @@ import { ExposureService } from './exposure.service.js';
 export class ExposureResolver {
   public constructor(private readonly exposure: ExposureService) {}
 
-  @Query(() => ExposureRecommendationModel, { description: 'How to expose a workload, with annotations, manifests and the rules that decided.' })
+  @Query(() => ExposureRecommendationModel, {
+    description: 'How to expose a workload, with annotations, manifests and the rules that decided.',
+  })
   public exposureRecommendation(@Args('input') input: ExposureRequestInput): ExposureRecommendationModel {
     return this.exposure.recommend(input);
   }
@@ -24,7 +26,8 @@ export class ExposureResolver {
   }
 
   @ResolveField('annotations', () => [AnnotationModel], {
-    description: 'Annotations of the primary object (the Service for NLB/CLB, the Ingress for ALB) as {name, value} pairs: GraphQL has no map type (REST returns them as a JSON object).',
+    description:
+      'Annotations of the primary object (the Service for NLB/CLB, the Ingress for ALB) as {name, value} pairs: GraphQL has no map type (REST returns them as a JSON object).',
   })
   public annotations(@Parent() recommendation: ExposureRecommendationModel): AnnotationModel[] {
     return Object.entries(recommendation.annotations).map(([name, value]) => ({ name, value }));

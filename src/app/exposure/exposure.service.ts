@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { dropNullProperties } from '../../domain/json/drop-null-properties.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import {
-  lintManifests, recommendExposure, type ExposeRequest, type ExposureRecommendation, type ExposureRequest, type LintContextInput, type LintResult,
+  lintManifests,
+  recommendExposure,
+  type ExposeRequest,
+  type ExposureRecommendation,
+  type ExposureRequest,
+  type LintContextInput,
+  type LintResult,
 } from '../../domain/exposure/index.js';
 
 /** An ExposureRequest whose Service port may come from `workload.port` instead of `expose.port` (the engine checks one is set). */
@@ -23,7 +29,7 @@ export class ExposureService {
   }
 
   public lint(manifests: string, context?: LintContextInput): LintResult {
-    const plain = context === undefined ? undefined : dropNullProperties(context) as LintContextInput;
+    const plain = context === undefined ? undefined : (dropNullProperties(context) as LintContextInput);
     return this.metrics.timeEngine('exposure.lint', () => lintManifests(manifests, plain));
   }
 }

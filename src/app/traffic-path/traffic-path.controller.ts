@@ -21,8 +21,10 @@ export class TrafficPathController {
   @RequireScope('read')
   @ApiOperation({
     operationId: 'tracePath',
-    summary: 'Trace a packet between two endpoints of a design: hops, address rewrites (SNAT/DNAT), security groups, where it is dropped, and the source address the destination sees.',
-    description: 'Give exactly one of `design` (inline) or `designId` (saved, optionally `revision`). Send `Accept: image/svg+xml` for the diagram as SVG instead of JSON.',
+    summary:
+      'Trace a packet between two endpoints of a design: hops, address rewrites (SNAT/DNAT), security groups, where it is dropped, and the source address the destination sees.',
+    description:
+      'Give exactly one of `design` (inline) or `designId` (saved, optionally `revision`). Send `Accept: image/svg+xml` for the diagram as SVG instead of JSON.',
   })
   @ApiBody({ type: TracePathInput })
   @ApiOkResponse({
@@ -56,14 +58,18 @@ export class TrafficPathController {
 /** Content negotiation between the two representations: SVG only when it is preferred over JSON (ties keep JSON). */
 export function prefersSvg(accept: string | undefined): boolean {
   if (!accept) return false;
-  const ranges = accept.split(',').slice(0, 50).map((part) => {
-    const [range, ...parameters] = part.trim().toLowerCase().split(';');
-    const q = parameters.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-    return { range: range.trim(), q: q ? Number(q[1]) : 1 };
-  });
+  const ranges = accept
+    .split(',')
+    .slice(0, 50)
+    .map((part) => {
+      const [range, ...parameters] = part.trim().toLowerCase().split(';');
+      const q = parameters.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
+      return { range: range.trim(), q: q ? Number(q[1]) : 1 };
+    });
   const quality = (type: string): number => {
     const [major] = type.split('/');
-    const exact = ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*');
+    const exact =
+      ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*');
     return exact?.q ?? 0;
   };
   return quality(SVG) > quality('application/json');

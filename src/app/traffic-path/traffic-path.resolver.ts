@@ -8,7 +8,8 @@ export class TrafficPathResolver {
   public constructor(private readonly paths: TrafficPathService) {}
 
   @Query(() => TraceResultModel, {
-    description: 'Trace a packet between two endpoints of a design (inline, or saved by id): hops, address rewrites, security groups, drops.',
+    description:
+      'Trace a packet between two endpoints of a design (inline, or saved by id): hops, address rewrites, security groups, drops.',
   })
   public tracePath(@Args('input') input: TracePathInput): Promise<TraceResultModel> {
     return this.paths.trace(input);

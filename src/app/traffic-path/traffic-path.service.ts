@@ -28,7 +28,9 @@ export class TrafficPathService {
     const inline = request.design !== undefined && request.design !== null;
     const design = inline ? await this.inlineDesign(request.design) : await this.savedDesign(request.designId!, request.revision);
     const flow = toEngineFlow(request.flow);
-    return withDesignPaths(inline, () => this.metrics.timeEngine('traffic_path.trace', () => tracePath(design, flow, { resolveExposure: resolveExposureWithEngine })));
+    return withDesignPaths(inline, () =>
+      this.metrics.timeEngine('traffic_path.trace', () => tracePath(design, flow, { resolveExposure: resolveExposureWithEngine })),
+    );
   }
 
   public async traceSvg(request: TraceRequest): Promise<string> {
@@ -40,7 +42,8 @@ export class TrafficPathService {
     try {
       return await this.designs.validate(input);
     } catch (error) {
-      if (error instanceof ValidationFailedError) throw new ValidationFailedError(error.details.map((detail) => ({ ...detail, path: prefixed('design', detail.path) })));
+      if (error instanceof ValidationFailedError)
+        throw new ValidationFailedError(error.details.map((detail) => ({ ...detail, path: prefixed('design', detail.path) })));
       throw error;
     }
   }
@@ -56,7 +59,10 @@ function withDesignPaths<T>(inline: boolean, run: () => T): T {
     return run();
   } catch (error) {
     if (!inline || !(error instanceof PlanningError) || error.details.length === 0) throw error;
-    const details = error.details.map((detail) => ({ ...detail, path: detail.path.startsWith('flow') ? detail.path : prefixed('design', detail.path) }));
+    const details = error.details.map((detail) => ({
+      ...detail,
+      path: detail.path.startsWith('flow') ? detail.path : prefixed('design', detail.path),
+    }));
     throw new PlanningError(error.kind, error.code, error.message, details);
   }
 }

@@ -51,7 +51,11 @@ export function addCatalogOption(command: Command): Command {
 export function addMaxPodsOptions(command: Command): Command {
   addCatalogOption(command);
   return command
-    .addOption(new Option('--launcher <launcher>', `who sets the kubelet maxPods: ${LAUNCHERS.join(', ')} (default CALCULATOR)`).argParser(enumParser(LAUNCHERS)))
+    .addOption(
+      new Option('--launcher <launcher>', `who sets the kubelet maxPods: ${LAUNCHERS.join(', ')} (default CALCULATOR)`).argParser(
+        enumParser(LAUNCHERS),
+      ),
+    )
     .option('--prefix-delegation', 'VPC CNI prefix delegation (ENABLE_PREFIX_DELEGATION)')
     .option('--custom-networking', 'VPC CNI custom networking (ENIConfig; the primary ENI gets no pod IPs)')
     .option('--sgp', 'security groups for pods (ENABLE_POD_ENI)')

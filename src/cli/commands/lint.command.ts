@@ -1,6 +1,12 @@
 /** `lint <manifests.yaml>`: POST /v1/exposure/lint — annotation typos and load-balancer pitfalls; exit 1 on ERROR findings. */
 import { Command, Option } from 'commander';
-import { CLUSTER_LB_CONTROLLERS, type ClusterLbController, type LintContextInput, type LintFinding, type LintResult } from '../../domain/exposure/index.js';
+import {
+  CLUSTER_LB_CONTROLLERS,
+  type ClusterLbController,
+  type LintContextInput,
+  type LintFinding,
+  type LintResult,
+} from '../../domain/exposure/index.js';
 import type { CliContext } from '../cli.context.js';
 import { readInputText, readJsonInput } from '../design-input.js';
 import { renderTable } from '../output.js';
@@ -34,7 +40,7 @@ export function lintCommand(cli: CliContext): Command {
 }
 
 async function lintContext(options: LintCliOptions, cli: CliContext): Promise<LintContextInput | undefined> {
-  const base = options.context === undefined ? {} : await readJsonInput(options.context, cli.readStdin) as LintContextInput;
+  const base = options.context === undefined ? {} : ((await readJsonInput(options.context, cli.readStdin)) as LintContextInput);
   const context: LintContextInput = {
     ...base,
     ...(options.previous === undefined ? {} : { previousManifests: await readInputText(options.previous, cli.readStdin) }),
@@ -49,12 +55,15 @@ export function renderLint(result: LintResult): string {
   if (result.findings.length === 0) return 'no findings\n';
   const errors = result.findings.filter((f) => f.severity === 'ERROR').length;
   const warnings = result.findings.length - errors;
-  const table = renderTable<LintFinding>([
-    { header: 'severity', value: (f) => f.severity },
-    { header: 'code', value: (f) => f.code },
-    { header: 'resource', value: (f) => f.resource },
-    { header: 'line', value: (f) => f.line },
-    { header: 'message', value: (f) => f.message },
-  ], result.findings);
+  const table = renderTable<LintFinding>(
+    [
+      { header: 'severity', value: (f) => f.severity },
+      { header: 'code', value: (f) => f.code },
+      { header: 'resource', value: (f) => f.resource },
+      { header: 'line', value: (f) => f.line },
+      { header: 'message', value: (f) => f.message },
+    ],
+    result.findings,
+  );
   return `${table}\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
 }

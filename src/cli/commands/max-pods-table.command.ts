@@ -27,22 +27,27 @@ export function maxPodsTableCommand(cli: CliContext): Command {
 }
 
 export function renderMaxPodsTable(table: MaxPodsTable): string {
-  const rows = renderTable<MaxPodsResult>([
-    { header: 'instance type', value: (r) => r.instanceType },
-    { header: 'max pods', value: (r) => r.maxPods },
-    { header: 'uncapped', value: (r) => r.uncappedMaxPods },
-    { header: 'ip-limited', value: (r) => r.ipLimitedPods },
-    { header: 'effective', value: (r) => r.effectivePods },
-    { header: 'branch eni', value: (r) => r.branchEniPods },
-    { header: 'addresses', value: (r) => r.podAddressMode },
-    { header: 'kube-reserved MiB', value: (r) => r.kubeReservedMemoryMiB },
-  ], table.items);
+  const rows = renderTable<MaxPodsResult>(
+    [
+      { header: 'instance type', value: (r) => r.instanceType },
+      { header: 'max pods', value: (r) => r.maxPods },
+      { header: 'uncapped', value: (r) => r.uncappedMaxPods },
+      { header: 'ip-limited', value: (r) => r.ipLimitedPods },
+      { header: 'effective', value: (r) => r.effectivePods },
+      { header: 'branch eni', value: (r) => r.branchEniPods },
+      { header: 'addresses', value: (r) => r.podAddressMode },
+      { header: 'kube-reserved MiB', value: (r) => r.kubeReservedMemoryMiB },
+    ],
+    table.items,
+  );
   const byCode = new Map<string, string[]>();
   for (const skip of table.skipped) byCode.set(skip.code, [...(byCode.get(skip.code) ?? []), skip.instanceType]);
-  const skipped = [...byCode].map(([code, types]) => {
-    const examples = types.slice(0, SKIP_EXAMPLES).join(', ') + (types.length > SKIP_EXAMPLES ? ', …' : '');
-    return `  ${code}  ${types.length} instance type${types.length === 1 ? '' : 's'} (${examples})\n`;
-  }).join('');
+  const skipped = [...byCode]
+    .map(([code, types]) => {
+      const examples = types.slice(0, SKIP_EXAMPLES).join(', ') + (types.length > SKIP_EXAMPLES ? ', …' : '');
+      return `  ${code}  ${types.length} instance type${types.length === 1 ? '' : 's'} (${examples})\n`;
+    })
+    .join('');
   const total = `\n${table.items.length} instance type${table.items.length === 1 ? '' : 's'}${table.skipped.length > 0 ? `, ${table.skipped.length} skipped` : ''}\n`;
   return rows + section('SKIPPED', skipped) + total;
 }

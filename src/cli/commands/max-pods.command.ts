@@ -18,9 +18,10 @@ export function maxPodsCommand(cli: CliContext): Command {
 }
 
 export function renderMaxPods(result: MaxPodsResult): string {
-  const reserved = result.kubeReservedMemoryMiB === null
-    ? null
-    : `${result.kubeReservedMemoryMiB} MiB memory${result.kubeReservedCpuMillicores === null ? '' : `, ${result.kubeReservedCpuMillicores}m CPU`}`;
+  const reserved =
+    result.kubeReservedMemoryMiB === null
+      ? null
+      : `${result.kubeReservedMemoryMiB} MiB memory${result.kubeReservedCpuMillicores === null ? '' : `, ${result.kubeReservedCpuMillicores}m CPU`}`;
   const head = renderFields([
     ['instance type', result.instanceType],
     ['launcher', `${result.launcher} (${result.os}, ${result.ipFamily}, ${result.podAddressMode})`],
@@ -33,10 +34,13 @@ export function renderMaxPods(result: MaxPodsResult): string {
     ['pod ENIs', result.podEnis],
     ['kube-reserved', reserved],
   ]);
-  const steps = renderTable([
-    { header: 'value', value: (step: MaxPodsResult['steps'][number]) => step.value },
-    { header: 'rule', value: (step) => step.rule },
-    { header: 'source', value: (step) => step.source },
-  ], result.steps);
+  const steps = renderTable(
+    [
+      { header: 'value', value: (step: MaxPodsResult['steps'][number]) => step.value },
+      { header: 'rule', value: (step) => step.rule },
+      { header: 'source', value: (step) => step.source },
+    ],
+    result.steps,
+  );
   return head + section('STEPS', steps) + section('WARNINGS', renderNotes(result.warnings));
 }

@@ -32,9 +32,10 @@ describe('capacity properties', () => {
         cniVersion,
         fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
         (type, launcher, prefixDelegation, customNetworking, version, maxEnis) => {
-          const options: MaxPodsOptions = launcher === 'AUTO_MODE'
-            ? { launcher, prefixDelegation, maxEnis }
-            : { launcher, prefixDelegation, customNetworking, cniVersion: version, maxEnis };
+          const options: MaxPodsOptions =
+            launcher === 'AUTO_MODE'
+              ? { launcher, prefixDelegation, maxEnis }
+              : { launcher, prefixDelegation, customNetworking, cniVersion: version, maxEnis };
           const result = computeMaxPods(type, options);
           expect(result.cap).not.toBeNull();
           expect([110, 250]).toContain(result.cap);

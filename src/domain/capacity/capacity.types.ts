@@ -5,15 +5,7 @@
 import type { AmiFamily, IpFamily } from '../spec/design-spec.types.js';
 
 /** Who decides the kubelet's maxPods (capacity.md §2). */
-export const LAUNCHERS = [
-  'ENI_FORMULA',
-  'CALCULATOR',
-  'MANAGED_NODE_GROUP',
-  'NODEADM',
-  'KARPENTER',
-  'AUTO_MODE',
-  'FARGATE',
-] as const;
+export const LAUNCHERS = ['ENI_FORMULA', 'CALCULATOR', 'MANAGED_NODE_GROUP', 'NODEADM', 'KARPENTER', 'AUTO_MODE', 'FARGATE'] as const;
 export type Launcher = (typeof LAUNCHERS)[number];
 
 export const NODE_OPERATING_SYSTEMS = ['LINUX', 'WINDOWS'] as const;

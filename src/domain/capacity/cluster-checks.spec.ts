@@ -30,7 +30,15 @@ function design(overrides: Partial<DesignSpec> = {}): DesignSpec {
       { name: 'pods-b', az: 'eu-west-1b', cidr: '100.64.128.0/17', roles: ['PODS'] },
     ],
     nodeGroups: [
-      { name: 'apps', kind: 'MANAGED', instanceTypes: ['m5.large'], subnets: ['nodes-a', 'nodes-b'], minSize: 2, desiredSize: 3, maxSize: 6 },
+      {
+        name: 'apps',
+        kind: 'MANAGED',
+        instanceTypes: ['m5.large'],
+        subnets: ['nodes-a', 'nodes-b'],
+        minSize: 2,
+        desiredSize: 3,
+        maxSize: 6,
+      },
     ],
     workloads: [{ name: 'web', nodeGroup: 'apps', replicas: 2, expose: { audience: 'INTERNET', protocol: 'HTTPS', port: 443 } }],
     ...overrides,
@@ -48,7 +56,9 @@ describe('cluster checks', () => {
       ipFamily: 'IPV6',
       cni: { customNetworking: true, prefixDelegation: false, version: '1.9.0', eniConfigs: [{ az: 'eu-west-1a', subnet: 'nowhere' }] },
       subnets: [{ name: 'only', az: 'use1-az3', cidr: '10.0.0.0/28', roles: ['CLUSTER_ENDPOINTS', 'ELB', 'NODES'] }],
-      nodeGroups: [{ name: 'old', kind: 'SELF_MANAGED', instanceTypes: ['m4.large'], subnets: ['only'], minSize: 1, desiredSize: 1, maxSize: 1 }],
+      nodeGroups: [
+        { name: 'old', kind: 'SELF_MANAGED', instanceTypes: ['m4.large'], subnets: ['only'], minSize: 1, desiredSize: 1, maxSize: 1 },
+      ],
     });
     const findings = sut(broken, { lookupInstanceType, freeIpsBySubnet: { only: 3 } });
     expect(findings.length).toBeGreaterThan(8);
@@ -62,7 +72,12 @@ describe('cluster checks', () => {
 
   describe('cluster-endpoint subnets', () => {
     it('requires 6 free addresses, recommends 16', () => {
-      const findings = checkClusterEndpointSubnets(design(), { freeIpsBySubnet: new Map([['cluster-a', 5], ['cluster-b', 12]]) });
+      const findings = checkClusterEndpointSubnets(design(), {
+        freeIpsBySubnet: new Map([
+          ['cluster-a', 5],
+          ['cluster-b', 12],
+        ]),
+      });
       expect(findings).toEqual([
         expect.objectContaining({ code: 'CLUSTER_SUBNET_TOO_FEW_IPS', severity: 'ERROR', path: 'subnets[0]' }),
         expect.objectContaining({ code: 'CLUSTER_SUBNET_BELOW_RECOMMENDED_IPS', severity: 'WARNING', path: 'subnets[1]' }),
@@ -101,7 +116,9 @@ describe('cluster checks', () => {
     it('warns when no subnet is designated', () => {
       const spec = design();
       spec.subnets = spec.subnets.filter((subnet) => !subnet.roles?.includes('CLUSTER_ENDPOINTS'));
-      expect(checkClusterEndpointSubnets(spec)).toEqual([expect.objectContaining({ code: 'CLUSTER_SUBNETS_NOT_DESIGNATED', path: 'subnets' })]);
+      expect(checkClusterEndpointSubnets(spec)).toEqual([
+        expect.objectContaining({ code: 'CLUSTER_SUBNETS_NOT_DESIGNATED', path: 'subnets' }),
+      ]);
     });
   });
 
@@ -158,16 +175,18 @@ describe('cluster checks', () => {
     });
 
     it('checks ENIConfig subnets exist, sit in their AZ, and are not duplicated', () => {
-      const findings = checkCustomNetworking(design({
-        cni: {
-          customNetworking: true,
-          eniConfigs: [
-            { az: 'eu-west-1a', subnet: 'pods-b' },
-            { az: 'eu-west-1b', subnet: 'pods-x' },
-            { az: 'eu-west-1b', subnet: 'pods-b' },
-          ],
-        },
-      }));
+      const findings = checkCustomNetworking(
+        design({
+          cni: {
+            customNetworking: true,
+            eniConfigs: [
+              { az: 'eu-west-1a', subnet: 'pods-b' },
+              { az: 'eu-west-1b', subnet: 'pods-x' },
+              { az: 'eu-west-1b', subnet: 'pods-b' },
+            ],
+          },
+        }),
+      );
       expect(findings.map((f) => [f.code, f.path])).toEqual([
         ['ENICONFIG_SUBNET_AZ_MISMATCH', 'cni.eniConfigs[0].subnet'],
         ['ENICONFIG_SUBNET_UNKNOWN', 'cni.eniConfigs[1].subnet'],
@@ -179,12 +198,24 @@ describe('cluster checks', () => {
       const spec = design({
         cni: { customNetworking: true, eniConfigs },
         nodeGroups: [
-          { name: 'win', kind: 'MANAGED', amiFamily: 'WINDOWS', instanceTypes: ['m5.large'], subnets: ['nodes-a'], minSize: 1, desiredSize: 1, maxSize: 1 },
+          {
+            name: 'win',
+            kind: 'MANAGED',
+            amiFamily: 'WINDOWS',
+            instanceTypes: ['m5.large'],
+            subnets: ['nodes-a'],
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 1,
+          },
           { name: 'auto', kind: 'AUTO_MODE', instanceTypes: [], subnets: ['nodes-a'], minSize: 0, desiredSize: 0, maxSize: 0 },
           { name: 'fargate', kind: 'FARGATE', instanceTypes: [], subnets: ['nodes-a'], minSize: 0, desiredSize: 0, maxSize: 0 },
         ],
       });
-      expect(codes(checkCustomNetworking(spec))).toEqual(['CUSTOM_NETWORKING_WINDOWS_UNSUPPORTED', 'CUSTOM_NETWORKING_IGNORED_BY_AUTO_MODE']);
+      expect(codes(checkCustomNetworking(spec))).toEqual([
+        'CUSTOM_NETWORKING_WINDOWS_UNSUPPORTED',
+        'CUSTOM_NETWORKING_IGNORED_BY_AUTO_MODE',
+      ]);
       expect(codes(checkCustomNetworking(design({ cni: { eniConfigs } })))).toEqual(['ENICONFIGS_UNUSED']);
     });
   });
@@ -215,9 +246,34 @@ describe('cluster checks', () => {
       const spec = ipv6Design({
         cni: { customNetworking: true, prefixDelegation: false, version: 'v1.10.0-eksbuild.1' },
         nodeGroups: [
-          { name: 'xen', kind: 'SELF_MANAGED', instanceTypes: ['m5.large', 'm4.xlarge'], subnets: ['nodes-a'], minSize: 1, desiredSize: 1, maxSize: 1 },
-          { name: 'metal', kind: 'SELF_MANAGED', instanceTypes: ['m5.metal'], subnets: ['nodes-a'], minSize: 1, desiredSize: 1, maxSize: 1 },
-          { name: 'win', kind: 'MANAGED', amiFamily: 'WINDOWS', instanceTypes: ['m5.large'], subnets: ['nodes-a'], minSize: 1, desiredSize: 1, maxSize: 1 },
+          {
+            name: 'xen',
+            kind: 'SELF_MANAGED',
+            instanceTypes: ['m5.large', 'm4.xlarge'],
+            subnets: ['nodes-a'],
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 1,
+          },
+          {
+            name: 'metal',
+            kind: 'SELF_MANAGED',
+            instanceTypes: ['m5.metal'],
+            subnets: ['nodes-a'],
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 1,
+          },
+          {
+            name: 'win',
+            kind: 'MANAGED',
+            amiFamily: 'WINDOWS',
+            instanceTypes: ['m5.large'],
+            subnets: ['nodes-a'],
+            minSize: 1,
+            desiredSize: 1,
+            maxSize: 1,
+          },
           { name: 'fargate', kind: 'FARGATE', instanceTypes: [], subnets: ['nodes-a'], minSize: 0, desiredSize: 0, maxSize: 0 },
         ],
       });

@@ -27,7 +27,11 @@ export const CLUSTER_UNSUPPORTED_AZ_IDS: readonly string[] = ['use1-az3', 'usw1-
 export const LOAD_BALANCER_MIN_FREE_IPS = 8;
 
 const AZ_ID_PATTERN = /^[a-z]{2,5}\d+-az\d+$/;
-const REGIONS_WITH_UNSUPPORTED_AZ: Readonly<Record<string, string>> = { 'us-east-1': 'use1-az3', 'us-west-1': 'usw1-az2', 'ca-central-1': 'cac1-az3' };
+const REGIONS_WITH_UNSUPPORTED_AZ: Readonly<Record<string, string>> = {
+  'us-east-1': 'use1-az3',
+  'us-west-1': 'usw1-az2',
+  'ca-central-1': 'cac1-az3',
+};
 
 export function runClusterChecks(spec: DesignSpec, context: ClusterCheckContext = {}): Finding[] {
   return [
@@ -47,7 +51,8 @@ export function checkClusterEndpointSubnets(spec: DesignSpec, context: ClusterCh
       code: 'CLUSTER_SUBNETS_NOT_DESIGNATED',
       severity: 'WARNING',
       path: 'subnets',
-      message: 'No subnet has the role CLUSTER_ENDPOINTS, so it is unclear where EKS places its control-plane ENIs (2–4 ENIs, new ones on every upgrade).',
+      message:
+        'No subnet has the role CLUSTER_ENDPOINTS, so it is unclear where EKS places its control-plane ENIs (2–4 ENIs, new ones on every upgrade).',
       fix: 'Give at least two subnets in different Availability Zones the role CLUSTER_ENDPOINTS; dedicated small subnets (at least /28) are recommended.',
     });
     return findings;
@@ -268,7 +273,9 @@ export function checkIpv6(spec: DesignSpec, context: ClusterCheckContext = {}): 
   }
   const usedByNodes = new Set(spec.nodeGroups.flatMap((group) => group.subnets));
   spec.subnets.forEach((subnet, index) => {
-    const needsIpv6 = usedByNodes.has(subnet.name) || (subnet.roles ?? []).some((role) => role === 'NODES' || role === 'PODS' || role === 'CLUSTER_ENDPOINTS');
+    const needsIpv6 =
+      usedByNodes.has(subnet.name) ||
+      (subnet.roles ?? []).some((role) => role === 'NODES' || role === 'PODS' || role === 'CLUSTER_ENDPOINTS');
     if (needsIpv6 && !subnet.ipv6Cidr) {
       findings.push({
         code: 'IPV6_SUBNET_CIDR_MISSING',
@@ -313,22 +320,26 @@ export function checkIpv6(spec: DesignSpec, context: ClusterCheckContext = {}): 
 
 function ipv6NodeGroupFindings(group: NodeGroup, groupIndex: number, context: ClusterCheckContext): Finding[] {
   if (group.kind === 'FARGATE') {
-    return [{
-      code: 'FARGATE_IPV6_NEEDS_IPV4',
-      severity: 'INFO',
-      path: `nodeGroups[${groupIndex}]`,
-      message: `In an IPv6 cluster each Fargate pod of ${group.name} also takes one IPv4 address from its subnet; new pods fail when the subnet runs out of IPv4 (${SOURCES.bpIpv6}).`,
-      fix: 'Size the IPv4 CIDR of the Fargate profile subnets for the pod count.',
-    }];
+    return [
+      {
+        code: 'FARGATE_IPV6_NEEDS_IPV4',
+        severity: 'INFO',
+        path: `nodeGroups[${groupIndex}]`,
+        message: `In an IPv6 cluster each Fargate pod of ${group.name} also takes one IPv4 address from its subnet; new pods fail when the subnet runs out of IPv4 (${SOURCES.bpIpv6}).`,
+        fix: 'Size the IPv4 CIDR of the Fargate profile subnets for the pod count.',
+      },
+    ];
   }
   if (group.amiFamily === 'WINDOWS') {
-    return [{
-      code: 'IPV6_WINDOWS_UNSUPPORTED',
-      severity: 'ERROR',
-      path: `nodeGroups[${groupIndex}].amiFamily`,
-      message: `IPv6 is not supported on Windows nodes (${SOURCES.ugWindows}).`,
-      fix: 'Run Windows workloads in an IPv4 cluster.',
-    }];
+    return [
+      {
+        code: 'IPV6_WINDOWS_UNSUPPORTED',
+        severity: 'ERROR',
+        path: `nodeGroups[${groupIndex}].amiFamily`,
+        message: `IPv6 is not supported on Windows nodes (${SOURCES.ugWindows}).`,
+        fix: 'Run Windows workloads in an IPv4 cluster.',
+      },
+    ];
   }
   const lookup = context.lookupInstanceType;
   if (!lookup) return [];

@@ -17,9 +17,11 @@ const VERSION_PATTERN = /^v?(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})
 export function parseCniVersion(text: unknown, path = 'cniVersion'): CniVersion {
   const match = typeof text === 'string' ? VERSION_PATTERN.exec(text.trim()) : null;
   if (!match) {
-    throw new InvalidInputError('INVALID_CNI_VERSION', `"${String(text)}" is not a VPC CNI version (expected e.g. 1.20.0 or v1.18.3-eksbuild.1)`, [
-      { path, message: 'expected major.minor.patch' },
-    ]);
+    throw new InvalidInputError(
+      'INVALID_CNI_VERSION',
+      `"${String(text)}" is not a VPC CNI version (expected e.g. 1.20.0 or v1.18.3-eksbuild.1)`,
+      [{ path, message: 'expected major.minor.patch' }],
+    );
   }
   return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), text: String(text).trim() };
 }

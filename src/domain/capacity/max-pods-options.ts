@@ -3,13 +3,7 @@
  * instance types validates and compiles the nodeadm expression a single time.
  */
 import { InvalidInputError } from '../errors/planning-error.js';
-import {
-  AMI_FAMILIES,
-  DEFAULT_CNI_VERSION,
-  IP_FAMILIES,
-  type AmiFamily,
-  type IpFamily,
-} from '../spec/design-spec.types.js';
+import { AMI_FAMILIES, DEFAULT_CNI_VERSION, IP_FAMILIES, type AmiFamily, type IpFamily } from '../spec/design-spec.types.js';
 import { SOURCES } from './capacity-sources.js';
 import {
   DEFAULT_LAUNCHER,
@@ -51,10 +45,16 @@ const MAX_EXPRESSION_LENGTH = 2048;
 export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMaxPodsOptions {
   const launcher = oneOf(options.launcher, LAUNCHERS, DEFAULT_LAUNCHER, rejectOption('INVALID_LAUNCHER', 'launcher'));
   const ipFamily = oneOf(options.ipFamily, IP_FAMILIES, 'IPV4', rejectOption('INVALID_IP_FAMILY', 'ipFamily'));
-  const requestedAmiFamily = options.amiFamily === undefined
-    ? undefined
-    : oneOf(options.amiFamily, AMI_FAMILIES, 'AL2023', rejectOption('INVALID_AMI_FAMILY', 'amiFamily'));
-  const os = oneOf(options.os, NODE_OPERATING_SYSTEMS, requestedAmiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', rejectOption('INVALID_OS', 'os'));
+  const requestedAmiFamily =
+    options.amiFamily === undefined
+      ? undefined
+      : oneOf(options.amiFamily, AMI_FAMILIES, 'AL2023', rejectOption('INVALID_AMI_FAMILY', 'amiFamily'));
+  const os = oneOf(
+    options.os,
+    NODE_OPERATING_SYSTEMS,
+    requestedAmiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX',
+    rejectOption('INVALID_OS', 'os'),
+  );
   if (requestedAmiFamily !== undefined && (requestedAmiFamily === 'WINDOWS') !== (os === 'WINDOWS')) {
     throw new InvalidInputError('AMI_FAMILY_OS_MISMATCH', `amiFamily ${requestedAmiFamily} does not run ${os} nodes`, [
       { path: 'amiFamily', message: `conflicts with os ${os}` },
@@ -110,33 +110,71 @@ function rejectImpossibleCombinations(input: CombinationInput): void {
   const { launcher, os, ipFamily } = input;
   if (os === 'WINDOWS') {
     if (input.securityGroupsForPods) {
-      impossible('SECURITY_GROUPS_FOR_PODS_WINDOWS_UNSUPPORTED', 'Security groups for pods are not supported on Windows nodes', 'securityGroupsForPods', SOURCES.ugSgpp);
+      impossible(
+        'SECURITY_GROUPS_FOR_PODS_WINDOWS_UNSUPPORTED',
+        'Security groups for pods are not supported on Windows nodes',
+        'securityGroupsForPods',
+        SOURCES.ugSgpp,
+      );
     }
     if (input.customNetworking) {
-      impossible('CUSTOM_NETWORKING_WINDOWS_UNSUPPORTED', 'Custom networking is not supported on Windows nodes', 'customNetworking', SOURCES.ugWindows);
+      impossible(
+        'CUSTOM_NETWORKING_WINDOWS_UNSUPPORTED',
+        'Custom networking is not supported on Windows nodes',
+        'customNetworking',
+        SOURCES.ugWindows,
+      );
     }
-    if (ipFamily === 'IPV6') impossible('IPV6_WINDOWS_UNSUPPORTED', 'IPv6 is not supported on Windows nodes', 'ipFamily', SOURCES.ugWindows);
+    if (ipFamily === 'IPV6')
+      impossible('IPV6_WINDOWS_UNSUPPORTED', 'IPv6 is not supported on Windows nodes', 'ipFamily', SOURCES.ugWindows);
     if (launcher === 'FARGATE') impossible('FARGATE_WINDOWS_UNSUPPORTED', 'Fargate runs Linux pods only', 'os', SOURCES.ugWindows);
-    if (launcher === 'NODEADM') impossible('NODEADM_WINDOWS_UNSUPPORTED', 'nodeadm configures Amazon Linux 2023 nodes only', 'os', SOURCES.nodeadm);
-    if (launcher === 'AUTO_MODE') impossible('AUTO_MODE_WINDOWS_UNSUPPORTED', 'EKS Auto Mode runs Linux nodes only', 'os', SOURCES.ugAutoNetworking);
+    if (launcher === 'NODEADM')
+      impossible('NODEADM_WINDOWS_UNSUPPORTED', 'nodeadm configures Amazon Linux 2023 nodes only', 'os', SOURCES.nodeadm);
+    if (launcher === 'AUTO_MODE')
+      impossible('AUTO_MODE_WINDOWS_UNSUPPORTED', 'EKS Auto Mode runs Linux nodes only', 'os', SOURCES.ugAutoNetworking);
   }
   if (launcher === 'AUTO_MODE') {
     if (input.securityGroupsForPods) {
-      impossible('SECURITY_GROUPS_FOR_PODS_AUTO_MODE_UNSUPPORTED', 'Security groups for pods are not supported by EKS Auto Mode', 'securityGroupsForPods', SOURCES.ugAutoNetworking);
+      impossible(
+        'SECURITY_GROUPS_FOR_PODS_AUTO_MODE_UNSUPPORTED',
+        'Security groups for pods are not supported by EKS Auto Mode',
+        'securityGroupsForPods',
+        SOURCES.ugAutoNetworking,
+      );
     }
     if (input.customNetworking) {
-      impossible('CUSTOM_NETWORKING_AUTO_MODE_UNSUPPORTED', 'EKS Auto Mode does not use ENIConfig custom networking', 'customNetworking', SOURCES.ugAutoNetworking);
+      impossible(
+        'CUSTOM_NETWORKING_AUTO_MODE_UNSUPPORTED',
+        'EKS Auto Mode does not use ENIConfig custom networking',
+        'customNetworking',
+        SOURCES.ugAutoNetworking,
+      );
     }
   }
   if (ipFamily === 'IPV6') {
     if (input.customNetworking) {
-      impossible('IPV6_CUSTOM_NETWORKING_UNSUPPORTED', 'Custom networking is not supported in IPv6 clusters', 'customNetworking', SOURCES.bpIpv6);
+      impossible(
+        'IPV6_CUSTOM_NETWORKING_UNSUPPORTED',
+        'Custom networking is not supported in IPv6 clusters',
+        'customNetworking',
+        SOURCES.bpIpv6,
+      );
     }
     if (input.explicitPrefixDelegation === false) {
-      impossible('IPV6_REQUIRES_PREFIX_DELEGATION', 'IPv6 clusters run the VPC CNI in prefix mode only (ENABLE_PREFIX_DELEGATION=true)', 'prefixDelegation', SOURCES.cniReadme);
+      impossible(
+        'IPV6_REQUIRES_PREFIX_DELEGATION',
+        'IPv6 clusters run the VPC CNI in prefix mode only (ENABLE_PREFIX_DELEGATION=true)',
+        'prefixDelegation',
+        SOURCES.cniReadme,
+      );
     }
     if (!cniSupportsIpv6(input.cniVersion)) {
-      impossible('IPV6_REQUIRES_CNI_1_10_1', `IPv6 needs VPC CNI 1.10.1 or later (got ${input.cniVersion.text})`, 'cniVersion', SOURCES.cniReadme);
+      impossible(
+        'IPV6_REQUIRES_CNI_1_10_1',
+        `IPv6 needs VPC CNI 1.10.1 or later (got ${input.cniVersion.text})`,
+        'cniVersion',
+        SOURCES.cniReadme,
+      );
     }
   }
 }
@@ -153,14 +191,18 @@ function ignoredOptionWarnings(resolved: ResolvedMaxPodsOptions, options: MaxPod
     warnings.push({ code: 'OPTION_IGNORED', message: `${option} is ignored with launcher ${launcher}: ${why}` });
   };
   if (resolved.showMaxAllowed && launcher !== 'CALCULATOR') {
-    ignore('showMaxAllowed', launcher === 'MANAGED_NODE_GROUP'
-      ? 'managed node groups always apply the 110/250 cap'
-      : 'it is a max-pods-calculator.sh flag');
+    ignore(
+      'showMaxAllowed',
+      launcher === 'MANAGED_NODE_GROUP' ? 'managed node groups always apply the 110/250 cap' : 'it is a max-pods-calculator.sh flag',
+    );
   }
   if (options.maxPodsExpression !== undefined && launcher !== 'NODEADM') {
-    ignore('maxPodsExpression', launcher === 'MANAGED_NODE_GROUP'
-      ? 'a managed node group without a custom AMI injects its own maxPods, which overrides the expression (model a custom AMI with launcher NODEADM)'
-      : 'it is an AL2023 nodeadm setting');
+    ignore(
+      'maxPodsExpression',
+      launcher === 'MANAGED_NODE_GROUP'
+        ? 'a managed node group without a custom AMI injects its own maxPods, which overrides the expression (model a custom AMI with launcher NODEADM)'
+        : 'it is an AL2023 nodeadm setting',
+    );
   }
   if (resolved.reservedEnis !== undefined && launcher !== 'KARPENTER') ignore('reservedEnis', 'it is a Karpenter setting (RESERVED_ENIS)');
   if (resolved.podsPerCore !== undefined && launcher !== 'KARPENTER') ignore('podsPerCore', 'only the Karpenter model applies podsPerCore');
@@ -168,7 +210,8 @@ function ignoredOptionWarnings(resolved: ResolvedMaxPodsOptions, options: MaxPod
     if (launcher === 'MANAGED_NODE_GROUP') {
       warnings.push({
         code: 'MANAGED_NODE_GROUP_OVERRIDES_MAX_PODS',
-        message: 'A managed node group without a custom AMI injects its own maxPods (capped at 110/250) and overrides a kubelet maxPods; use a custom AMI (model it with launcher NODEADM) to set your own value.',
+        message:
+          'A managed node group without a custom AMI injects its own maxPods (capped at 110/250) and overrides a kubelet maxPods; use a custom AMI (model it with launcher NODEADM) to set your own value.',
       });
     } else if (launcher === 'AUTO_MODE' || launcher === 'FARGATE') {
       ignore('kubeletMaxPods', 'the kubelet is not configurable there');
@@ -189,7 +232,9 @@ function booleanOption(path: string): Reject {
 function optionalExpression(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && value.trim() !== '' && value.length <= MAX_EXPRESSION_LENGTH) return value;
-  throw new InvalidInputError('INVALID_MAX_PODS_EXPRESSION', `maxPodsExpression must be a non-empty CEL expression of at most ${MAX_EXPRESSION_LENGTH} characters`, [
-    { path: 'maxPodsExpression', message: 'must be a non-empty string' },
-  ]);
+  throw new InvalidInputError(
+    'INVALID_MAX_PODS_EXPRESSION',
+    `maxPodsExpression must be a non-empty CEL expression of at most ${MAX_EXPRESSION_LENGTH} characters`,
+    [{ path: 'maxPodsExpression', message: 'must be a non-empty string' }],
+  );
 }

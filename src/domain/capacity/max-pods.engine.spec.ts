@@ -48,7 +48,12 @@ describe('check cases of capacity.md §6', () => {
     id: string;
     instanceType: string;
     options: MaxPodsOptions;
-    expected: Partial<Pick<MaxPodsResult, 'maxPods' | 'ipLimitedPods' | 'branchEniPods' | 'kubeReservedMemoryMiB' | 'cap' | 'capApplied' | 'uncappedMaxPods'>> & {
+    expected: Partial<
+      Pick<
+        MaxPodsResult,
+        'maxPods' | 'ipLimitedPods' | 'branchEniPods' | 'kubeReservedMemoryMiB' | 'cap' | 'capApplied' | 'uncappedMaxPods'
+      >
+    > & {
       maxPodsAtMost?: number;
     };
     source: string;
@@ -187,7 +192,11 @@ describe('KARPENTER', () => {
   });
 
   it('gives Windows 110 and still applies podsPerCore', () => {
-    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'WINDOWS' })).toMatchObject({ maxPods: 110, os: 'WINDOWS', ipLimitedPods: 9 });
+    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'WINDOWS' })).toMatchObject({
+      maxPods: 110,
+      os: 'WINDOWS',
+      ipLimitedPods: 9,
+    });
     expect(sut(type('m5.large'), { launcher: 'KARPENTER', os: 'WINDOWS', podsPerCore: 10 }).maxPods).toBe(20);
   });
 
@@ -210,7 +219,9 @@ describe('KARPENTER', () => {
   it('is not prefix-delegation aware and recommends RESERVED_ENIS for custom networking', () => {
     const pd = sut(type('m5.large'), { launcher: 'KARPENTER', prefixDelegation: true });
     expect(pd).toMatchObject({ maxPods: 29, ipLimitedPods: 434 });
-    expect(pd.warnings.find((w) => w.code === 'LAUNCHER_NOT_PREFIX_DELEGATION_AWARE')?.message).toContain('aws/karpenter-provider-aws#8210');
+    expect(pd.warnings.find((w) => w.code === 'LAUNCHER_NOT_PREFIX_DELEGATION_AWARE')?.message).toContain(
+      'aws/karpenter-provider-aws#8210',
+    );
     const custom = sut(type('m5.large'), { launcher: 'KARPENTER', customNetworking: true, securityGroupsForPods: true });
     expect(custom.warnings.find((w) => w.code === 'KARPENTER_RESERVED_ENIS_RECOMMENDED')?.message).toContain('RESERVED_ENIS to 2');
     expect(sut(type('m5.large'), { launcher: 'KARPENTER', customNetworking: true, reservedEnis: 1 }).warnings).toEqual([]);
@@ -229,7 +240,10 @@ describe('AUTO_MODE', () => {
   });
 
   it('falls back to secondary IPs when prefix delegation is explicitly off', () => {
-    expect(sut(type('m5.large'), { launcher: 'AUTO_MODE', prefixDelegation: false })).toMatchObject({ podAddressMode: 'SECONDARY_IP', ipLimitedPods: 29 });
+    expect(sut(type('m5.large'), { launcher: 'AUTO_MODE', prefixDelegation: false })).toMatchObject({
+      podAddressMode: 'SECONDARY_IP',
+      ipLimitedPods: 29,
+    });
   });
 });
 
@@ -311,7 +325,10 @@ describe('results', () => {
 
   it('derives kube-reserved from maxPods and vCPUs', () => {
     expect(sut(type('m5.4xlarge'))).toMatchObject({ maxPods: 110, kubeReservedMemoryMiB: 1465, kubeReservedCpuMillicores: 110 });
-    expect(sut(type('p4d.24xlarge'))).toMatchObject({ kubeReservedMemoryMiB: 11 * 250 + 255, kubeReservedCpuMillicores: 60 + 10 + 10 + 230 });
+    expect(sut(type('p4d.24xlarge'))).toMatchObject({
+      kubeReservedMemoryMiB: 11 * 250 + 255,
+      kubeReservedCpuMillicores: 60 + 10 + 10 + 230,
+    });
     expect(sut(type('a1.medium')).kubeReservedCpuMillicores).toBe(60);
   });
 });

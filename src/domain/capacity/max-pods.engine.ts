@@ -63,7 +63,11 @@ export function computeMaxPodsResolved(type: InstanceTypeRecord, options: Resolv
 
   let outcome = launch(context);
   if (options.kubeletMaxPods !== undefined && (options.launcher === 'ENI_FORMULA' || options.launcher === 'CALCULATOR')) {
-    const maxPods = log.step('kubelet maxPods set explicitly (--max-pods / kubelet config) takes precedence', options.kubeletMaxPods, SOURCES.ugMaxPods);
+    const maxPods = log.step(
+      'kubelet maxPods set explicitly (--max-pods / kubelet config) takes precedence',
+      options.kubeletMaxPods,
+      SOURCES.ugMaxPods,
+    );
     outcome = { maxPods, uncappedMaxPods: maxPods, cap: null, capApplied: false };
   }
 
@@ -73,11 +77,20 @@ export function computeMaxPodsResolved(type: InstanceTypeRecord, options: Resolv
 
   const ec2Linux = options.launcher !== 'FARGATE' && options.os === 'LINUX';
   const memory = ec2Linux
-    ? log.step(`kube-reserved memory: 11 × ${outcome.maxPods} + 255 MiB`, kubeReservedMemoryMiB(outcome.maxPods), SOURCES.nodeadmKubeReserved)
+    ? log.step(
+        `kube-reserved memory: 11 × ${outcome.maxPods} + 255 MiB`,
+        kubeReservedMemoryMiB(outcome.maxPods),
+        SOURCES.nodeadmKubeReserved,
+      )
     : null;
-  const cpu = ec2Linux && type.vcpu !== null
-    ? log.step(`kube-reserved CPU for ${type.vcpu} vCPUs (6% / 1% / 0.5% / 0.25% bands), millicores`, kubeReservedCpuMillicores(type.vcpu), SOURCES.nodeadmKubeReservedCpu)
-    : null;
+  const cpu =
+    ec2Linux && type.vcpu !== null
+      ? log.step(
+          `kube-reserved CPU for ${type.vcpu} vCPUs (6% / 1% / 0.5% / 0.25% bands), millicores`,
+          kubeReservedCpuMillicores(type.vcpu),
+          SOURCES.nodeadmKubeReservedCpu,
+        )
+      : null;
 
   return {
     instanceType: type.name,
@@ -124,9 +137,11 @@ function launch(context: LauncherContext): LauncherOutcome {
 /** Instance-dependent impossibilities: each code names the rule (capacity.md §2.11, §3, §4). */
 function rejectUnsupportedInstance(type: InstanceTypeRecord, options: ResolvedMaxPodsOptions): void {
   if (!Number.isInteger(type.maxEnis) || type.maxEnis < 1 || !Number.isInteger(type.ipv4PerEni) || type.ipv4PerEni < 1) {
-    throw new InvalidInputError('INVALID_INSTANCE_TYPE', `${type.name} needs maxEnis ≥ 1 and ipv4PerEni ≥ 1 (got ${type.maxEnis}, ${type.ipv4PerEni}).`, [
-      { path: 'instanceType', message: 'invalid ENI limits' },
-    ]);
+    throw new InvalidInputError(
+      'INVALID_INSTANCE_TYPE',
+      `${type.name} needs maxEnis ≥ 1 and ipv4PerEni ≥ 1 (got ${type.maxEnis}, ${type.ipv4PerEni}).`,
+      [{ path: 'instanceType', message: 'invalid ENI limits' }],
+    );
   }
   if (options.launcher === 'FARGATE') return;
   if (options.securityGroupsForPods && type.trunkingCompatible === false) {
@@ -134,7 +149,13 @@ function rejectUnsupportedInstance(type: InstanceTypeRecord, options: ResolvedMa
     throw new InvalidInputError(
       'SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED',
       `${type.name} cannot attach a trunk ENI, so security groups for pods are not supported on it.${tFamily} (${SOURCES.ugSgpp}; ${SOURCES.resourceControllerLimits} IsTrunkingCompatible=false)`,
-      [{ path: 'securityGroupsForPods', message: `${type.name} is not trunking compatible`, code: 'SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED' }],
+      [
+        {
+          path: 'securityGroupsForPods',
+          message: `${type.name} is not trunking compatible`,
+          code: 'SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED',
+        },
+      ],
     );
   }
   if (options.ipFamily === 'IPV6' && type.hypervisor !== 'NITRO' && !type.bareMetal) {

@@ -13,7 +13,9 @@ const type = (name: string): InstanceTypeRecord => {
   if (!found) throw new Error(`${name} is not in the bundled catalog`);
   return found;
 };
-const fixture = JSON.parse(readFileSync(new URL('../../../test/fixtures/capacity/cni-warm-pool-doc-tables.json', import.meta.url), 'utf8')) as DocTables;
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../test/fixtures/capacity/cni-warm-pool-doc-tables.json', import.meta.url), 'utf8'),
+) as DocTables;
 
 interface DocTables {
   secondaryIp: Array<{
@@ -50,70 +52,93 @@ const sorted = (values: number[]): number[] => [...values].sort((a, b) => b - a)
 const unset = (value: number | null): number | undefined => (value === null ? undefined : value);
 
 describe('docs/eni-and-ip-target.md: every row', () => {
-  it.each(fixture.secondaryIp.map((row) => [row.instanceType, row.warmEniTarget, row.warmIpTarget, row.minimumIpTarget, row.pods, row] as const))(
-    '%s WARM_ENI=%s WARM_IP=%s MIN_IP=%s, %i pods',
-    (name, warmEniTarget, warmIpTarget, minimumIpTarget, pods, row) => {
-      const maxPods = computeMaxPods(type(name), { launcher: 'ENI_FORMULA' }).maxPods;
-      const result = sut({
-        instanceType: type(name),
-        pods,
-        maxPods,
-        cni: { warmEniTarget: unset(warmEniTarget), warmIpTarget: unset(warmIpTarget), minimumIpTarget: unset(minimumIpTarget) },
-      });
-      expect(result.mode).toBe('SECONDARY_IP');
-      expect(result.enis).toBe(row.enis);
-      expect(result.secondaryIps).toBe(row.secondaryIps);
-      expect(result.warmIps).toBe(row.unusedIps);
-      expect(spread(result.secondaryIps, type(name).ipv4PerEni - 1, result.enis)).toEqual(sorted(row.ipsPerEni));
-      expect(result.totalIps).toBe(row.enis + row.secondaryIps);
-    },
-  );
-});
-
-describe('docs/prefix-and-ip-target.md: every row', () => {
-  const rows = fixture.prefixDelegation.map((row) => [row.instanceType, row.warmPrefixTarget, row.warmIpTarget, row.minimumIpTarget, row.pods, row] as const);
-  const consistent = rows.filter(([, , , , , row]) => row.discrepancy?.columns !== 'ALL');
-  const inconsistent = rows.filter(([, , , , , row]) => row.discrepancy?.columns === 'ALL');
-
-  it.each(consistent)('%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods', (name, warmPrefixTarget, warmIpTarget, minimumIpTarget, pods, row) => {
-    const maxPods = computeMaxPods(type(name), { prefixDelegation: true, showMaxAllowed: true }).maxPods;
+  it.each(
+    fixture.secondaryIp.map((row) => [row.instanceType, row.warmEniTarget, row.warmIpTarget, row.minimumIpTarget, row.pods, row] as const),
+  )('%s WARM_ENI=%s WARM_IP=%s MIN_IP=%s, %i pods', (name, warmEniTarget, warmIpTarget, minimumIpTarget, pods, row) => {
+    const maxPods = computeMaxPods(type(name), { launcher: 'ENI_FORMULA' }).maxPods;
     const result = sut({
       instanceType: type(name),
       pods,
       maxPods,
-      cni: { prefixDelegation: true, warmPrefixTarget: unset(warmPrefixTarget), warmIpTarget: unset(warmIpTarget), minimumIpTarget: unset(minimumIpTarget) },
+      cni: { warmEniTarget: unset(warmEniTarget), warmIpTarget: unset(warmIpTarget), minimumIpTarget: unset(minimumIpTarget) },
     });
-    expect(result.mode).toBe('PREFIX_DELEGATION');
-    expect(result.prefixes).toBe(row.prefixes);
-    expect(result.prefixes - Math.ceil(pods / 16)).toBe(row.unusedPrefixes);
+    expect(result.mode).toBe('SECONDARY_IP');
+    expect(result.enis).toBe(row.enis);
+    expect(result.secondaryIps).toBe(row.secondaryIps);
     expect(result.warmIps).toBe(row.unusedIps);
-    expect(result.totalIps).toBe(result.enis + 16 * row.prefixes);
-    const skipped = row.discrepancy?.columns ?? [];
-    if (!skipped.includes('enis')) expect(result.enis).toBe(row.enis);
-    if (!skipped.includes('prefixesPerEni')) expect(spread(result.prefixes, type(name).ipv4PerEni - 1, result.enis)).toEqual(sorted(row.prefixesPerEni));
+    expect(spread(result.secondaryIps, type(name).ipv4PerEni - 1, result.enis)).toEqual(sorted(row.ipsPerEni));
+    expect(result.totalIps).toBe(row.enis + row.secondaryIps);
   });
+});
+
+describe('docs/prefix-and-ip-target.md: every row', () => {
+  const rows = fixture.prefixDelegation.map(
+    (row) => [row.instanceType, row.warmPrefixTarget, row.warmIpTarget, row.minimumIpTarget, row.pods, row] as const,
+  );
+  const consistent = rows.filter(([, , , , , row]) => row.discrepancy?.columns !== 'ALL');
+  const inconsistent = rows.filter(([, , , , , row]) => row.discrepancy?.columns === 'ALL');
+
+  it.each(consistent)(
+    '%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods',
+    (name, warmPrefixTarget, warmIpTarget, minimumIpTarget, pods, row) => {
+      const maxPods = computeMaxPods(type(name), { prefixDelegation: true, showMaxAllowed: true }).maxPods;
+      const result = sut({
+        instanceType: type(name),
+        pods,
+        maxPods,
+        cni: {
+          prefixDelegation: true,
+          warmPrefixTarget: unset(warmPrefixTarget),
+          warmIpTarget: unset(warmIpTarget),
+          minimumIpTarget: unset(minimumIpTarget),
+        },
+      });
+      expect(result.mode).toBe('PREFIX_DELEGATION');
+      expect(result.prefixes).toBe(row.prefixes);
+      expect(result.prefixes - Math.ceil(pods / 16)).toBe(row.unusedPrefixes);
+      expect(result.warmIps).toBe(row.unusedIps);
+      expect(result.totalIps).toBe(result.enis + 16 * row.prefixes);
+      const skipped = row.discrepancy?.columns ?? [];
+      if (!skipped.includes('enis')) expect(result.enis).toBe(row.enis);
+      if (!skipped.includes('prefixesPerEni'))
+        expect(spread(result.prefixes, type(name).ipv4PerEni - 1, result.enis)).toEqual(sorted(row.prefixesPerEni));
+    },
+  );
 
   it('lists the documented discrepancies with their reason', () => {
     const documented = fixture.prefixDelegation.filter((row) => row.discrepancy !== null);
-    expect(documented.map((row) => `${row.instanceType}:${row.pods}`)).toEqual(['t3.small:0', 'p3dn.24xlarge:3', 'p3dn.24xlarge:95', 'p3dn.24xlarge:45']);
+    expect(documented.map((row) => `${row.instanceType}:${row.pods}`)).toEqual([
+      't3.small:0',
+      'p3dn.24xlarge:3',
+      'p3dn.24xlarge:95',
+      'p3dn.24xlarge:45',
+    ]);
     for (const row of documented) expect(row.discrepancy?.reason.length).toBeGreaterThan(40);
   });
 
   // The doc row contradicts itself (reason in the fixture): we follow the doc's own rule, MINIMUM_IP_TARGET rounded up
   // to whole /28 prefixes, rather than its "Attached Prefixes" column.
-  it.each(inconsistent)('%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods: inconsistent doc row, the rule wins', (name, warmPrefixTarget, warmIpTarget, minimumIpTarget, pods, row) => {
-    const maxPods = computeMaxPods(type(name), { prefixDelegation: true, showMaxAllowed: true }).maxPods;
-    const result = sut({
-      instanceType: type(name),
-      pods,
-      maxPods,
-      cni: { prefixDelegation: true, warmPrefixTarget: unset(warmPrefixTarget), warmIpTarget: unset(warmIpTarget), minimumIpTarget: unset(minimumIpTarget) },
-    });
-    const prefixesByRule = Math.ceil(Math.max(minimumIpTarget ?? 0, pods + (warmIpTarget ?? 0)) / 16);
-    expect(result.prefixes).toBe(prefixesByRule);
-    expect(result.prefixes).not.toBe(row.prefixes);
-    expect(sorted(row.prefixesPerEni)).toEqual([result.prefixes]);
-  });
+  it.each(inconsistent)(
+    '%s WARM_PREFIX=%s WARM_IP=%s MIN_IP=%s, %i pods: inconsistent doc row, the rule wins',
+    (name, warmPrefixTarget, warmIpTarget, minimumIpTarget, pods, row) => {
+      const maxPods = computeMaxPods(type(name), { prefixDelegation: true, showMaxAllowed: true }).maxPods;
+      const result = sut({
+        instanceType: type(name),
+        pods,
+        maxPods,
+        cni: {
+          prefixDelegation: true,
+          warmPrefixTarget: unset(warmPrefixTarget),
+          warmIpTarget: unset(warmIpTarget),
+          minimumIpTarget: unset(minimumIpTarget),
+        },
+      });
+      const prefixesByRule = Math.ceil(Math.max(minimumIpTarget ?? 0, pods + (warmIpTarget ?? 0)) / 16);
+      expect(result.prefixes).toBe(prefixesByRule);
+      expect(result.prefixes).not.toBe(row.prefixes);
+      expect(sorted(row.prefixesPerEni)).toEqual([result.prefixes]);
+    },
+  );
 });
 
 describe('CNI README example: m4.4xlarge (I=30) with WARM_ENI_TARGET=1', () => {
@@ -154,7 +179,13 @@ describe('pool bounds and subnets', () => {
   it('adds the trunk ENI and one address per branch pod with security groups for pods', () => {
     const result = sut({ instanceType: type('m5.large'), pods: 12, branchPods: 4, maxPods: 29, cni: { securityGroupsForPods: true } });
     expect(result).toMatchObject({ podEnis: 2, trunkIps: 1, branchIps: 4, secondaryIps: 18, nodeSubnetIps: 2 + 18 + 1 + 4, enis: 3 });
-    const custom = sut({ instanceType: type('m5.large'), pods: 4, branchPods: 4, maxPods: 20, cni: { securityGroupsForPods: true, customNetworking: true } });
+    const custom = sut({
+      instanceType: type('m5.large'),
+      pods: 4,
+      branchPods: 4,
+      maxPods: 20,
+      cni: { securityGroupsForPods: true, customNetworking: true },
+    });
     expect(custom).toMatchObject({ nodeSubnetIps: 1, podSubnetIps: 1 + 9 + 1 + 4 });
   });
 
@@ -173,7 +204,10 @@ describe('pool bounds and subnets', () => {
   });
 
   it('gives IPv6 nodes one /80 and one IPv4 address, and Fargate pods one address each', () => {
-    expect(sut({ instanceType: type('m5.large'), pods: 200, maxPods: 250, ipFamily: 'IPV6' })).toMatchObject({ nodeSubnetIps: 1, ipv6Prefixes80: 1 });
+    expect(sut({ instanceType: type('m5.large'), pods: 200, maxPods: 250, ipFamily: 'IPV6' })).toMatchObject({
+      nodeSubnetIps: 1,
+      ipv6Prefixes80: 1,
+    });
     expect(fargatePodDemand()).toMatchObject({ totalIps: 1, ipv6Prefixes80: 0 });
     expect(fargatePodDemand('IPV6')).toMatchObject({ totalIps: 1, ipv6Prefixes80: 1 });
   });
@@ -187,7 +221,9 @@ describe('pool bounds and subnets', () => {
   it('warns about warm-pool settings prefix mode does not support', () => {
     const codes = resolveCniPool({ prefixDelegation: true, warmPrefixTarget: 0, warmEniTarget: 2 }).warnings.map((w) => w.code);
     expect(codes).toEqual(['WARM_PREFIX_TARGET_ZERO_UNSUPPORTED', 'OPTION_IGNORED']);
-    expect(resolveCniPool({ prefixDelegation: true, warmIpTarget: 0, minimumIpTarget: 0 }).warnings.map((w) => w.code)).toContain('WARM_IP_TARGETS_ZERO_UNSUPPORTED');
+    expect(resolveCniPool({ prefixDelegation: true, warmIpTarget: 0, minimumIpTarget: 0 }).warnings.map((w) => w.code)).toContain(
+      'WARM_IP_TARGETS_ZERO_UNSUPPORTED',
+    );
   });
 
   it.each([

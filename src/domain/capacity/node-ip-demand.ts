@@ -15,12 +15,7 @@ import { optionalBoolean, optionalInteger, rejectOption, requiredInteger } from 
 import { IPS_PER_PREFIX, linuxPrefixDelegationSupport, windowsPrefixDelegationSupport } from './pod-ip-capacity.js';
 
 export type NodeIpMode =
-  | 'SECONDARY_IP'
-  | 'PREFIX_DELEGATION'
-  | 'WINDOWS_SECONDARY_IP'
-  | 'WINDOWS_PREFIX_DELEGATION'
-  | 'IPV6_PREFIX'
-  | 'FARGATE';
+  'SECONDARY_IP' | 'PREFIX_DELEGATION' | 'WINDOWS_SECONDARY_IP' | 'WINDOWS_PREFIX_DELEGATION' | 'IPV6_PREFIX' | 'FARGATE';
 
 export interface NodeIpDemandInput {
   instanceType: InstanceTypeRecord;
@@ -97,7 +92,9 @@ export function resolveCniPool(cni: CniSettingsForCapacity = {}, path = 'cni'): 
   const flag = (value: unknown, name: string): boolean =>
     optionalBoolean(value, rejectOption('INVALID_OPTION', `${path}.${name}`, { detail: 'must be a boolean', showValue: false })) ?? false;
   if (cni.maxEni !== undefined && (typeof cni.maxEni !== 'number' || !Number.isInteger(cni.maxEni))) {
-    throw new InvalidInputError('INVALID_MAX_ENIS', `${path}.maxEni must be an integer`, [{ path: `${path}.maxEni`, message: 'must be an integer' }]);
+    throw new InvalidInputError('INVALID_MAX_ENIS', `${path}.maxEni must be an integer`, [
+      { path: `${path}.maxEni`, message: 'must be an integer' },
+    ]);
   }
   const warnings: CapacityWarning[] = [];
   const prefixDelegation = flag(cni.prefixDelegation, 'prefixDelegation');
@@ -108,13 +105,22 @@ export function resolveCniPool(cni: CniSettingsForCapacity = {}, path = 'cni'): 
   if (prefixDelegation) {
     // docs/prefix-and-ip-target.md: zero targets are not supported with prefix delegation.
     if (cni.warmIpTarget === 0 && cni.minimumIpTarget === 0) {
-      warnings.push({ code: 'WARM_IP_TARGETS_ZERO_UNSUPPORTED', message: `WARM_IP_TARGET and MINIMUM_IP_TARGET set to 0 are not supported with prefix delegation (${SOURCES.cniPrefixTargetDoc}).` });
+      warnings.push({
+        code: 'WARM_IP_TARGETS_ZERO_UNSUPPORTED',
+        message: `WARM_IP_TARGET and MINIMUM_IP_TARGET set to 0 are not supported with prefix delegation (${SOURCES.cniPrefixTargetDoc}).`,
+      });
     }
     if (warmIpTarget === 0 && minimumIpTarget === 0 && warmPrefixTarget === 0) {
-      warnings.push({ code: 'WARM_PREFIX_TARGET_ZERO_UNSUPPORTED', message: `WARM_PREFIX_TARGET=0 is not supported with prefix delegation: pods wait for a prefix (and maybe an ENI) to be attached (${SOURCES.cniPrefixTargetDoc}).` });
+      warnings.push({
+        code: 'WARM_PREFIX_TARGET_ZERO_UNSUPPORTED',
+        message: `WARM_PREFIX_TARGET=0 is not supported with prefix delegation: pods wait for a prefix (and maybe an ENI) to be attached (${SOURCES.cniPrefixTargetDoc}).`,
+      });
     }
     if (cni.warmEniTarget !== undefined) {
-      warnings.push({ code: 'OPTION_IGNORED', message: 'warmEniTarget is ignored in prefix mode: ipamd uses WARM_PREFIX_TARGET instead (isDatastorePoolTooLow).' });
+      warnings.push({
+        code: 'OPTION_IGNORED',
+        message: 'warmEniTarget is ignored in prefix mode: ipamd uses WARM_PREFIX_TARGET instead (isDatastorePoolTooLow).',
+      });
     }
   }
   const windows = cni.windows ?? {};
@@ -153,10 +159,22 @@ export function nodeIpDemand(input: NodeIpDemandInput, pool: ResolvedCniPool = r
 export function fargatePodDemand(ipFamily: IpFamily = 'IPV4'): NodeIpDemand {
   const log = new CalculationLog();
   log.step('Fargate pod: one ENI, one IPv4 address in the Fargate profile subnet', 1, SOURCES.ugFargate);
-  if (ipFamily === 'IPV6') log.step('IPv6 cluster: the Fargate pod also takes one IPv6 address (counted as one /80 block, worst case)', 1, SOURCES.bpIpv6);
+  if (ipFamily === 'IPV6')
+    log.step('IPv6 cluster: the Fargate pod also takes one IPv6 address (counted as one /80 block, worst case)', 1, SOURCES.bpIpv6);
   return finish(log, {
-    mode: 'FARGATE', enis: 1, podEnis: 1, secondaryIps: 0, prefixes: 0, trunkIps: 0, branchIps: 0, podIpsAllocated: 1, warmIps: 0,
-    unplacedPods: 0, nodeSubnetIps: 1, podSubnetIps: 0, ipv6Prefixes80: ipFamily === 'IPV6' ? 1 : 0,
+    mode: 'FARGATE',
+    enis: 1,
+    podEnis: 1,
+    secondaryIps: 0,
+    prefixes: 0,
+    trunkIps: 0,
+    branchIps: 0,
+    podIpsAllocated: 1,
+    warmIps: 0,
+    unplacedPods: 0,
+    nodeSubnetIps: 1,
+    podSubnetIps: 0,
+    ipv6Prefixes80: ipFamily === 'IPV6' ? 1 : 0,
   });
 }
 
@@ -171,15 +189,17 @@ interface EniLimit {
 /** hasRoomForEni: min(ENIs, MAX_ENI) minus the trunk ENI; custom networking skips the primary ENI (GetAllocatableENIs). */
 function linuxEniLimit({ instanceType: type }: NodeIpDemandInput, pool: ResolvedCniPool, log: CalculationLog): EniLimit {
   let attachable = log.step('ENIs on the default network card', type.maxEnis, SOURCES.cniLimits);
-  if (pool.maxEni !== undefined) attachable = log.step(`MAX_ENI ${pool.maxEni}`, Math.min(pool.maxEni, attachable), SOURCES.cniIpamdRoomForEni);
+  if (pool.maxEni !== undefined)
+    attachable = log.step(`MAX_ENI ${pool.maxEni}`, Math.min(pool.maxEni, attachable), SOURCES.cniIpamdRoomForEni);
   const nodeOnlyEni = pool.customNetworking ? 1 : 0;
   const trunkEni = pool.securityGroupsForPods ? 1 : 0;
   if (trunkEni && !cniTrunkEniHasNoPodIps(pool.version)) {
-    log.warn('TRUNK_ENI_MODELLED_AS_1_16_4', `With CNI ${pool.version.text} < 1.16.4 the trunk ENI may still carry pod IPs; the address model assumes 1.16.4+ (trunk without pod IPs), an upper bound.`);
+    log.warn(
+      'TRUNK_ENI_MODELLED_AS_1_16_4',
+      `With CNI ${pool.version.text} < 1.16.4 the trunk ENI may still carry pod IPs; the address model assumes 1.16.4+ (trunk without pod IPs), an upper bound.`,
+    );
   }
-  const podEnisMax = pool.customNetworking
-    ? Math.max(0, attachable - nodeOnlyEni - trunkEni)
-    : Math.max(1, attachable - trunkEni);
+  const podEnisMax = pool.customNetworking ? Math.max(0, attachable - nodeOnlyEni - trunkEni) : Math.max(1, attachable - trunkEni);
   if (nodeOnlyEni || trunkEni) {
     log.step(
       `ENIs for pod addresses (${[nodeOnlyEni ? 'custom networking: primary ENI keeps only the node IP' : '', trunkEni ? 'trunk ENI: no pod IPs' : ''].filter(Boolean).join('; ')})`,
@@ -218,9 +238,15 @@ function linuxSecondaryIpDemand(input: NodeIpDemandInput, pool: ResolvedCniPool,
       wanted,
       SOURCES.cniIpamdPoolLow,
     );
-    if (podEnis > limit.podEnisMax) podEnis = log.step('capped at the ENIs available for pods', limit.podEnisMax, SOURCES.cniIpamdRoomForEni);
+    if (podEnis > limit.podEnisMax)
+      podEnis = log.step('capped at the ENIs available for pods', limit.podEnisMax, SOURCES.cniIpamdRoomForEni);
     const ceilingEnis = Math.max(1, Math.ceil(poolCeiling / slots));
-    if (podEnis > ceilingEnis) podEnis = log.step(`pool stops growing at maxPods ${input.maxPods}: ENIs ≤ ceil(maxPods / ${slots})`, ceilingEnis, SOURCES.cniIpamdPoolLow);
+    if (podEnis > ceilingEnis)
+      podEnis = log.step(
+        `pool stops growing at maxPods ${input.maxPods}: ENIs ≤ ceil(maxPods / ${slots})`,
+        ceilingEnis,
+        SOURCES.cniIpamdPoolLow,
+      );
     // tryAssignIPs fills each ENI with all its secondary IPs when no WARM_IP/MINIMUM_IP target is set
     secondaryIps = log.step('secondary IPs: every ENI filled (ENIs × slots)', podEnis * slots, SOURCES.cniIpamd);
   }
@@ -251,16 +277,30 @@ function linuxPrefixDemand(input: NodeIpDemandInput, pool: ResolvedCniPool, log:
     );
   }
   const ceilingPrefixes = Math.max(Math.ceil(input.maxPods / IPS_PER_PREFIX), Math.ceil(placed / IPS_PER_PREFIX));
-  if (prefixes > ceilingPrefixes) prefixes = log.step(`pool stops growing at maxPods ${input.maxPods}: prefixes ≤ ceil(maxPods / 16)`, ceilingPrefixes, SOURCES.cniIpamdPoolLow);
-  if (prefixes > maxPrefixes) prefixes = log.step('capped at the prefix slots of the ENIs available for pods', maxPrefixes, SOURCES.cniIpamdRoomForEni);
+  if (prefixes > ceilingPrefixes)
+    prefixes = log.step(
+      `pool stops growing at maxPods ${input.maxPods}: prefixes ≤ ceil(maxPods / 16)`,
+      ceilingPrefixes,
+      SOURCES.cniIpamdPoolLow,
+    );
+  if (prefixes > maxPrefixes)
+    prefixes = log.step('capped at the prefix slots of the ENIs available for pods', maxPrefixes, SOURCES.cniIpamdRoomForEni);
   // A new ENI is attached only when the existing ones are out of prefix slots.
-  const podEnis = log.step('ENIs = ceil(prefixes / slots per ENI)', atLeast(limit, Math.ceil(prefixes / slots)), SOURCES.cniPrefixTargetDoc);
+  const podEnis = log.step(
+    'ENIs = ceil(prefixes / slots per ENI)',
+    atLeast(limit, Math.ceil(prefixes / slots)),
+    SOURCES.cniPrefixTargetDoc,
+  );
   return addressTotals(log, pool, limit, { mode: 'PREFIX_DELEGATION', podEnis, secondaryIps: 0, prefixes, placed, branchIps, unplaced });
 }
 
 function windowsNodeDemand(input: NodeIpDemandInput, pool: ResolvedCniPool, log: CalculationLog): NodeIpDemand {
   const type = input.instanceType;
-  const slots = log.step('Windows: primary ENI only, IPv4 per ENI − 1 pod addresses (or /28 slots)', type.ipv4PerEni - 1, SOURCES.bpWindowsNetworking);
+  const slots = log.step(
+    'Windows: primary ENI only, IPv4 per ENI − 1 pod addresses (or /28 slots)',
+    type.ipv4PerEni - 1,
+    SOURCES.bpWindowsNetworking,
+  );
   const prefixMode = windowsPrefixDelegationSupport(type, pool.prefixDelegation);
   if (prefixMode.fallback) log.warn(prefixMode.fallback.code, prefixMode.fallback.message);
   const settings = pool.windows;
@@ -268,7 +308,11 @@ function windowsNodeDemand(input: NodeIpDemandInput, pool: ResolvedCniPool, log:
     const warm = settings.warmIpTarget ?? WINDOWS_DEFAULTS.secondary.warmIpTarget;
     const minimum = settings.minimumIpTarget ?? WINDOWS_DEFAULTS.secondary.minimumIpTarget;
     const { placed, unplaced } = placePods(input, slots, log);
-    let target = log.step(`warm-ip-target ${warm} / minimum-ip-target ${minimum}: addresses = max(pods + warm, minimum)`, Math.max(placed + warm, minimum), SOURCES.resourceControllerConfig);
+    let target = log.step(
+      `warm-ip-target ${warm} / minimum-ip-target ${minimum}: addresses = max(pods + warm, minimum)`,
+      Math.max(placed + warm, minimum),
+      SOURCES.resourceControllerConfig,
+    );
     if (target > slots) target = log.step('capped at the primary ENI', slots, SOURCES.resourceControllerIp);
     return windowsTotals(log, { mode: 'WINDOWS_SECONDARY_IP', secondaryIps: target, prefixes: 0, placed, unplaced });
   }
@@ -292,13 +336,27 @@ function windowsNodeDemand(input: NodeIpDemandInput, pool: ResolvedCniPool, log:
 /** IPv6 clusters: one /80 on the primary ENI at bootstrap; the node keeps its IPv4 primary address (dual-stack subnet). */
 function ipv6NodeDemand(input: NodeIpDemandInput, pool: ResolvedCniPool, log: CalculationLog): NodeIpDemand {
   if ((input.branchPods ?? 0) > 0 || pool.securityGroupsForPods) {
-    log.warn('IPV6_BRANCH_ENIS_NOT_MODELLED', 'Branch ENIs (security groups for pods) in IPv6 clusters are not in the address model; only the node and its /80 are counted.');
+    log.warn(
+      'IPV6_BRANCH_ENIS_NOT_MODELLED',
+      'Branch ENIs (security groups for pods) in IPv6 clusters are not in the address model; only the node and its /80 are counted.',
+    );
   }
   log.step('IPv6: one /80 prefix on the primary ENI holds every pod address', 1, SOURCES.bpIpv6);
   log.step('the node keeps one IPv4 primary address in its (dual-stack) subnet', 1, SOURCES.bpIpv6);
   return finish(log, {
-    mode: 'IPV6_PREFIX', enis: 1, podEnis: 1, secondaryIps: 0, prefixes: 0, trunkIps: 0, branchIps: 0, podIpsAllocated: 0, warmIps: 0,
-    unplacedPods: 0, nodeSubnetIps: 1, podSubnetIps: 0, ipv6Prefixes80: 1,
+    mode: 'IPV6_PREFIX',
+    enis: 1,
+    podEnis: 1,
+    secondaryIps: 0,
+    prefixes: 0,
+    trunkIps: 0,
+    branchIps: 0,
+    podIpsAllocated: 0,
+    warmIps: 0,
+    unplacedPods: 0,
+    nodeSubnetIps: 1,
+    podSubnetIps: 0,
+    ipv6Prefixes80: 1,
   });
 }
 
@@ -382,8 +440,19 @@ function windowsTotals(log: CalculationLog, pod: Omit<PodAddresses, 'podEnis' | 
   const podIpsAllocated = pod.secondaryIps + IPS_PER_PREFIX * pod.prefixes;
   const nodeSubnetIps = log.step('Windows: primary ENI address + pod addresses', 1 + podIpsAllocated, SOURCES.bpWindowsNetworking);
   return finish(log, {
-    mode: pod.mode, enis: 1, podEnis: 1, secondaryIps: pod.secondaryIps, prefixes: pod.prefixes, trunkIps: 0, branchIps: 0,
-    podIpsAllocated, warmIps: podIpsAllocated - pod.placed, unplacedPods: pod.unplaced, nodeSubnetIps, podSubnetIps: 0, ipv6Prefixes80: 0,
+    mode: pod.mode,
+    enis: 1,
+    podEnis: 1,
+    secondaryIps: pod.secondaryIps,
+    prefixes: pod.prefixes,
+    trunkIps: 0,
+    branchIps: 0,
+    podIpsAllocated,
+    warmIps: podIpsAllocated - pod.placed,
+    unplacedPods: pod.unplaced,
+    nodeSubnetIps,
+    podSubnetIps: 0,
+    ipv6Prefixes80: 0,
   });
 }
 

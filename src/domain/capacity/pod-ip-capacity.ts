@@ -105,7 +105,11 @@ type AddressCapacity = Omit<PodIpCapacity, 'branchEniPods'>;
 
 function addressCapacity(context: CapacityContext): AddressCapacity {
   if (context.options.ipFamily === 'IPV6') {
-    context.log.step('pod IPs: IPv6 assigns one /80 prefix (2^48 addresses) to the primary ENI; addresses do not limit pods', 1, SOURCES.bpIpv6);
+    context.log.step(
+      'pod IPs: IPv6 assigns one /80 prefix (2^48 addresses) to the primary ENI; addresses do not limit pods',
+      1,
+      SOURCES.bpIpv6,
+    );
     return { mode: 'IPV6_PREFIX', podEnis: 1, addressesPerPodEni: Number.POSITIVE_INFINITY, ipLimitedPods: null };
   }
   return context.options.os === 'WINDOWS' ? windowsCapacity(context) : linuxIpv4Capacity(context);
@@ -121,13 +125,21 @@ function linuxIpv4Capacity({ type, options, log }: CapacityContext): AddressCapa
   }
   if (options.securityGroupsForPods) {
     if (cniTrunkEniHasNoPodIps(options.cniVersion)) {
-      enis = log.step('pod IPs: security groups for pods — the trunk ENI takes an ENI slot and, since CNI 1.16.4, no pod IPs', enis - 1, SOURCES.cniTrunkNoIps);
+      enis = log.step(
+        'pod IPs: security groups for pods — the trunk ENI takes an ENI slot and, since CNI 1.16.4, no pod IPs',
+        enis - 1,
+        SOURCES.cniTrunkNoIps,
+      );
     } else {
       log.step(`pod IPs: CNI ${options.cniVersion.text} < 1.16.4 still places pod IPs on the trunk ENI`, enis, SOURCES.cniTrunkNoIps);
     }
   }
   const podEnis = Math.max(0, enis);
-  const slots = log.step('pod IPs: secondary slots per ENI (IPv4 per ENI − 1, the primary is not used for pods)', type.ipv4PerEni - 1, SOURCES.cniAwsUtils);
+  const slots = log.step(
+    'pod IPs: secondary slots per ENI (IPv4 per ENI − 1, the primary is not used for pods)',
+    type.ipv4PerEni - 1,
+    SOURCES.cniAwsUtils,
+  );
   const prefixes = linuxPrefixDelegationSupport(type, options.cniVersion, options.prefixDelegation);
   if (prefixes.fallback) log.warn(prefixes.fallback.code, prefixes.fallback.message);
   const addressesPerPodEni = prefixes.applies

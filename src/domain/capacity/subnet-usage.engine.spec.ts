@@ -41,7 +41,15 @@ describe('computeSubnetUsage', () => {
       maxNodesByGroup: [8],
       prefixBlocks: null,
     });
-    expect(result.perNodeGroup[0]).toMatchObject({ ipsPerNode: 30, enisPerNode: 3, secondaryIpsPerNode: 27, maxPods: 29, maxIpsPerNode: 30, maxNodes: 8, totalIps: 90 });
+    expect(result.perNodeGroup[0]).toMatchObject({
+      ipsPerNode: 30,
+      enisPerNode: 3,
+      secondaryIpsPerNode: 27,
+      maxPods: 29,
+      maxIpsPerNode: 30,
+      maxNodes: 8,
+      totalIps: 90,
+    });
   });
 
   it('says how much is missing when the node groups do not fit', () => {
@@ -92,9 +100,19 @@ describe('computeSubnetUsage', () => {
 
   describe('prefix delegation and /28 blocks', () => {
     it('counts prefixes and the aligned blocks left', () => {
-      const result = sut({ subnet: { cidr: '10.0.0.0/24' }, cni: { prefixDelegation: true }, nodeGroups: [{ instanceType: 'm5.large', nodes: 4, podsPerNode: 10 }] });
+      const result = sut({
+        subnet: { cidr: '10.0.0.0/24' },
+        cni: { prefixDelegation: true },
+        nodeGroups: [{ instanceType: 'm5.large', nodes: 4, podsPerNode: 10 }],
+      });
       expect(result.perNodeGroup[0]).toMatchObject({ prefixesPerNode: 2, enisPerNode: 1, ipsPerNode: 33, maxIpsPerNode: 1 + 16 * 7 });
-      expect(result.prefixBlocks).toEqual({ alignedBlocks: 16, assignableBlocks: 14, neededBlocks: 8, individualIps: 4, bestCaseAvailableBlocks: 14 });
+      expect(result.prefixBlocks).toEqual({
+        alignedBlocks: 16,
+        assignableBlocks: 14,
+        neededBlocks: 8,
+        individualIps: 4,
+        bestCaseAvailableBlocks: 14,
+      });
       expect(result.fits).toBe(true);
       expect(codes(result)).toContain('PREFIX_FRAGMENTATION_RISK');
     });
@@ -119,18 +137,24 @@ describe('computeSubnetUsage', () => {
           { name: 'nitro', instanceType: 'm5.large', nodes: 9, podsPerNode: 0 },
         ],
       });
-      expect(result.prefixBlocks).toMatchObject({ assignableBlocks: 30, neededBlocks: 9, individualIps: 12 * 30 + 9, bestCaseAvailableBlocks: 30 - Math.ceil((369 - 27) / 16) });
+      expect(result.prefixBlocks).toMatchObject({
+        assignableBlocks: 30,
+        neededBlocks: 9,
+        individualIps: 12 * 30 + 9,
+        bestCaseAvailableBlocks: 30 - Math.ceil((369 - 27) / 16),
+      });
       expect(result.fits).toBe(false);
       expect(codes(result)).toEqual(expect.arrayContaining(['PREFIX_DELEGATION_UNSUPPORTED_INSTANCE', 'PREFIX_BLOCKS_INSUFFICIENT']));
     });
   });
 
   describe('which subnet pays (§5.4)', () => {
-    const customNetworking = (role: 'NODES' | 'PODS') => sut({
-      subnet: { cidr: '100.64.0.0/24', role },
-      cni: { customNetworking: true },
-      nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 5 }],
-    });
+    const customNetworking = (role: 'NODES' | 'PODS') =>
+      sut({
+        subnet: { cidr: '100.64.0.0/24', role },
+        cni: { customNetworking: true },
+        nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 5 }],
+      });
 
     it('charges the node IP to the node subnet and the pod ENIs to the ENIConfig subnet', () => {
       expect(customNetworking('NODES').usedIps).toBe(2);
@@ -139,7 +163,10 @@ describe('computeSubnetUsage', () => {
     });
 
     it('charges nothing to a PODS subnet without custom networking, with a warning', () => {
-      const result = sut({ subnet: { cidr: '10.0.0.0/24', role: 'PODS' }, nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 5 }] });
+      const result = sut({
+        subnet: { cidr: '10.0.0.0/24', role: 'PODS' },
+        nodeGroups: [{ instanceType: 'm5.large', nodes: 2, podsPerNode: 5 }],
+      });
       expect(result).toMatchObject({ usedIps: 0, maxNodes: null });
       expect(codes(result)).toContain('SUBNET_ROLE_PODS_WITHOUT_CUSTOM_NETWORKING');
     });
@@ -166,12 +193,31 @@ describe('computeSubnetUsage', () => {
     });
 
     it('counts /80 prefixes in an IPv6 subnet and one IPv4 address per node in its IPv4 CIDR', () => {
-      const v6 = sut({ subnet: { cidr: '2600:1f14:abc:de00::/64' }, nodeGroups: [{ instanceType: 'm5.large', nodes: 100, podsPerNode: 200 }] });
-      expect(v6).toMatchObject({ ipFamily: 'IPV6', unit: 'PREFIX_80', totalIps: 65536, awsReservedUnits: 2, usableIps: 65534, usedIps: 100, maxNodes: 65534, prefixBlocks: null });
+      const v6 = sut({
+        subnet: { cidr: '2600:1f14:abc:de00::/64' },
+        nodeGroups: [{ instanceType: 'm5.large', nodes: 100, podsPerNode: 200 }],
+      });
+      expect(v6).toMatchObject({
+        ipFamily: 'IPV6',
+        unit: 'PREFIX_80',
+        totalIps: 65536,
+        awsReservedUnits: 2,
+        usableIps: 65534,
+        usedIps: 100,
+        maxNodes: 65534,
+        prefixBlocks: null,
+      });
       expect(v6.perNodeGroup[0]?.maxPods).toBe(110);
-      const v4 = sut({ subnet: { cidr: '10.0.0.0/24' }, ipFamily: 'IPV6', nodeGroups: [{ instanceType: 'm5.large', nodes: 100, podsPerNode: 200 }] });
+      const v4 = sut({
+        subnet: { cidr: '10.0.0.0/24' },
+        ipFamily: 'IPV6',
+        nodeGroups: [{ instanceType: 'm5.large', nodes: 100, podsPerNode: 200 }],
+      });
       expect(v4).toMatchObject({ usedIps: 100, maxNodes: 251 });
-      const fargate = sut({ subnet: { cidr: '2600:1f14:abc:de00::/64' }, nodeGroups: [{ launcher: 'FARGATE', nodes: 10, podsPerNode: 1 }] });
+      const fargate = sut({
+        subnet: { cidr: '2600:1f14:abc:de00::/64' },
+        nodeGroups: [{ launcher: 'FARGATE', nodes: 10, podsPerNode: 1 }],
+      });
       expect(fargate.usedIps).toBe(10);
       expect(codes(fargate)).toContain('FARGATE_IPV6_NEEDS_IPV4');
     });
@@ -193,9 +239,22 @@ describe('computeSubnetUsage', () => {
       ['INVALID_NODE_GROUP', { ...base, nodeGroups: [{ nodes: 1, podsPerNode: 1 }] }],
       ['INVALID_WARM_POOL_SETTING', { ...base, cni: { warmEniTarget: -1 } }],
       ['FARGATE_ONE_POD_PER_NODE', { ...base, nodeGroups: [{ launcher: 'FARGATE', nodes: 1, podsPerNode: 5 }] }],
-      ['BRANCH_PODS_NEED_SECURITY_GROUPS_FOR_PODS', { ...base, nodeGroups: [{ instanceType: 'm5.large', nodes: 1, podsPerNode: 5, branchPodsPerNode: 1 }] }],
-      ['BRANCH_PODS_EXCEED_PODS', { ...base, cni: { securityGroupsForPods: true }, nodeGroups: [{ instanceType: 'm5.large', nodes: 1, podsPerNode: 1, branchPodsPerNode: 2 }] }],
-      ['SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED', { ...base, cni: { securityGroupsForPods: true }, nodeGroups: [{ instanceType: 't3.large', nodes: 1, podsPerNode: 1 }] }],
+      [
+        'BRANCH_PODS_NEED_SECURITY_GROUPS_FOR_PODS',
+        { ...base, nodeGroups: [{ instanceType: 'm5.large', nodes: 1, podsPerNode: 5, branchPodsPerNode: 1 }] },
+      ],
+      [
+        'BRANCH_PODS_EXCEED_PODS',
+        {
+          ...base,
+          cni: { securityGroupsForPods: true },
+          nodeGroups: [{ instanceType: 'm5.large', nodes: 1, podsPerNode: 1, branchPodsPerNode: 2 }],
+        },
+      ],
+      [
+        'SECURITY_GROUPS_FOR_PODS_INSTANCE_UNSUPPORTED',
+        { ...base, cni: { securityGroupsForPods: true }, nodeGroups: [{ instanceType: 't3.large', nodes: 1, podsPerNode: 1 }] },
+      ],
       ['IPV6_CUSTOM_NETWORKING_UNSUPPORTED', { ...base, ipFamily: 'IPV6', cni: { customNetworking: true } }],
     ])('%s', (code, request) => {
       const error = errorOf(() => sut(request));
@@ -204,7 +263,13 @@ describe('computeSubnetUsage', () => {
     });
 
     it('prefixes rule errors with the node group path', () => {
-      const error = errorOf(() => sut({ ...base, cni: { securityGroupsForPods: true }, nodeGroups: [base.nodeGroups[0]!, { instanceType: 't3.large', nodes: 1, podsPerNode: 1 }] }));
+      const error = errorOf(() =>
+        sut({
+          ...base,
+          cni: { securityGroupsForPods: true },
+          nodeGroups: [base.nodeGroups[0]!, { instanceType: 't3.large', nodes: 1, podsPerNode: 1 }],
+        }),
+      );
       expect(error.message).toMatch(/^nodeGroups\[1\]: /);
       expect(error.details[0]?.path).toBe('nodeGroups[1].securityGroupsForPods');
     });
@@ -219,9 +284,21 @@ describe('computeSubnetUsage', () => {
 
 describe('prefixBlockUsage / prefixBlockRisk', () => {
   it('counts the assignable and best-case free /28 blocks of a /24 (16 aligned, 14 assignable)', () => {
-    expect(prefixBlockUsage(16, 3, 27)).toEqual({ alignedBlocks: 16, assignableBlocks: 14, neededBlocks: 3, individualIps: 27, bestCaseAvailableBlocks: 14 });
+    expect(prefixBlockUsage(16, 3, 27)).toEqual({
+      alignedBlocks: 16,
+      assignableBlocks: 14,
+      neededBlocks: 3,
+      individualIps: 27,
+      bestCaseAvailableBlocks: 14,
+    });
     expect(prefixBlockUsage(16, 3, 28).bestCaseAvailableBlocks).toBe(13);
-    expect(prefixBlockUsage(1, 0, 0)).toEqual({ alignedBlocks: 1, assignableBlocks: 0, neededBlocks: 0, individualIps: 0, bestCaseAvailableBlocks: 0 });
+    expect(prefixBlockUsage(1, 0, 0)).toEqual({
+      alignedBlocks: 1,
+      assignableBlocks: 0,
+      neededBlocks: 0,
+      individualIps: 0,
+      bestCaseAvailableBlocks: 0,
+    });
   });
 
   it('classifies at each threshold: never available, insufficient, fragmentation risk, none', () => {

@@ -60,7 +60,8 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
     chargeNodeGroup({ group, index, request, pool, ipFamily, role: subnet.role, unit, lookupInstanceType, log }),
   );
   // Aligned /28 blocks: a /28 prefix is a CIDR, so it is 16-aligned (capacity.md §5.7).
-  const alignedBlocks = unit === 'IP_ADDRESS' && groups.some((g) => g.cost.prefixes > 0) ? Number(alignedBlockCount(subnet.cidr, 28)) : null;
+  const alignedBlocks =
+    unit === 'IP_ADDRESS' && groups.some((g) => g.cost.prefixes > 0) ? Number(alignedBlockCount(subnet.cidr, 28)) : null;
   const model: FitModel = { usable: usableIps, groups: groups.map((g) => g.cost), prefixBlocks: alignedBlocks };
   const requested = groups.map((g) => g.result.nodes);
   const usage = evaluate(model, requested);
@@ -73,7 +74,10 @@ export function computeSubnetUsage(request: SubnetUsageRequest, lookupInstanceTy
 
   const prefixBlocks = alignedBlocks === null ? null : prefixBlockUsage(alignedBlocks, usage.prefixes, usage.individual);
   if (usage.used > usableIps) {
-    log.warn('SUBNET_TOO_SMALL', `The node groups need ${usage.used} ${unitName(unit)} but ${subnet.cidr.text} has ${usableIps} usable (${usage.used - usableIps} short).`);
+    log.warn(
+      'SUBNET_TOO_SMALL',
+      `The node groups need ${usage.used} ${unitName(unit)} but ${subnet.cidr.text} has ${usableIps} usable (${usage.used - usableIps} short).`,
+    );
   }
   if (prefixBlocks) adviseOnPrefixBlocks(prefixBlocks, subnet.cidr, log);
 
@@ -124,7 +128,11 @@ function resolveIpFamily(request: SubnetUsageRequest, cidr: Cidr): IpFamily {
   const family = request.ipFamily ?? (cidr.version === 6 ? 'IPV6' : 'IPV4');
   if (family !== 'IPV4' && family !== 'IPV6') throw invalid('INVALID_IP_FAMILY', 'ipFamily', 'ipFamily must be IPV4 or IPV6');
   if (family === 'IPV4' && cidr.version === 6) {
-    throw invalid('SUBNET_FAMILY_MISMATCH', 'subnet.cidr', 'An IPv4 cluster takes node and pod addresses from IPv4 subnets; give the IPv4 CIDR');
+    throw invalid(
+      'SUBNET_FAMILY_MISMATCH',
+      'subnet.cidr',
+      'An IPv4 cluster takes node and pod addresses from IPv4 subnets; give the IPv4 CIDR',
+    );
   }
   return family;
 }
@@ -167,50 +175,91 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
   const os = oneOf(group.os, NODE_OPERATING_SYSTEMS, group.amiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', invalidNodeGroup(`${path}.os`));
   if (branchPodsPerNode > podsPerNode) throw invalid('BRANCH_PODS_EXCEED_PODS', `${path}.branchPodsPerNode`, 'cannot exceed podsPerNode');
   if (branchPodsPerNode > 0 && !pool.securityGroupsForPods) {
-    throw invalid('BRANCH_PODS_NEED_SECURITY_GROUPS_FOR_PODS', `${path}.branchPodsPerNode`, 'branch-ENI pods need cni.securityGroupsForPods');
+    throw invalid(
+      'BRANCH_PODS_NEED_SECURITY_GROUPS_FOR_PODS',
+      `${path}.branchPodsPerNode`,
+      'branch-ENI pods need cni.securityGroupsForPods',
+    );
   }
 
   if (launcher === 'FARGATE') {
-    if (podsPerNode !== 1) throw invalid('FARGATE_ONE_POD_PER_NODE', `${path}.podsPerNode`, 'a Fargate node runs exactly one pod; set nodes to the pod count and podsPerNode to 1');
+    if (podsPerNode !== 1)
+      throw invalid(
+        'FARGATE_ONE_POD_PER_NODE',
+        `${path}.podsPerNode`,
+        'a Fargate node runs exactly one pod; set nodes to the pod count and podsPerNode to 1',
+      );
     if (os === 'WINDOWS') throw invalid('FARGATE_WINDOWS_UNSUPPORTED', `${path}.os`, 'Fargate runs Linux pods only');
     const demand = fargatePodDemand(ipFamily);
-    if (ipFamily === 'IPV6') log.warn('FARGATE_IPV6_NEEDS_IPV4', `${label}: each Fargate pod also takes one IPv4 address; give the IPv4 CIDR of the subnet to check it (${SOURCES.bpIpv6}).`);
+    if (ipFamily === 'IPV6')
+      log.warn(
+        'FARGATE_IPV6_NEEDS_IPV4',
+        `${label}: each Fargate pod also takes one IPv4 address; give the IPv4 CIDR of the subnet to check it (${SOURCES.bpIpv6}).`,
+      );
     const cost = chargedCost(demand, { customNetworking: false, role: 'NODES', unit, surge: surgeNodes, fargate: true });
     return {
       cost,
-      result: groupResult({ group, launcher, os, nodes, surgeNodes, podsPerNode, branchPodsPerNode, maxPods: 1, ipLimitedPods: 1, podAddressMode: 'FARGATE', demand, cost, steps: demand.steps }),
+      result: groupResult({
+        group,
+        launcher,
+        os,
+        nodes,
+        surgeNodes,
+        podsPerNode,
+        branchPodsPerNode,
+        maxPods: 1,
+        ipLimitedPods: 1,
+        podAddressMode: 'FARGATE',
+        demand,
+        cost,
+        steps: demand.steps,
+      }),
     };
   }
 
-  if (typeof group.instanceType !== 'string' || group.instanceType === '') throw invalid('INVALID_NODE_GROUP', `${path}.instanceType`, 'instanceType is required');
+  if (typeof group.instanceType !== 'string' || group.instanceType === '')
+    throw invalid('INVALID_NODE_GROUP', `${path}.instanceType`, 'instanceType is required');
   const type = input.lookupInstanceType(group.instanceType);
-  if (!type) throw new NotFoundError('INSTANCE_TYPE_NOT_FOUND', `${path}.instanceType: instance type "${group.instanceType}" is not in the catalog`);
+  if (!type)
+    throw new NotFoundError('INSTANCE_TYPE_NOT_FOUND', `${path}.instanceType: instance type "${group.instanceType}" is not in the catalog`);
 
   const requestedPrefixDelegation = input.request.cni?.prefixDelegation ?? (launcher === 'AUTO_MODE' ? true : undefined);
-  const maxPodsResult = withPath(path, () => computeMaxPodsResolved(type, resolveMaxPodsOptions({
-    launcher,
-    os,
-    ipFamily,
-    amiFamily: group.amiFamily,
-    prefixDelegation: requestedPrefixDelegation,
-    customNetworking: pool.customNetworking,
-    securityGroupsForPods: pool.securityGroupsForPods,
-    cniVersion: pool.version.text,
-    maxEnis: pool.maxEni,
-    kubeletMaxPods: group.kubeletMaxPods,
-    podsPerCore: group.podsPerCore,
-    reservedEnis: group.reservedEnis,
-    maxPodsExpression: group.maxPodsExpression,
-  })));
+  const maxPodsResult = withPath(path, () =>
+    computeMaxPodsResolved(
+      type,
+      resolveMaxPodsOptions({
+        launcher,
+        os,
+        ipFamily,
+        amiFamily: group.amiFamily,
+        prefixDelegation: requestedPrefixDelegation,
+        customNetworking: pool.customNetworking,
+        securityGroupsForPods: pool.securityGroupsForPods,
+        cniVersion: pool.version.text,
+        maxEnis: pool.maxEni,
+        kubeletMaxPods: group.kubeletMaxPods,
+        podsPerCore: group.podsPerCore,
+        reservedEnis: group.reservedEnis,
+        maxPodsExpression: group.maxPodsExpression,
+      }),
+    ),
+  );
   for (const warning of maxPodsResult.warnings) log.warn(warning.code, `${label}: ${warning.message}`);
   const maxPods = group.maxPods === undefined ? maxPodsResult.maxPods : count(group.maxPods, `${path}.maxPods`, 1);
   const steps: CalculationStep[] = [
-    { rule: group.maxPods === undefined ? `node maxPods (${launcher})` : 'node maxPods (given)', value: maxPods, source: group.maxPods === undefined ? SOURCES.ugMaxPods : 'request' },
+    {
+      rule: group.maxPods === undefined ? `node maxPods (${launcher})` : 'node maxPods (given)',
+      value: maxPods,
+      source: group.maxPods === undefined ? SOURCES.ugMaxPods : 'request',
+    },
   ];
 
   let pods = podsPerNode;
   if (pods > maxPods) {
-    log.warn('PODS_EXCEED_MAX_PODS', `${label}: ${podsPerNode} pods per node exceed the kubelet's maxPods ${maxPods}; only ${maxPods} are counted (further pods are not scheduled on the node).`);
+    log.warn(
+      'PODS_EXCEED_MAX_PODS',
+      `${label}: ${podsPerNode} pods per node exceed the kubelet's maxPods ${maxPods}; only ${maxPods} are counted (further pods are not scheduled on the node).`,
+    );
     pods = maxPods;
     branchPodsPerNode = Math.min(branchPodsPerNode, pods);
   }
@@ -221,15 +270,30 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
   steps.push(...demand.steps);
 
   if (role === 'PODS' && !pool.customNetworking && unit === 'IP_ADDRESS') {
-    log.warn('SUBNET_ROLE_PODS_WITHOUT_CUSTOM_NETWORKING', 'Without custom networking pods take addresses from the node subnet; a PODS subnet is charged nothing.');
+    log.warn(
+      'SUBNET_ROLE_PODS_WITHOUT_CUSTOM_NETWORKING',
+      'Without custom networking pods take addresses from the node subnet; a PODS subnet is charged nothing.',
+    );
   }
   const cost = chargedCost(demand, { customNetworking: pool.customNetworking, role, unit, surge: surgeNodes, fargate: false });
   const fullCost = chargedCost(full, { customNetworking: pool.customNetworking, role, unit, surge: surgeNodes, fargate: false });
   return {
     cost,
     result: groupResult({
-      group, launcher, os, nodes, surgeNodes, podsPerNode, branchPodsPerNode, maxPods, ipLimitedPods: maxPodsResult.ipLimitedPods,
-      podAddressMode: maxPodsResult.podAddressMode, demand, cost, steps, fullUnits: fullCost.units,
+      group,
+      launcher,
+      os,
+      nodes,
+      surgeNodes,
+      podsPerNode,
+      branchPodsPerNode,
+      maxPods,
+      ipLimitedPods: maxPodsResult.ipLimitedPods,
+      podAddressMode: maxPodsResult.podAddressMode,
+      demand,
+      cost,
+      steps,
+      fullUnits: fullCost.units,
     }),
   };
 }
@@ -252,7 +316,8 @@ function chargedCost(demand: NodeIpDemand, rule: ChargeRule): GroupCost {
   return { units, prefixes: prefixesHere, individual: units - IPS_PER_PREFIX * prefixesHere, surge: rule.surge };
 }
 
-type GroupShape = 'launcher' | 'os' | 'nodes' | 'surgeNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods' | 'ipLimitedPods' | 'podAddressMode';
+type GroupShape =
+  'launcher' | 'os' | 'nodes' | 'surgeNodes' | 'podsPerNode' | 'branchPodsPerNode' | 'maxPods' | 'ipLimitedPods' | 'podAddressMode';
 
 interface GroupResultInput extends Pick<SubnetUsageNodeGroupResult, GroupShape> {
   group: SubnetUsageNodeGroup;
@@ -428,7 +493,8 @@ function count(value: unknown, path: string, min: number): number {
 
 /** Rejects as `<path>: <requirement>` (with ` (got <value>)` when `showValue`), message and detail alike. */
 function invalidNodeGroup(path: string, showValue = false): Reject {
-  return (requirement, value) => invalid('INVALID_NODE_GROUP', path, showValue ? `${requirement} (got ${JSON.stringify(value)})` : requirement);
+  return (requirement, value) =>
+    invalid('INVALID_NODE_GROUP', path, showValue ? `${requirement} (got ${JSON.stringify(value)})` : requirement);
 }
 
 function invalid(code: string, path: string, message: string): InvalidInputError {

@@ -20,7 +20,10 @@ export function buildIndex(name: string, readOnly: boolean, types: readonly Inst
 }
 
 /** The instance types of the max-pods table: by family and at least minVcpu (a type without a vCPU count has 0). */
-export function filterInstanceTypes(index: CatalogIndex, { family, minVcpu }: { family?: string; minVcpu?: number }): readonly InstanceTypeRecord[] {
+export function filterInstanceTypes(
+  index: CatalogIndex,
+  { family, minVcpu }: { family?: string; minVcpu?: number },
+): readonly InstanceTypeRecord[] {
   if (family === undefined && minVcpu === undefined) return index.sorted;
   return index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
 }

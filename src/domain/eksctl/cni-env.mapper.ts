@@ -49,7 +49,8 @@ export function isAvailabilityZoneId(az: string): boolean {
   return AZ_ID.test(az);
 }
 
-export type ParsedCniValue = { ok: true; value: boolean | number | string[] | PodSecurityGroupEnforcingMode } | { ok: false; expected: string };
+export type ParsedCniValue =
+  { ok: true; value: boolean | number | string[] | PodSecurityGroupEnforcingMode } | { ok: false; expected: string };
 
 /** Reads one env value (a string in the add-on JSON; YAML configurationValues may also give a boolean or number). */
 export function parseCniValue(kind: CniValueKind, raw: unknown): ParsedCniValue {
@@ -67,7 +68,10 @@ export function parseCniValue(kind: CniValueKind, raw: unknown): ParsedCniValue 
     }
     case 'cidrList': {
       // README: "comma separated list of IPv4 CIDRs".
-      const items = (text ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+      const items = (text ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
       return text !== undefined ? { ok: true, value: items } : { ok: false, expected: 'a comma-separated list of CIDRs' };
     }
     case 'enforcingMode': {

@@ -28,7 +28,9 @@ describe('exportCni', () => {
   it('writes only the settings the design sets, false and zero included', () => {
     const result = sut(design({ cni: { version: '1.20.0', prefixDelegation: false, warmIpTarget: 0, maxEni: 4, excludeSnatCidrs: [] } }));
     expect(result.env).toEqual({ ENABLE_PREFIX_DELEGATION: 'false', MAX_ENI: '4', WARM_IP_TARGET: '0' });
-    expect(result.setEnvCommand).toBe('kubectl set env daemonset aws-node -n kube-system \\\n  ENABLE_PREFIX_DELEGATION=false \\\n  MAX_ENI=4 \\\n  WARM_IP_TARGET=0');
+    expect(result.setEnvCommand).toBe(
+      'kubectl set env daemonset aws-node -n kube-system \\\n  ENABLE_PREFIX_DELEGATION=false \\\n  MAX_ENI=4 \\\n  WARM_IP_TARGET=0',
+    );
   });
 
   it('IPv6 clusters run the CNI in IPv6 prefix mode', () => {
@@ -52,7 +54,12 @@ describe('exportCni', () => {
     const manifests = parseAllDocuments(result.eniConfigs).map((document) => document.toJS());
     expect(manifests).toEqual([
       { apiVersion: 'crd.k8s.amazonaws.com/v1alpha1', kind: 'ENIConfig', metadata: { name: 'use1-az1' }, spec: { subnet: 'pods-a' } },
-      { apiVersion: 'crd.k8s.amazonaws.com/v1alpha1', kind: 'ENIConfig', metadata: { name: 'use1-az2' }, spec: { subnet: 'pods-b', securityGroups: ['pods', 'nodes'] } },
+      {
+        apiVersion: 'crd.k8s.amazonaws.com/v1alpha1',
+        kind: 'ENIConfig',
+        metadata: { name: 'use1-az2' },
+        spec: { subnet: 'pods-b', securityGroups: ['pods', 'nodes'] },
+      },
     ]);
   });
 

@@ -26,7 +26,9 @@ export function exportCni(spec: DesignSpec): CniExport {
 }
 
 function setEnvCommand(env: Record<string, string>): string {
-  const assignments = Object.entries(env).map(([name, value]) => `${name}=${SHELL_SAFE.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`}`);
+  const assignments = Object.entries(env).map(
+    ([name, value]) => `${name}=${SHELL_SAFE.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`}`,
+  );
   if (assignments.length === 0) return '';
   return ['kubectl set env daemonset aws-node -n kube-system', ...assignments].join(' \\\n  ');
 }
@@ -41,10 +43,12 @@ function configurationValues(spec: DesignSpec, env: Record<string, string>, eniC
     values.eniConfig = {
       create: true,
       region: spec.region,
-      subnets: Object.fromEntries(eniConfigs.map((eniConfig) => [
-        eniConfig.az,
-        { id: eniConfig.subnet, ...(eniConfig.securityGroups?.length ? { securityGroups: eniConfig.securityGroups } : {}) },
-      ])),
+      subnets: Object.fromEntries(
+        eniConfigs.map((eniConfig) => [
+          eniConfig.az,
+          { id: eniConfig.subnet, ...(eniConfig.securityGroups?.length ? { securityGroups: eniConfig.securityGroups } : {}) },
+        ]),
+      ),
     };
   }
   return JSON.stringify(values);

@@ -42,7 +42,10 @@ export function readVpcCniAddon(config: ConfigObject, ipFamily: IpFamily, region
   for (const addon of config.objectList('addons')) {
     const name = addon.string('name');
     if (name?.toLowerCase() !== VPC_CNI) {
-      config.ctx.unsupported(addon.path, `Only the vpc-cni add-on is part of network planning; ${name === undefined ? 'this add-on' : JSON.stringify(name)} is not imported.`);
+      config.ctx.unsupported(
+        addon.path,
+        `Only the vpc-cni add-on is part of network planning; ${name === undefined ? 'this add-on' : JSON.stringify(name)} is not imported.`,
+      );
       continue;
     }
     if (found !== undefined) {
@@ -63,7 +66,11 @@ function readVersion(addon: ConfigObject, settings: CniSettings): void {
   if (match !== null) {
     settings.version = match[1];
   } else if (version.trim().toLowerCase() === 'latest') {
-    addon.ctx.warn('CNI_VERSION_NOT_PINNED', 'vpc-cni version "latest" is resolved by eksctl at creation; the planner assumes its default CNI version.', addon.at('version'));
+    addon.ctx.warn(
+      'CNI_VERSION_NOT_PINNED',
+      'vpc-cni version "latest" is resolved by eksctl at creation; the planner assumes its default CNI version.',
+      addon.at('version'),
+    );
   } else {
     addon.unsupported('version', `${JSON.stringify(version)} is not a concrete add-on version such as v1.20.0-eksbuild.1.`);
   }
@@ -112,7 +119,11 @@ function parseEmbedded(text: string, path: readonly PathSegment[], ctx: ImportCo
     return parseYamlDocument(text, label).value;
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      throw new InvalidInputError(error.code, error.message, error.details.map((detail) => ({ ...detail, path: formatPath(path) })));
+      throw new InvalidInputError(
+        error.code,
+        error.message,
+        error.details.map((detail) => ({ ...detail, path: formatPath(path) })),
+      );
     }
     throw error;
   }
@@ -131,7 +142,11 @@ function readEnv(values: ConfigObject, ipFamily: IpFamily, settings: CniSettings
     }
     if (name === ENI_CONFIG_LABEL_VARIABLE) {
       if (typeof raw === 'string' && ZONE_LABELS.has(raw.trim())) ctx.consume(path);
-      else ctx.unsupported(path, `ENIConfigs are planned one per Availability Zone, selected by a zone label (${[...ZONE_LABELS].join(', ')}); ${JSON.stringify(raw)} is not modelled.`);
+      else
+        ctx.unsupported(
+          path,
+          `ENIConfigs are planned one per Availability Zone, selected by a zone label (${[...ZONE_LABELS].join(', ')}); ${JSON.stringify(raw)} is not modelled.`,
+        );
       continue;
     }
     if (variable === undefined) {
@@ -147,7 +162,12 @@ function readEnv(values: ConfigObject, ipFamily: IpFamily, settings: CniSettings
     ctx.consume(path);
     if (name === PREFIX_DELEGATION_VARIABLE && ipFamily === 'IPV6') {
       // README ENABLE_IPv6: IPv6 runs only in prefix mode, so the setting is implied rather than a design choice.
-      if (parsed.value === false) ctx.warn('CNI_SETTING_CONFLICT', 'ENABLE_PREFIX_DELEGATION=false in an IPv6 cluster: the VPC CNI runs IPv6 only with prefix delegation.', path);
+      if (parsed.value === false)
+        ctx.warn(
+          'CNI_SETTING_CONFLICT',
+          'ENABLE_PREFIX_DELEGATION=false in an IPv6 cluster: the VPC CNI runs IPv6 only with prefix delegation.',
+          path,
+        );
       continue;
     }
     (settings as Record<string, unknown>)[variable.field] = parsed.value;
@@ -161,8 +181,15 @@ function readIpMode(name: string, raw: unknown, path: readonly PathSegment[], ip
     ctx.consume(path);
     return;
   }
-  ctx.unsupported(path, `${name} follows the cluster's IP family (${ipFamily}); ${JSON.stringify(raw)} contradicts it and was not imported.`);
-  ctx.warn('CNI_SETTING_CONFLICT', `${name}=${JSON.stringify(raw)} contradicts kubernetesNetworkConfig.ipFamily ${ipFamily === 'IPV6' ? 'IPv6' : 'IPv4'}.`, path);
+  ctx.unsupported(
+    path,
+    `${name} follows the cluster's IP family (${ipFamily}); ${JSON.stringify(raw)} contradicts it and was not imported.`,
+  );
+  ctx.warn(
+    'CNI_SETTING_CONFLICT',
+    `${name}=${JSON.stringify(raw)} contradicts kubernetesNetworkConfig.ipFamily ${ipFamily === 'IPV6' ? 'IPv6' : 'IPv4'}.`,
+    path,
+  );
 }
 
 function readEniConfig(values: ConfigObject, region: string, into: CniImport): void {
@@ -172,7 +199,11 @@ function readEniConfig(values: ConfigObject, region: string, into: CniImport): v
   eniConfig.boolean('create');
   const eniRegion = eniConfig.string('region');
   if (eniRegion !== undefined && eniRegion !== region) {
-    ctx.warn('ENICONFIG_REGION_MISMATCH', `eniConfig.region ${eniRegion} differs from metadata.region ${region}; the ENIConfigs are planned in ${region}.`, eniConfig.at('region'));
+    ctx.warn(
+      'ENICONFIG_REGION_MISMATCH',
+      `eniConfig.region ${eniRegion} differs from metadata.region ${region}; the ENIConfigs are planned in ${region}.`,
+      eniConfig.at('region'),
+    );
   }
   const subnets = eniConfig.object('subnets');
   for (const az of Object.keys(subnets?.value ?? {})) {

@@ -5,12 +5,7 @@
  */
 import type { ErrorDetail } from '../errors/planning-error.js';
 import type { ParsedYaml, PathSegment } from './eksctl-yaml.parser.js';
-import {
-  EKSCTL_IMPORT_WARNING_CODES,
-  type EksctlImportWarningCode,
-  type ImportWarning,
-  type UnsupportedField,
-} from './eksctl.types.js';
+import { EKSCTL_IMPORT_WARNING_CODES, type EksctlImportWarningCode, type ImportWarning, type UnsupportedField } from './eksctl.types.js';
 
 /** `managedNodeGroups[0].labels`, `metadata.tags["kubernetes.io/team"]`. */
 export function formatPath(path: readonly PathSegment[]): string {

@@ -21,12 +21,32 @@ function handDesign(): DesignSpec {
     subnets: [
       { name: 'public-eu-central-1a', az: 'eu-central-1a', cidr: '10.1.0.0/24', public: true, roles: ['ELB'] },
       { name: 'public-eu-central-1b', az: 'eu-central-1b', cidr: '10.1.1.0/24', public: true, roles: ['ELB'] },
-      { name: 'private-eu-central-1a', az: 'eu-central-1a', cidr: '10.1.16.0/20', natGateway: 'nat-eu-central-1a', roles: ['NODES', 'INTERNAL_ELB'] },
-      { name: 'private-eu-central-1b', az: 'eu-central-1b', cidr: '10.1.32.0/20', natGateway: 'nat-eu-central-1a', roles: ['NODES', 'INTERNAL_ELB'] },
+      {
+        name: 'private-eu-central-1a',
+        az: 'eu-central-1a',
+        cidr: '10.1.16.0/20',
+        natGateway: 'nat-eu-central-1a',
+        roles: ['NODES', 'INTERNAL_ELB'],
+      },
+      {
+        name: 'private-eu-central-1b',
+        az: 'eu-central-1b',
+        cidr: '10.1.32.0/20',
+        natGateway: 'nat-eu-central-1a',
+        roles: ['NODES', 'INTERNAL_ELB'],
+      },
     ],
     natGateways: [{ name: 'nat-eu-central-1a', subnet: 'public-eu-central-1a' }],
     nodeGroups: [
-      { name: 'web', kind: 'MANAGED', instanceTypes: ['m5.large'], subnets: ['private-eu-central-1a', 'private-eu-central-1b'], minSize: 1, desiredSize: 2, maxSize: 3 },
+      {
+        name: 'web',
+        kind: 'MANAGED',
+        instanceTypes: ['m5.large'],
+        subnets: ['private-eu-central-1a', 'private-eu-central-1b'],
+        minSize: 1,
+        desiredSize: 2,
+        maxSize: 3,
+      },
     ],
   };
 }
@@ -105,43 +125,76 @@ managedNodeGroups:
 
   it('does not depend on the key order of the design it is given', () => {
     const spec = handDesign();
-    const reversed = JSON.parse(JSON.stringify(spec, (_, value) => (value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).reverse())
-      : value))) as DesignSpec;
+    const reversed = JSON.parse(
+      JSON.stringify(spec, (_, value) =>
+        value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      ),
+    ) as DesignSpec;
     expect(sut(reversed)).toBe(sut(spec));
   });
 
-  it('uses availabilityZones instead of subnets when the subnets are exactly eksctl\'s generated layout', () => {
+  it("uses availabilityZones instead of subnets when the subnets are exactly eksctl's generated layout", () => {
     const config = parse(sut(sampleSpec('fargate-profiles')));
     expect(config.availabilityZones).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
     expect(config.vpc).toEqual({ cidr: '10.60.0.0/16', nat: { gateway: 'Single' } });
     expect(config.fargateProfiles).toEqual([{ name: 'fp-default' }, { name: 'fp-batch', subnets: ['ap-northeast-1a', 'ap-northeast-1c'] }]);
   });
 
-  it('lists the subnets when they are not eksctl\'s layout, and the node group subnets when they are not the default', () => {
+  it("lists the subnets when they are not eksctl's layout, and the node group subnets when they are not the default", () => {
     const spec = handDesign();
     spec.nodeGroups[0].subnets = ['private-eu-central-1b'];
     const config = parse(sut(spec));
     expect(config.availabilityZones).toBeUndefined();
     expect(Object.keys(config.vpc.subnets.private)).toEqual(['private-eu-central-1a', 'private-eu-central-1b']);
-    expect(config.managedNodeGroups[0]).toEqual({ name: 'web', instanceType: 'm5.large', subnets: ['private-eu-central-1b'], privateNetworking: true, desiredCapacity: 2, minSize: 1, maxSize: 3 });
+    expect(config.managedNodeGroups[0]).toEqual({
+      name: 'web',
+      instanceType: 'm5.large',
+      subnets: ['private-eu-central-1b'],
+      privateNetworking: true,
+      desiredCapacity: 2,
+      minSize: 1,
+      maxSize: 3,
+    });
     expect(importEksctl(sut(spec)).spec).toEqual(spec);
   });
 
   it('self-managed node groups: several types go to instancesDistribution, podsPerCore to kubeletExtraConfig; Windows maps to a Windows family', () => {
     const spec = handDesign();
-    spec.nodeGroups[0] = { ...spec.nodeGroups[0], kind: 'SELF_MANAGED', amiFamily: 'WINDOWS', instanceTypes: ['m5.large', 'm5a.large'], podsPerCore: 8, maxPods: 58, securityGroups: ['sg-0abc'] };
+    spec.nodeGroups[0] = {
+      ...spec.nodeGroups[0],
+      kind: 'SELF_MANAGED',
+      amiFamily: 'WINDOWS',
+      instanceTypes: ['m5.large', 'm5a.large'],
+      podsPerCore: 8,
+      maxPods: 58,
+      securityGroups: ['sg-0abc'],
+    };
     spec.securityGroups = [{ name: 'sg-0abc', ingress: [] }];
     const config = parse(sut(spec));
-    expect(config.nodeGroups).toEqual([{
-      name: 'web', amiFamily: 'WindowsServer2022CoreContainer', instancesDistribution: { instanceTypes: ['m5.large', 'm5a.large'] }, privateNetworking: true,
-      desiredCapacity: 2, minSize: 1, maxSize: 3, maxPodsPerNode: 58, kubeletExtraConfig: { podsPerCore: 8 }, securityGroups: { attachIDs: ['sg-0abc'] },
-    }]);
+    expect(config.nodeGroups).toEqual([
+      {
+        name: 'web',
+        amiFamily: 'WindowsServer2022CoreContainer',
+        instancesDistribution: { instanceTypes: ['m5.large', 'm5a.large'] },
+        privateNetworking: true,
+        desiredCapacity: 2,
+        minSize: 1,
+        maxSize: 3,
+        maxPodsPerNode: 58,
+        kubeletExtraConfig: { podsPerCore: 8 },
+        securityGroups: { attachIDs: ['sg-0abc'] },
+      },
+    ]);
     expect(importEksctl(sut(spec)).spec).toEqual(spec);
   });
 
   it('every DesignSpec AMI family exports to its eksctl amiFamily and imports back', () => {
-    const expected = { AL2023: 'AmazonLinux2023', AL2: 'AmazonLinux2', BOTTLEROCKET: 'Bottlerocket', WINDOWS: 'WindowsServer2022CoreContainer' } as const;
+    const expected = {
+      AL2023: 'AmazonLinux2023',
+      AL2: 'AmazonLinux2',
+      BOTTLEROCKET: 'Bottlerocket',
+      WINDOWS: 'WindowsServer2022CoreContainer',
+    } as const;
     for (const [amiFamily, eksctlFamily] of Object.entries(expected)) {
       const spec = handDesign();
       spec.nodeGroups[0] = { ...spec.nodeGroups[0], amiFamily: amiFamily as keyof typeof expected };
@@ -169,8 +222,10 @@ managedNodeGroups:
     expect(importEksctl(sut(spec)).spec).toEqual(spec);
   });
 
-  it('leaves out the IPv6 placeholder block and writes eksctl\'s IPv6 layout compactly', () => {
-    const spec = importEksctl('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: { name: v6, region: us-west-2 }\nkubernetesNetworkConfig: { ipFamily: IPv6 }\navailabilityZones: [us-west-2a, us-west-2b]\n').spec;
+  it("leaves out the IPv6 placeholder block and writes eksctl's IPv6 layout compactly", () => {
+    const spec = importEksctl(
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: { name: v6, region: us-west-2 }\nkubernetesNetworkConfig: { ipFamily: IPv6 }\navailabilityZones: [us-west-2a, us-west-2b]\n',
+    ).spec;
     expect(spec.vpc.ipv6Cidrs).toEqual(['2001:db8::/56']);
     const config = parse(sut(spec));
     expect(config.vpc).toEqual({ cidr: '192.168.0.0/16' });
@@ -180,23 +235,29 @@ managedNodeGroups:
 
   it('property: CNI settings survive export and import unchanged', () => {
     const count = fc.integer({ min: 0, max: 64 });
-    const settings = fc.record<CniSettings>({
-      version: fc.constantFrom('1.18.3', '1.20.0-eksbuild.1'),
-      prefixDelegation: fc.boolean(),
-      externalSnat: fc.boolean(),
-      excludeSnatCidrs: fc.uniqueArray(fc.constantFrom('10.50.0.0/16', '172.16.0.0/12', '192.168.0.0/16'), { minLength: 1 }),
-      warmEniTarget: count,
-      warmIpTarget: count,
-      minimumIpTarget: count,
-      warmPrefixTarget: count,
-      maxEni: fc.integer({ min: 1, max: 15 }),
-      securityGroupsForPods: fc.boolean(),
-      podSecurityGroupEnforcingMode: fc.constantFrom('STRICT', 'STANDARD'),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(settings, (cni) => {
-      const spec = { ...handDesign(), ...(Object.keys(cni).length === 0 ? {} : { cni }) };
-      expect(importEksctl(sut(spec)).spec).toEqual(spec);
-    }), { numRuns: 150 });
+    const settings = fc.record<CniSettings>(
+      {
+        version: fc.constantFrom('1.18.3', '1.20.0-eksbuild.1'),
+        prefixDelegation: fc.boolean(),
+        externalSnat: fc.boolean(),
+        excludeSnatCidrs: fc.uniqueArray(fc.constantFrom('10.50.0.0/16', '172.16.0.0/12', '192.168.0.0/16'), { minLength: 1 }),
+        warmEniTarget: count,
+        warmIpTarget: count,
+        minimumIpTarget: count,
+        warmPrefixTarget: count,
+        maxEni: fc.integer({ min: 1, max: 15 }),
+        securityGroupsForPods: fc.boolean(),
+        podSecurityGroupEnforcingMode: fc.constantFrom('STRICT', 'STANDARD'),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(settings, (cni) => {
+        const spec = { ...handDesign(), ...(Object.keys(cni).length === 0 ? {} : { cni }) };
+        expect(importEksctl(sut(spec)).spec).toEqual(spec);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -226,7 +287,9 @@ describe('exportEksctlWithNotes', () => {
     expect(notExported.find((note) => note.path === 'nodeGroups[1]')?.reason).toBe(
       'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.',
     );
-    expect(notExported.find((note) => note.path === 'subnets[*].natGateway')?.reason).toMatch(/ \(9 entries: subnets\[3\]\.natGateway, subnets\[4\]\.natGateway, .*, …\)$/);
+    expect(notExported.find((note) => note.path === 'subnets[*].natGateway')?.reason).toMatch(
+      / \(9 entries: subnets\[3\]\.natGateway, subnets\[4\]\.natGateway, .*, …\)$/,
+    );
   });
 
   it('has nothing to say about a design eksctl holds completely', () => {

@@ -36,13 +36,24 @@ interface Layout {
 function clusterConfig(spec: DesignSpec): Record<string, unknown> {
   const layout = subnetLayout(spec);
   const publicSubnets = spec.subnets.filter((subnet) => subnet.public === true);
-  const privateCluster = spec.endpointAccess?.public === false && spec.endpointAccess.private && publicSubnets.length === 0 && (spec.natGateways ?? []).length === 0;
+  const privateCluster =
+    spec.endpointAccess?.public === false &&
+    spec.endpointAccess.private &&
+    publicSubnets.length === 0 &&
+    (spec.natGateways ?? []).length === 0;
   const cni = exportCni(spec);
   const hasEniConfigs = (spec.cni?.eniConfigs ?? []).length > 0;
   const hasCniValues = Object.keys(cni.env).length > 0 || hasEniConfigs;
-  const vpcCni = spec.cni !== undefined || hasCniValues
-    ? [{ name: 'vpc-cni', ...(spec.cni?.version === undefined ? {} : { version: `v${spec.cni.version}` }), ...(hasCniValues ? { configurationValues: cni.configurationValues } : {}) }]
-    : [];
+  const vpcCni =
+    spec.cni !== undefined || hasCniValues
+      ? [
+          {
+            name: 'vpc-cni',
+            ...(spec.cni?.version === undefined ? {} : { version: `v${spec.cni.version}` }),
+            ...(hasCniValues ? { configurationValues: cni.configurationValues } : {}),
+          },
+        ]
+      : [];
   const byKind = (kind: NodeGroup['kind']) => spec.nodeGroups.filter((group) => group.kind === kind);
 
   return omitEmpty({
@@ -86,11 +97,19 @@ function subnetLayout(spec: DesignSpec): Layout {
     ...(ipv6?.ok ? { ipv6VpcCidr: ipv6.cidr } : {}),
     privateOnly: publicZones.length === 0,
   });
-  const matches = generated.ok && generated.subnets.length === spec.subnets.length && generated.subnets.every((expected, i) => {
-    const actual = spec.subnets[i];
-    return actual.name === expected.name && actual.az === expected.az && actual.cidr === expected.cidr &&
-      actual.ipv6Cidr === expected.ipv6Cidr && (actual.public === true) === expected.public;
-  });
+  const matches =
+    generated.ok &&
+    generated.subnets.length === spec.subnets.length &&
+    generated.subnets.every((expected, i) => {
+      const actual = spec.subnets[i];
+      return (
+        actual.name === expected.name &&
+        actual.az === expected.az &&
+        actual.cidr === expected.cidr &&
+        actual.ipv6Cidr === expected.ipv6Cidr &&
+        (actual.public === true) === expected.public
+      );
+    });
   return { generated: matches, zones, subnetsByName };
 }
 
@@ -103,9 +122,12 @@ function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): 
   const clusterEndpointSubnets = spec.subnets.filter((subnet) => subnet.roles?.includes('CLUSTER_ENDPOINTS'));
   const privateNodeSubnets = nodeSubnets(spec, false);
   const onPrivateSubnets = clusterEndpointSubnets.length > 0 && sameNames(clusterEndpointSubnets, privateNodeSubnets);
-  const section = (isPublic: boolean) => Object.fromEntries(
-    spec.subnets.filter((subnet) => (subnet.public === true) === isPublic).map((subnet) => [subnet.name, { az: subnet.az, cidr: subnet.cidr }]),
-  );
+  const section = (isPublic: boolean) =>
+    Object.fromEntries(
+      spec.subnets
+        .filter((subnet) => (subnet.public === true) === isPublic)
+        .map((subnet) => [subnet.name, { az: subnet.az, cidr: subnet.cidr }]),
+    );
   return omitEmpty({
     cidr: primary,
     ipv6Cidr: ipv6[0],
@@ -114,7 +136,10 @@ function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): 
     extraIPv6CIDRs: ipv6.slice(1),
     // eksctl creates the NAT gateway of an IPv6 cluster itself (pkg/cfn/builder/vpc_ipv6.go).
     nat: privateCluster || spec.ipFamily === 'IPV6' ? undefined : { gateway: natMode(spec) },
-    clusterEndpoints: spec.endpointAccess === undefined ? undefined : { privateAccess: spec.endpointAccess.private, publicAccess: spec.endpointAccess.public },
+    clusterEndpoints:
+      spec.endpointAccess === undefined
+        ? undefined
+        : { privateAccess: spec.endpointAccess.private, publicAccess: spec.endpointAccess.public },
     publicAccessCIDRs: spec.endpointAccess?.publicAccessCidrs,
     controlPlaneSubnetIDs: onPrivateSubnets ? undefined : clusterEndpointSubnets.map((subnet) => subnet.name),
     controlPlaneOnPrivateSubnets: onPrivateSubnets ? true : undefined,
@@ -187,12 +212,14 @@ function unique(values: readonly string[]): string[] {
 
 /** Drops undefined values, empty lists and empty mappings, keeping key order. */
 function omitEmpty(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => {
-    if (value === undefined) return false;
-    if (Array.isArray(value)) return value.length > 0;
-    if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
-    return true;
-  }));
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => {
+      if (value === undefined) return false;
+      if (Array.isArray(value)) return value.length > 0;
+      if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+      return true;
+    }),
+  );
 }
 
 // --- What the ClusterConfig cannot hold ----------------------------------------------------------------------------
@@ -202,37 +229,61 @@ const REASONS: [RegExp, string][] = [
   [/^catalog$/, 'eksctl uses EC2 instance types directly; it has no instance-type catalog.'],
   [/^vpc\.peers/, 'Peering, Transit Gateway, VPN and Direct Connect are outside a ClusterConfig.'],
   [/^vpc\.cidrs/, 'eksctl has one vpc.cidr; further CIDRs are exported as vpc.extraCIDRs and import back as vpc.secondaryCidrs.'],
-  [/^vpc\.ipv6Cidrs/, 'A documentation-prefix IPv6 block is the import\'s stand-in for an AWS-assigned one and is not exported.'],
+  [/^vpc\.ipv6Cidrs/, "A documentation-prefix IPv6 block is the import's stand-in for an AWS-assigned one and is not exported."],
   [/^loadBalancerController/, 'The AWS Load Balancer Controller is installed with Helm, not by a ClusterConfig.'],
   [/^workloads/, 'Workloads are Kubernetes objects, not part of a ClusterConfig.'],
-  [/^securityGroups/, 'eksctl attaches security groups by ID (securityGroups.attachIDs, eniConfig securityGroups) and cannot hold their rules.'],
+  [
+    /^securityGroups/,
+    'eksctl attaches security groups by ID (securityGroups.attachIDs, eniConfig securityGroups) and cannot hold their rules.',
+  ],
   [/^clusterSecurityGroup$/, 'EKS creates the cluster security group; a ClusterConfig cannot name one from the design.'],
-  [/^natGateways|^subnets\[\d+\]\.natGateway$/, 'eksctl places NAT gateways itself (vpc.nat.gateway Single: one in the first public subnet; HighlyAvailable: one per AZ; IPv6 clusters: one).'],
+  [
+    /^natGateways|^subnets\[\d+\]\.natGateway$/,
+    'eksctl places NAT gateways itself (vpc.nat.gateway Single: one in the first public subnet; HighlyAvailable: one per AZ; IPv6 clusters: one).',
+  ],
   [/^subnets\[\d+\]\.ipv6Cidr$/, 'eksctl subnets have no IPv6 CIDR field; only the IPv6 layout eksctl generates carries them.'],
-  [/^subnets\[\d+\]\.roles$/, 'Subnet roles follow from where eksctl puts a subnet (public/private, eniConfig, control plane); this set cannot be expressed.'],
+  [
+    /^subnets\[\d+\]\.roles$/,
+    'Subnet roles follow from where eksctl puts a subnet (public/private, eniConfig, control plane); this set cannot be expressed.',
+  ],
   [/^subnets$/, 'eksctl lists public subnets before private ones; the subnets import back in that order.'],
   [/^nodeGroups\[\d+\]\.maxSurge$/, 'eksctl cannot set the update surge of a node group.'],
   [/^nodeGroups\[\d+\]\.podsPerCore$/, 'eksctl sets podsPerCore only for self-managed node groups (kubeletExtraConfig).'],
-  [/^nodeGroups\[\d+\]\.desiredSize|^nodeGroups\[\d+\]\.minSize|^nodeGroups\[\d+\]\.maxSize/, 'A Fargate profile has no size; pods are counted by workloads.'],
-  [/^nodeGroups\[\d+\]$/, 'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.'],
+  [
+    /^nodeGroups\[\d+\]\.desiredSize|^nodeGroups\[\d+\]\.minSize|^nodeGroups\[\d+\]\.maxSize/,
+    'A Fargate profile has no size; pods are counted by workloads.',
+  ],
+  [
+    /^nodeGroups\[\d+\]$/,
+    'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.',
+  ],
   [/^nodeGroups$/, 'eksctl lists managed node groups, then self-managed ones, then Fargate profiles; they import back in that order.'],
-  [/^nodeGroups\[\d+\]\.instanceTypes$/, 'A node group without instance types gets eksctl\'s default (m5.large) on import.'],
+  [/^nodeGroups\[\d+\]\.instanceTypes$/, "A node group without instance types gets eksctl's default (m5.large) on import."],
   [/^cni/, 'The VPC CNI settings could not be expressed in the vpc-cni add-on exactly (an IPv6 cluster always runs prefix delegation).'],
-  [/^endpointAccess/, 'eksctl\'s endpoint defaults (public on, private off) cannot tell an explicit setting from an absent one.'],
+  [/^endpointAccess/, "eksctl's endpoint defaults (public on, private off) cannot tell an explicit setting from an absent one."],
 ];
 
 /** Placeholders written where eksctl wants AWS IDs the design does not have. */
 function placeholderNotes(spec: DesignSpec, yaml: string): NotExportedField[] {
   const notes: NotExportedField[] = [];
   if (/^\s*controlPlaneSubnetIDs:/m.test(yaml)) {
-    notes.push({ path: 'subnets[*].roles', reason: 'vpc.controlPlaneSubnetIDs lists the CLUSTER_ENDPOINTS subnets by name; replace them with subnet IDs once the subnets exist.' });
+    notes.push({
+      path: 'subnets[*].roles',
+      reason: 'vpc.controlPlaneSubnetIDs lists the CLUSTER_ENDPOINTS subnets by name; replace them with subnet IDs once the subnets exist.',
+    });
   }
   if ((spec.cni?.eniConfigs ?? []).length > 0) {
-    notes.push({ path: 'cni.eniConfigs', reason: 'The vpc-cni eniConfig names each pod subnet by its design name; replace them with subnet IDs once the subnets exist.' });
+    notes.push({
+      path: 'cni.eniConfigs',
+      reason: 'The vpc-cni eniConfig names each pod subnet by its design name; replace them with subnet IDs once the subnets exist.',
+    });
   }
   const ipv6 = spec.vpc.ipv6Cidrs?.[0];
   if (ipv6 !== undefined && /^\s*ipv6Cidr:/m.test(yaml)) {
-    notes.push({ path: 'vpc.ipv6Cidrs', reason: 'eksctl needs vpc.ipv6Pool (the BYOIPv6 pool ID) with vpc.ipv6Cidr; add it before creating the cluster.' });
+    notes.push({
+      path: 'vpc.ipv6Cidrs',
+      reason: 'eksctl needs vpc.ipv6Pool (the BYOIPv6 pool ID) with vpc.ipv6Cidr; add it before creating the cluster.',
+    });
   }
   return notes;
 }
@@ -243,7 +294,10 @@ function notExported(spec: DesignSpec, yaml: string): NotExportedField[] {
   try {
     reimported = importEksctl(yaml).spec;
   } catch (error) {
-    return [...notes, { path: '', reason: `The exported config does not import back cleanly: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      ...notes,
+      { path: '', reason: `The exported config does not import back cleanly: ${error instanceof Error ? error.message : String(error)}` },
+    ];
   }
   const found = differences(spec, reimported, []).map((path) => {
     const text = formatPath(path);
@@ -261,7 +315,10 @@ function collapse(notes: readonly NotExportedField[]): NotExportedField[] {
   }
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0];
-    const shown = group.slice(0, 5).map((note) => note.path).join(', ');
+    const shown = group
+      .slice(0, 5)
+      .map((note) => note.path)
+      .join(', ');
     return {
       path: group[0].path.replace(/\[\d+\]/g, '[*]'),
       reason: `${group[0].reason} (${group.length} entries: ${shown}${group.length > 5 ? ', …' : ''})`,
@@ -278,8 +335,11 @@ function differences(a: unknown, b: unknown, path: PathSegment[]): PathSegment[]
   if (Array.isArray(a) && Array.isArray(b)) {
     if (isNamedList(a) && isNamedList(b)) {
       const byName = new Map(b.map((item) => [item.name, item]));
-      const found = a.flatMap((item, i) => (byName.has(item.name) ? differences(item, byName.get(item.name), [...path, i]) : [[...path, i]]));
-      const names = (list: { name: unknown }[]) => list.map((item) => item.name).filter((name) => a.some((x) => x.name === name) && b.some((y) => y.name === name));
+      const found = a.flatMap((item, i) =>
+        byName.has(item.name) ? differences(item, byName.get(item.name), [...path, i]) : [[...path, i]],
+      );
+      const names = (list: { name: unknown }[]) =>
+        list.map((item) => item.name).filter((name) => a.some((x) => x.name === name) && b.some((y) => y.name === name));
       const reordered = JSON.stringify(names(a)) !== JSON.stringify(names(b));
       const added = b.some((item) => !a.some((x) => x.name === item.name));
       return reordered || added ? [...found, path] : found;

@@ -64,18 +64,23 @@ export function importEksctl(yamlText: string): EksctlImport {
   assignRoles(vpc.catalog.subnets, ec2Subnets);
 
   if (securityGroups.list().length > 0) {
-    ctx.warn('SECURITY_GROUP_RULES_UNKNOWN',
-      `Security groups ${securityGroups.list().join(', ')} are referenced by ID; the design lists them with no ingress rules (deny all inbound) until their rules are added.`);
+    ctx.warn(
+      'SECURITY_GROUP_RULES_UNKNOWN',
+      `Security groups ${securityGroups.list().join(', ')} are referenced by ID; the design lists them with no ingress rules (deny all inbound) until their rules are added.`,
+    );
   }
   if (ctx.problems.length > 0) {
     const [first] = ctx.problems;
     const more = ctx.problems.length > 1 ? ` (and ${ctx.problems.length - 1} more)` : '';
-    throw new InvalidInputError('EKSCTL_CONFIG_INVALID', `The eksctl config is invalid at ${first.path || 'its root'}: ${first.message}${more}`, ctx.problems);
+    throw new InvalidInputError(
+      'EKSCTL_CONFIG_INVALID',
+      `The eksctl config is invalid at ${first.path || 'its root'}: ${first.message}${more}`,
+      ctx.problems,
+    );
   }
 
-  const cniSettings: CniSettings | undefined = cni === undefined && eniConfigs.length === 0
-    ? undefined
-    : { ...cni?.settings, ...(eniConfigs.length === 0 ? {} : { eniConfigs }) };
+  const cniSettings: CniSettings | undefined =
+    cni === undefined && eniConfigs.length === 0 ? undefined : { ...cni?.settings, ...(eniConfigs.length === 0 ? {} : { eniConfigs }) };
   const spec: DesignSpec = {
     name: metadata.name,
     region: metadata.region,
@@ -93,7 +98,9 @@ export function importEksctl(yamlText: string): EksctlImport {
     ...(serviceIpv4Cidr === undefined ? {} : { serviceIpv4Cidr: canonicalCidr(serviceIpv4Cidr) }),
     ...(cniSettings === undefined || Object.keys(cniSettings).length === 0 ? {} : { cni: cniSettings }),
     nodeGroups,
-    ...(securityGroups.list().length === 0 ? {} : { securityGroups: securityGroups.list().map((name): SecurityGroup => ({ name, ingress: [] })) }),
+    ...(securityGroups.list().length === 0
+      ? {}
+      : { securityGroups: securityGroups.list().map((name): SecurityGroup => ({ name, ingress: [] })) }),
   };
   return { spec, unsupported: ctx.unsupportedFields(root, explainUnsupported), warnings: ctx.warnings };
 }
@@ -106,12 +113,17 @@ function assertClusterConfig(root: unknown): asserts root is Record<string, unkn
     ]);
   }
   const problems = [
-    root.apiVersion !== EKSCTL_API_VERSION ? { path: 'apiVersion', message: `expected ${EKSCTL_API_VERSION}, got ${JSON.stringify(root.apiVersion ?? null)}` } : undefined,
+    root.apiVersion !== EKSCTL_API_VERSION
+      ? { path: 'apiVersion', message: `expected ${EKSCTL_API_VERSION}, got ${JSON.stringify(root.apiVersion ?? null)}` }
+      : undefined,
     root.kind !== EKSCTL_KIND ? { path: 'kind', message: `expected ${EKSCTL_KIND}, got ${JSON.stringify(root.kind ?? null)}` } : undefined,
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) {
-    throw new InvalidInputError('NOT_AN_EKSCTL_CLUSTER_CONFIG',
-      `Not an eksctl ClusterConfig: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}.`, problems);
+    throw new InvalidInputError(
+      'NOT_AN_EKSCTL_CLUSTER_CONFIG',
+      `Not an eksctl ClusterConfig: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}.`,
+      problems,
+    );
   }
 }
 
@@ -139,7 +151,8 @@ function readMetadata(config: ConfigObject): Metadata {
     // A DesignSpec tag is one word: key=value (or the bare key for an empty value).
     const tag = value === '' ? key : `${key}=${value}`;
     const path = [...metadata!.at('tags'), key];
-    if (!TAG.test(tag)) ctx.unsupported(path, `Tag ${JSON.stringify(tag)} does not fit a DesignSpec tag (letters, digits and -_.:/=+@, at most 100).`);
+    if (!TAG.test(tag))
+      ctx.unsupported(path, `Tag ${JSON.stringify(tag)} does not fit a DesignSpec tag (letters, digits and -_.:/=+@, at most 100).`);
     else if (tags.length >= MAX_TAGS) ctx.unsupported(path, `A DesignSpec holds at most ${MAX_TAGS} tags.`);
     else tags.push(tag);
   }
@@ -188,7 +201,9 @@ function resolveEniConfigs(
   if (!customNetworking || refs.length > 0) return eniConfigs;
 
   const primary = vpc.cidrs.length > 0 ? parseCidr(vpc.cidrs[0]) : undefined;
-  const candidates = vpc.catalog.subnets.filter((subnet) => subnet.topology === 'private' && primary !== undefined && !cidrContains(primary, subnet.cidr));
+  const candidates = vpc.catalog.subnets.filter(
+    (subnet) => subnet.topology === 'private' && primary !== undefined && !cidrContains(primary, subnet.cidr),
+  );
   const zones = new Set<string>();
   const perZone = candidates.filter((subnet) => !zones.has(subnet.az) && zones.add(subnet.az));
   perZone.forEach((subnet) => {
@@ -196,8 +211,10 @@ function resolveEniConfigs(
     eniConfigs.push({ az: subnet.az, subnet: subnet.name });
   });
   if (perZone.length > 0) {
-    ctx.warn('ENICONFIGS_INFERRED',
-      `Custom networking is on but the vpc-cni add-on has no eniConfig; the design takes ${perZone.map((subnet) => subnet.name).join(', ')} (private, outside vpc.cidr) as the pod subnets of their zones.`);
+    ctx.warn(
+      'ENICONFIGS_INFERRED',
+      `Custom networking is on but the vpc-cni add-on has no eniConfig; the design takes ${perZone.map((subnet) => subnet.name).join(', ')} (private, outside vpc.cidr) as the pod subnets of their zones.`,
+    );
   }
   return eniConfigs;
 }
@@ -232,4 +249,3 @@ function toDesignSubnet(subnet: ImportedSubnet): Subnet {
     ...(roles.length === 0 ? {} : { roles }),
   };
 }
-

@@ -51,7 +51,10 @@ export function readNodeGroups(config: ConfigObject, catalog: SubnetCatalog, sec
   const defaults: Record<Topology, ImportedSubnet[]> = { public: catalog.nodeSubnets('public'), private: catalog.nodeSubnets('private') };
   const ec2Subnets = new Set<ImportedSubnet>();
   const nodeGroups: NodeGroup[] = [];
-  const ec2Groups: [string, NodeGroupKind][] = [['managedNodeGroups', 'MANAGED'], ['nodeGroups', 'SELF_MANAGED']];
+  const ec2Groups: [string, NodeGroupKind][] = [
+    ['managedNodeGroups', 'MANAGED'],
+    ['nodeGroups', 'SELF_MANAGED'],
+  ];
   for (const [list, kind] of ec2Groups) {
     for (const group of config.objectList(list)) {
       const nodeGroup = readEc2NodeGroup(group, kind, catalog, defaults, securityGroups);
@@ -86,7 +89,10 @@ function readEc2NodeGroup(
   const family = group.string('amiFamily');
   const amiFamily = family === undefined ? undefined : amiFamilyOf(family);
   if (family !== undefined && amiFamily === undefined) {
-    group.unsupported('amiFamily', `${family} is not among the DesignSpec AMI families (AL2023, AL2, BOTTLEROCKET, WINDOWS); the node group is planned without one.`);
+    group.unsupported(
+      'amiFamily',
+      `${family} is not among the DesignSpec AMI families (AL2023, AL2, BOTTLEROCKET, WINDOWS); the node group is planned without one.`,
+    );
   }
   const instanceTypes = readInstanceTypes(group, kind);
   const sizes = readSizes(group, name);
@@ -118,7 +124,11 @@ function readInstanceTypes(group: ConfigObject, kind: NodeGroupKind): string[] {
   if (kind === 'SELF_MANAGED') group.object('instancesDistribution')?.stringList('instanceTypes')?.forEach(add);
   if (types.length === 0) {
     types.push(EKSCTL_DEFAULT_INSTANCE_TYPE);
-    group.ctx.warn('INSTANCE_TYPE_DEFAULTED', `No instance type for node group ${JSON.stringify(group.value.name)}: eksctl uses ${EKSCTL_DEFAULT_INSTANCE_TYPE}, and so does the design.`, group.path);
+    group.ctx.warn(
+      'INSTANCE_TYPE_DEFAULTED',
+      `No instance type for node group ${JSON.stringify(group.value.name)}: eksctl uses ${EKSCTL_DEFAULT_INSTANCE_TYPE}, and so does the design.`,
+      group.path,
+    );
   }
   return types;
 }
@@ -132,7 +142,11 @@ function readSizes(group: ConfigObject, name: string): Pick<NodeGroup, 'minSize'
   const min = group.integer('minSize');
   const max = group.integer('maxSize');
   if (desired === undefined && min === undefined && max === undefined) {
-    group.ctx.warn('NODE_GROUP_SIZE_DEFAULTED', `Node group ${JSON.stringify(name)} gives no sizes; eksctl starts ${EKSCTL_DEFAULT_NODE_COUNT} nodes (min = desired = max = ${EKSCTL_DEFAULT_NODE_COUNT}).`, group.path);
+    group.ctx.warn(
+      'NODE_GROUP_SIZE_DEFAULTED',
+      `Node group ${JSON.stringify(name)} gives no sizes; eksctl starts ${EKSCTL_DEFAULT_NODE_COUNT} nodes (min = desired = max = ${EKSCTL_DEFAULT_NODE_COUNT}).`,
+      group.path,
+    );
   }
   const minSize = min ?? desired ?? EKSCTL_DEFAULT_NODE_COUNT;
   return { minSize, desiredSize: desired ?? minSize, maxSize: max ?? desired ?? minSize };
@@ -146,12 +160,18 @@ function readKubelet(group: ConfigObject, key: 'maxPods' | 'podsPerCore'): numbe
 function readNodeSecurityGroups(group: ConfigObject, securityGroups: SecurityGroupIds): string[] {
   const settings = group.object('securityGroups');
   const ids = settings?.stringList('attachIDs') ?? [];
-  settings?.unsupported('withShared', 'eksctl\'s shared node security group is created by eksctl; its rules are not part of the design.');
-  settings?.unsupported('withLocal', 'eksctl\'s per-node-group security group is created by eksctl; its rules are not part of the design.');
+  settings?.unsupported('withShared', "eksctl's shared node security group is created by eksctl; its rules are not part of the design.");
+  settings?.unsupported('withLocal', "eksctl's per-node-group security group is created by eksctl; its rules are not part of the design.");
   return ids.map((id) => securityGroups.add(id));
 }
 
-function selectSubnets(group: ConfigObject, topology: Topology, catalog: SubnetCatalog, defaults: Record<Topology, ImportedSubnet[]>, name: string): ImportedSubnet[] {
+function selectSubnets(
+  group: ConfigObject,
+  topology: Topology,
+  catalog: SubnetCatalog,
+  defaults: Record<Topology, ImportedSubnet[]>,
+  name: string,
+): ImportedSubnet[] {
   const ctx = group.ctx;
   const refs = group.stringList('subnets');
   const zones = group.stringList('availabilityZones');
@@ -161,12 +181,21 @@ function selectSubnets(group: ConfigObject, topology: Topology, catalog: SubnetC
   if (chosen.length > 0 || catalog.subnets.length === 0) return chosen;
   const other: Topology = topology === 'public' ? 'private' : 'public';
   const fallback = defaults[other].filter((subnet) => zones === undefined || zones.length === 0 || zones.includes(subnet.az));
-  ctx.warn('NODE_GROUP_SUBNETS_FALLBACK',
-    `Node group ${JSON.stringify(name)} asks for ${topology} subnets${zones?.length ? ` in ${zones.join(', ')}` : ''} but there are none; the design places it in the ${other} ones.`, group.path);
+  ctx.warn(
+    'NODE_GROUP_SUBNETS_FALLBACK',
+    `Node group ${JSON.stringify(name)} asks for ${topology} subnets${zones?.length ? ` in ${zones.join(', ')}` : ''} but there are none; the design places it in the ${other} ones.`,
+    group.path,
+  );
   return fallback;
 }
 
-function resolveAll(refs: readonly string[], path: readonly (string | number)[], prefer: Topology, catalog: SubnetCatalog, ctx: ImportContext): ImportedSubnet[] {
+function resolveAll(
+  refs: readonly string[],
+  path: readonly (string | number)[],
+  prefer: Topology,
+  catalog: SubnetCatalog,
+  ctx: ImportContext,
+): ImportedSubnet[] {
   const chosen = new Set<ImportedSubnet>();
   refs.forEach((ref, i) => {
     const subnet = catalog.resolve(ref, prefer);
@@ -186,5 +215,13 @@ function readFargateProfile(profile: ConfigObject, catalog: SubnetCatalog, priva
   }
   const refs = profile.stringList('subnets');
   const subnets = refs !== undefined && refs.length > 0 ? resolveAll(refs, profile.at('subnets'), 'private', catalog, ctx) : privateSubnets;
-  return { name, kind: 'FARGATE', instanceTypes: [], subnets: subnets.map((subnet) => subnet.name), minSize: 0, desiredSize: 0, maxSize: 0 };
+  return {
+    name,
+    kind: 'FARGATE',
+    instanceTypes: [],
+    subnets: subnets.map((subnet) => subnet.name),
+    minSize: 0,
+    desiredSize: 0,
+    maxSize: 0,
+  };
 }

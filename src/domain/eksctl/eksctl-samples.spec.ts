@@ -51,7 +51,15 @@ describe('eksctl sample configs', () => {
 
     it('names AZ-keyed subnets by topology and zone, with roles and one NAT gateway per AZ', () => {
       const { spec } = result;
-      expect(spec.subnets.map(({ name, cidr, public: isPublic, natGateway, roles }) => [name, cidr, isPublic ?? false, natGateway ?? null, roles])).toEqual([
+      expect(
+        spec.subnets.map(({ name, cidr, public: isPublic, natGateway, roles }) => [
+          name,
+          cidr,
+          isPublic ?? false,
+          natGateway ?? null,
+          roles,
+        ]),
+      ).toEqual([
         ['public-us-east-1a', '10.0.0.0/22', true, null, ['ELB']],
         ['public-us-east-1b', '10.0.4.0/22', true, null, ['ELB']],
         ['public-us-east-1c', '10.0.8.0/22', true, null, ['ELB']],
@@ -69,12 +77,25 @@ describe('eksctl sample configs', () => {
     it('places privateNetworking node groups in the private subnets (all of them, or the listed AZ keys)', () => {
       expect(result.spec.nodeGroups).toEqual([
         {
-          name: 'general', kind: 'MANAGED', amiFamily: 'AL2023', instanceTypes: ['m5.large', 'm5.xlarge'],
-          subnets: ['private-us-east-1a', 'private-us-east-1b', 'private-us-east-1c'], minSize: 3, desiredSize: 6, maxSize: 12, maxPods: 110,
+          name: 'general',
+          kind: 'MANAGED',
+          amiFamily: 'AL2023',
+          instanceTypes: ['m5.large', 'm5.xlarge'],
+          subnets: ['private-us-east-1a', 'private-us-east-1b', 'private-us-east-1c'],
+          minSize: 3,
+          desiredSize: 6,
+          maxSize: 12,
+          maxPods: 110,
         },
         {
-          name: 'system', kind: 'MANAGED', amiFamily: 'BOTTLEROCKET', instanceTypes: ['c6i.large'],
-          subnets: ['private-us-east-1a', 'private-us-east-1b'], minSize: 2, desiredSize: 2, maxSize: 4,
+          name: 'system',
+          kind: 'MANAGED',
+          amiFamily: 'BOTTLEROCKET',
+          instanceTypes: ['c6i.large'],
+          subnets: ['private-us-east-1a', 'private-us-east-1b'],
+          minSize: 2,
+          desiredSize: 2,
+          maxSize: 4,
         },
       ]);
     });
@@ -101,7 +122,8 @@ describe('eksctl sample configs', () => {
           '  WARM_IP_TARGET=5 \\',
           '  WARM_PREFIX_TARGET=1',
         ].join('\n'),
-        configurationValues: '{"env":{"ENABLE_PREFIX_DELEGATION":"true","MINIMUM_IP_TARGET":"10","WARM_IP_TARGET":"5","WARM_PREFIX_TARGET":"1"}}',
+        configurationValues:
+          '{"env":{"ENABLE_PREFIX_DELEGATION":"true","MINIMUM_IP_TARGET":"10","WARM_IP_TARGET":"5","WARM_PREFIX_TARGET":"1"}}',
         eniConfigs: '',
       });
     });
@@ -120,7 +142,8 @@ describe('eksctl sample configs', () => {
       expect(result.warnings[0]).toEqual({
         code: 'SECONDARY_CIDR_INFERRED',
         path: 'vpc.subnets',
-        message: 'Subnets pods-a, pods-b, pods-c lie outside vpc.cidr; the VPC must have 100.64.0.0/16 associated, so the design lists it in vpc.secondaryCidrs.',
+        message:
+          'Subnets pods-a, pods-b, pods-c lie outside vpc.cidr; the VPC must have 100.64.0.0/16 associated, so the design lists it in vpc.secondaryCidrs.',
       });
     });
 
@@ -166,19 +189,41 @@ describe('eksctl sample configs', () => {
     it('resolves node group subnets given as keys or subnet IDs; self-managed podsPerCore comes from kubeletExtraConfig', () => {
       expect(result.spec.nodeGroups).toEqual([
         {
-          name: 'workers', kind: 'MANAGED', amiFamily: 'AL2', instanceTypes: ['m5.2xlarge'], subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
-          minSize: 2, desiredSize: 4, maxSize: 10, securityGroups: ['sg-0e0000000000nodes'],
+          name: 'workers',
+          kind: 'MANAGED',
+          amiFamily: 'AL2',
+          instanceTypes: ['m5.2xlarge'],
+          subnets: ['nodes-a', 'nodes-b', 'nodes-c'],
+          minSize: 2,
+          desiredSize: 4,
+          maxSize: 10,
+          securityGroups: ['sg-0e0000000000nodes'],
         },
         {
-          name: 'batch', kind: 'SELF_MANAGED', instanceTypes: ['c5.4xlarge'], subnets: ['nodes-a', 'nodes-b'],
-          minSize: 0, desiredSize: 2, maxSize: 20, podsPerCore: 10,
+          name: 'batch',
+          kind: 'SELF_MANAGED',
+          instanceTypes: ['c5.4xlarge'],
+          subnets: ['nodes-a', 'nodes-b'],
+          minSize: 0,
+          desiredSize: 2,
+          maxSize: 20,
+          podsPerCore: 10,
         },
       ]);
     });
 
     it('reports subnet IDs, the VPC ID and the settings it does not model', () => {
-      const subnetIds = ['public.eu-west-1a', 'public.eu-west-1b', 'public.eu-west-1c', 'private.nodes-a', 'private.nodes-b', 'private.nodes-c', 'private.pods-a', 'private.pods-b', 'private.pods-c']
-        .map((key) => `vpc.subnets.${key}.id`);
+      const subnetIds = [
+        'public.eu-west-1a',
+        'public.eu-west-1b',
+        'public.eu-west-1c',
+        'private.nodes-a',
+        'private.nodes-b',
+        'private.nodes-c',
+        'private.pods-a',
+        'private.pods-b',
+        'private.pods-c',
+      ].map((key) => `vpc.subnets.${key}.id`);
       expect(paths(result.unsupported)).toEqual([
         'vpc.id',
         ...subnetIds,
@@ -206,44 +251,56 @@ describe('eksctl sample configs', () => {
       };
       expect(cni.env).toEqual(env);
       expect(Object.keys(cni.env)).toEqual(Object.keys(env));
-      expect(cni.setEnvCommand).toBe([
-        'kubectl set env daemonset aws-node -n kube-system \\',
-        '  AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true \\',
-        '  AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS=10.50.0.0/16,192.168.0.0/16 \\',
-        '  AWS_VPC_K8S_CNI_EXTERNALSNAT=false \\',
-        '  ENABLE_POD_ENI=true \\',
-        '  ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone \\',
-        '  POD_SECURITY_GROUP_ENFORCING_MODE=standard \\',
-        '  WARM_ENI_TARGET=1',
-      ].join('\n'));
+      expect(cni.setEnvCommand).toBe(
+        [
+          'kubectl set env daemonset aws-node -n kube-system \\',
+          '  AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true \\',
+          '  AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS=10.50.0.0/16,192.168.0.0/16 \\',
+          '  AWS_VPC_K8S_CNI_EXTERNALSNAT=false \\',
+          '  ENABLE_POD_ENI=true \\',
+          '  ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone \\',
+          '  POD_SECURITY_GROUP_ENFORCING_MODE=standard \\',
+          '  WARM_ENI_TARGET=1',
+        ].join('\n'),
+      );
       const pods = { securityGroups: ['sg-0f00000000000pods'] };
       expect(JSON.parse(cni.configurationValues)).toEqual({
         env,
         eniConfig: {
           create: true,
           region: 'eu-west-1',
-          subnets: { 'eu-west-1a': { id: 'pods-a', ...pods }, 'eu-west-1b': { id: 'pods-b', ...pods }, 'eu-west-1c': { id: 'pods-c', ...pods } },
+          subnets: {
+            'eu-west-1a': { id: 'pods-a', ...pods },
+            'eu-west-1b': { id: 'pods-b', ...pods },
+            'eu-west-1c': { id: 'pods-c', ...pods },
+          },
         },
       });
-      expect(cni.eniConfigs).toBe(['a', 'b', 'c'].map((zone) => [
-        `# subnet: the ID of subnet pods-${zone} (eu-west-1${zone})`,
-        'apiVersion: crd.k8s.amazonaws.com/v1alpha1',
-        'kind: ENIConfig',
-        'metadata:',
-        `  name: eu-west-1${zone}`,
-        'spec:',
-        `  subnet: pods-${zone}`,
-        '  securityGroups:',
-        '    - sg-0f00000000000pods',
-        '',
-      ].join('\n')).join('---\n'));
+      expect(cni.eniConfigs).toBe(
+        ['a', 'b', 'c']
+          .map((zone) =>
+            [
+              `# subnet: the ID of subnet pods-${zone} (eu-west-1${zone})`,
+              'apiVersion: crd.k8s.amazonaws.com/v1alpha1',
+              'kind: ENIConfig',
+              'metadata:',
+              `  name: eu-west-1${zone}`,
+              'spec:',
+              `  subnet: pods-${zone}`,
+              '  securityGroups:',
+              '    - sg-0f00000000000pods',
+              '',
+            ].join('\n'),
+          )
+          .join('---\n'),
+      );
     });
   });
 
   describe('(c) IPv6 cluster', () => {
     const result = sut(sample('ipv6-cluster'));
 
-    it('imports a valid design with eksctl\'s generated dual-stack subnets', () => {
+    it("imports a valid design with eksctl's generated dual-stack subnets", () => {
       expectValid(result.spec);
       expect(result.warnings).toEqual([]);
       expect(result.spec.ipFamily).toBe('IPV6');
@@ -260,7 +317,11 @@ describe('eksctl sample configs', () => {
 
     it('has the single NAT gateway eksctl creates for IPv6 clusters', () => {
       expect(result.spec.natGateways).toEqual([{ name: 'nat-us-west-2a', subnet: 'public-us-west-2a' }]);
-      expect(result.spec.subnets.filter((subnet) => !subnet.public).map((subnet) => subnet.natGateway)).toEqual(['nat-us-west-2a', 'nat-us-west-2a', 'nat-us-west-2a']);
+      expect(result.spec.subnets.filter((subnet) => !subnet.public).map((subnet) => subnet.natGateway)).toEqual([
+        'nat-us-west-2a',
+        'nat-us-west-2a',
+        'nat-us-west-2a',
+      ]);
       expect(result.spec.cni).toEqual({ version: '1.20.0-eksbuild.1' });
     });
 
@@ -279,22 +340,65 @@ describe('eksctl sample configs', () => {
     it('imports a valid design: Fargate profiles become FARGATE node groups in private subnets', () => {
       expectValid(result.spec);
       expect(result.warnings).toEqual([]);
-      expect(result.spec.nodeGroups.map(({ name, kind, instanceTypes, subnets, desiredSize }) => ({ name, kind, instanceTypes, subnets, desiredSize }))).toEqual([
-        { name: 'system', kind: 'MANAGED', instanceTypes: ['t3.medium'], subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c', 'private-ap-northeast-1d'], desiredSize: 2 },
-        { name: 'fp-default', kind: 'FARGATE', instanceTypes: [], subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c', 'private-ap-northeast-1d'], desiredSize: 0 },
-        { name: 'fp-batch', kind: 'FARGATE', instanceTypes: [], subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c'], desiredSize: 0 },
+      expect(
+        result.spec.nodeGroups.map(({ name, kind, instanceTypes, subnets, desiredSize }) => ({
+          name,
+          kind,
+          instanceTypes,
+          subnets,
+          desiredSize,
+        })),
+      ).toEqual([
+        {
+          name: 'system',
+          kind: 'MANAGED',
+          instanceTypes: ['t3.medium'],
+          subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c', 'private-ap-northeast-1d'],
+          desiredSize: 2,
+        },
+        {
+          name: 'fp-default',
+          kind: 'FARGATE',
+          instanceTypes: [],
+          subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c', 'private-ap-northeast-1d'],
+          desiredSize: 0,
+        },
+        {
+          name: 'fp-batch',
+          kind: 'FARGATE',
+          instanceTypes: [],
+          subnets: ['private-ap-northeast-1a', 'private-ap-northeast-1c'],
+          desiredSize: 0,
+        },
       ]);
     });
 
     it('lays out the VPC as eksctl does (SplitInto8) with one NAT gateway', () => {
-      expect(result.spec.subnets.map((subnet) => subnet.cidr)).toEqual(['10.60.0.0/19', '10.60.32.0/19', '10.60.64.0/19', '10.60.96.0/19', '10.60.128.0/19', '10.60.160.0/19']);
+      expect(result.spec.subnets.map((subnet) => subnet.cidr)).toEqual([
+        '10.60.0.0/19',
+        '10.60.32.0/19',
+        '10.60.64.0/19',
+        '10.60.96.0/19',
+        '10.60.128.0/19',
+        '10.60.160.0/19',
+      ]);
       expect(result.spec.natGateways).toEqual([{ name: 'nat-ap-northeast-1a', subnet: 'public-ap-northeast-1a' }]);
     });
 
     it('reports the selectors (no DesignSpec counterpart) and tags', () => {
       expect(result.unsupported).toEqual([
-        { path: 'fargateProfiles[0].selectors', line: 26, message: 'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).' },
-        { path: 'fargateProfiles[1].selectors', line: 30, message: 'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).' },
+        {
+          path: 'fargateProfiles[0].selectors',
+          line: 26,
+          message:
+            'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).',
+        },
+        {
+          path: 'fargateProfiles[1].selectors',
+          line: 30,
+          message:
+            'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).',
+        },
         { path: 'fargateProfiles[1].tags', line: 35, message: 'Resource tags are not part of network planning.' },
       ]);
     });

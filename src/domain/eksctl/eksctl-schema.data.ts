@@ -6,45 +6,142 @@
 import type { PathSegment } from './eksctl-yaml.parser.js';
 
 const CLUSTER_CONFIG_FIELDS = new Set([
-  'kind', 'apiVersion', 'metadata', 'kubernetesNetworkConfig', 'autoModeConfig', 'remoteNetworkConfig', 'iam',
-  'iamIdentityMappings', 'identityProviders', 'accessConfig', 'vpc', 'addons', 'addonsConfig', 'privateCluster',
-  'nodeGroups', 'managedNodeGroups', 'fargateProfiles', 'availabilityZones', 'localZones', 'cloudWatch',
-  'secretsEncryption', 'gitops', 'karpenter', 'outpost', 'zonalShiftConfig',
+  'kind',
+  'apiVersion',
+  'metadata',
+  'kubernetesNetworkConfig',
+  'autoModeConfig',
+  'remoteNetworkConfig',
+  'iam',
+  'iamIdentityMappings',
+  'identityProviders',
+  'accessConfig',
+  'vpc',
+  'addons',
+  'addonsConfig',
+  'privateCluster',
+  'nodeGroups',
+  'managedNodeGroups',
+  'fargateProfiles',
+  'availabilityZones',
+  'localZones',
+  'cloudWatch',
+  'secretsEncryption',
+  'gitops',
+  'karpenter',
+  'outpost',
+  'zonalShiftConfig',
 ]);
 
 const METADATA_FIELDS = new Set(['name', 'region', 'version', 'tags', 'annotations']);
 
 const VPC_FIELDS = new Set([
-  'id', 'cidr', 'ipv6Cidr', 'ipv6Pool', 'securityGroup', 'subnets', 'hostnameType', 'extraCIDRs', 'extraIPv6CIDRs',
-  'sharedNodeSecurityGroup', 'manageSharedNodeSecurityGroupRules', 'autoAllocateIPv6', 'nat', 'clusterEndpoints',
-  'publicAccessCIDRs', 'controlPlaneSubnetIDs', 'controlPlaneSecurityGroupIDs', 'controlPlaneOnPrivateSubnets',
+  'id',
+  'cidr',
+  'ipv6Cidr',
+  'ipv6Pool',
+  'securityGroup',
+  'subnets',
+  'hostnameType',
+  'extraCIDRs',
+  'extraIPv6CIDRs',
+  'sharedNodeSecurityGroup',
+  'manageSharedNodeSecurityGroupRules',
+  'autoAllocateIPv6',
+  'nat',
+  'clusterEndpoints',
+  'publicAccessCIDRs',
+  'controlPlaneSubnetIDs',
+  'controlPlaneSecurityGroupIDs',
+  'controlPlaneOnPrivateSubnets',
 ]);
 
 const NODE_GROUP_BASE_FIELDS = [
-  'name', 'amiFamily', 'instanceType', 'availabilityZones', 'subnets', 'instancePrefix', 'instanceName',
-  'desiredCapacity', 'minSize', 'maxSize', 'volumeSize', 'ssh', 'labels', 'privateNetworking', 'tags', 'iam', 'ami',
-  'securityGroups', 'maxPodsPerNode', 'asgSuspendProcesses', 'ebsOptimized', 'volumeType', 'volumeName',
-  'volumeEncrypted', 'volumeKmsKeyID', 'volumeIOPS', 'volumeThroughput', 'additionalVolumes', 'preBootstrapCommands',
-  'overrideBootstrapCommand', 'propagateASGTags', 'disableIMDSv1', 'disablePodIMDS', 'placement', 'efaEnabled',
-  'instanceSelector', 'bottlerocket', 'enableDetailedMonitoring', 'capacityReservation', 'outpostARN', 'taints',
+  'name',
+  'amiFamily',
+  'instanceType',
+  'availabilityZones',
+  'subnets',
+  'instancePrefix',
+  'instanceName',
+  'desiredCapacity',
+  'minSize',
+  'maxSize',
+  'volumeSize',
+  'ssh',
+  'labels',
+  'privateNetworking',
+  'tags',
+  'iam',
+  'ami',
+  'securityGroups',
+  'maxPodsPerNode',
+  'asgSuspendProcesses',
+  'ebsOptimized',
+  'volumeType',
+  'volumeName',
+  'volumeEncrypted',
+  'volumeKmsKeyID',
+  'volumeIOPS',
+  'volumeThroughput',
+  'additionalVolumes',
+  'preBootstrapCommands',
+  'overrideBootstrapCommand',
+  'propagateASGTags',
+  'disableIMDSv1',
+  'disablePodIMDS',
+  'placement',
+  'efaEnabled',
+  'instanceSelector',
+  'bottlerocket',
+  'enableDetailedMonitoring',
+  'capacityReservation',
+  'outpostARN',
+  'taints',
   'updateConfig',
 ];
 
 const MANAGED_NODE_GROUP_FIELDS = new Set([
-  ...NODE_GROUP_BASE_FIELDS, 'instanceTypes', 'spot', 'launchTemplate', 'releaseVersion', 'nodeRepairConfig',
+  ...NODE_GROUP_BASE_FIELDS,
+  'instanceTypes',
+  'spot',
+  'launchTemplate',
+  'releaseVersion',
+  'nodeRepairConfig',
 ]);
 
 const NODE_GROUP_FIELDS = new Set([
-  ...NODE_GROUP_BASE_FIELDS, 'instancesDistribution', 'asgMetricsCollection', 'cpuCredits', 'classicLoadBalancerNames',
-  'targetGroupARNs', 'clusterDNS', 'kubeletExtraConfig', 'containerRuntime', 'maxInstanceLifetime', 'localZones',
+  ...NODE_GROUP_BASE_FIELDS,
+  'instancesDistribution',
+  'asgMetricsCollection',
+  'cpuCredits',
+  'classicLoadBalancerNames',
+  'targetGroupARNs',
+  'clusterDNS',
+  'kubeletExtraConfig',
+  'containerRuntime',
+  'maxInstanceLifetime',
+  'localZones',
 ]);
 
 const FARGATE_PROFILE_FIELDS = new Set(['name', 'podExecutionRoleARN', 'selectors', 'subnets', 'tags', 'status']);
 
 const ADDON_FIELDS = new Set([
-  'name', 'version', 'serviceAccountRoleARN', 'attachPolicyARNs', 'attachPolicy', 'permissionsBoundary',
-  'wellKnownPolicies', 'tags', 'resolveConflicts', 'podIdentityAssociations', 'useDefaultPodIdentityAssociations',
-  'configurationValues', 'publishers', 'types', 'owners',
+  'name',
+  'version',
+  'serviceAccountRoleARN',
+  'attachPolicyARNs',
+  'attachPolicy',
+  'permissionsBoundary',
+  'wellKnownPolicies',
+  'tags',
+  'resolveConflicts',
+  'podIdentityAssociations',
+  'useDefaultPodIdentityAssociations',
+  'configurationValues',
+  'publishers',
+  'types',
+  'owners',
 ]);
 
 const KNOWN_FIELDS: Record<string, { fields: ReadonlySet<string>; noun: string }> = {
@@ -75,12 +172,12 @@ const REASONS: Record<string, string> = {
   'metadata.annotations': 'Annotations are arbitrary metadata ignored by eksctl; not imported.',
   'vpc.id': 'A DesignSpec describes the VPC by its CIDRs, not its ID.',
   'vpc.ipv6Pool': 'The BYOIPv6 pool ID is not part of a DesignSpec (its CIDR is, as vpc.ipv6Cidrs).',
-  'vpc.securityGroup': 'eksctl\'s control-plane security group is referenced by ID only; its rules are unknown.',
+  'vpc.securityGroup': "eksctl's control-plane security group is referenced by ID only; its rules are unknown.",
   'vpc.controlPlaneSecurityGroupIDs': 'Additional control-plane security groups are referenced by ID only; their rules are unknown.',
   'vpc.sharedNodeSecurityGroup': 'The shared node security group is referenced by ID only; its rules are unknown.',
   'vpc.manageSharedNodeSecurityGroupRules': 'Security group rule management is not modelled.',
   'vpc.hostnameType': 'EC2 hostname type does not affect network planning.',
-  'vpc.autoAllocateIPv6': 'IPv6 CIDRs allocated to an IPv4 cluster\'s subnets are not known before creation.',
+  'vpc.autoAllocateIPv6': "IPv6 CIDRs allocated to an IPv4 cluster's subnets are not known before creation.",
   'kubernetesNetworkConfig.serviceIPv6CIDR': 'EKS chooses the IPv6 service range (fd00::/108 style); a DesignSpec has no place for it.',
   'nodeGroup.labels': 'Kubernetes node labels are not part of network planning.',
   'nodeGroup.taints': 'Node taints are not part of network planning.',
@@ -92,7 +189,8 @@ const REASONS: Record<string, string> = {
   'nodeGroup.launchTemplate': 'A launch template may set maxPods and networking the planner cannot see; set maxPodsPerNode to plan it.',
   'nodeGroup.efaEnabled': 'EFA network cards are not modelled.',
   'nodeGroup.updateConfig': 'Update settings (maxUnavailable) are not modelled; DesignSpec maxSurge is the extra-node count.',
-  'fargateProfile.selectors': 'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).',
+  'fargateProfile.selectors':
+    'Selectors choose which pods run on Fargate; a DesignSpec has no pod selectors (model those pods as workloads on this node group).',
   'fargateProfile.podExecutionRoleARN': 'IAM is not part of network planning.',
   'fargateProfile.tags': 'Resource tags are not part of network planning.',
   'fargateProfile.status': 'Read-only status, not configuration.',
@@ -119,7 +217,9 @@ export function explainUnsupported(path: readonly PathSegment[]): string {
   const [top, second, third] = path;
   if (typeof top !== 'string') return GENERIC;
   if (path.length === 1) {
-    return CLUSTER_CONFIG_FIELDS.has(top) ? (REASONS[top] ?? GENERIC) : `"${top}" is not a ClusterConfig field (a typo?); eksctl would reject it.`;
+    return CLUSTER_CONFIG_FIELDS.has(top)
+      ? (REASONS[top] ?? GENERIC)
+      : `"${top}" is not a ClusterConfig field (a typo?); eksctl would reject it.`;
   }
   const known = KNOWN_FIELDS[top];
   // metadata.x, vpc.x: the field is the second segment; lists (node groups, addons): the third.

@@ -31,7 +31,8 @@ export interface ImportedSubnet {
 export const EKSCTL_DEFAULT_VPC_CIDR = '192.168.0.0/16';
 /** RFC 3849 documentation prefix: stands in for an IPv6 block AWS assigns at creation; never routable. */
 export const IPV6_PLACEHOLDER_CIDR = '2001:db8::/56';
-const AZ_LIKE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}[a-z]$|^[a-z]{2}(?:-[a-z]+)+-\d{1,2}-[a-z0-9-]+$|^[a-z]{2,5}\d{1,2}(?:-[a-z]{2,5}\d{1,2})?-az\d{1,2}$/;
+const AZ_LIKE =
+  /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}[a-z]$|^[a-z]{2}(?:-[a-z]+)+-\d{1,2}-[a-z0-9-]+$|^[a-z]{2,5}\d{1,2}(?:-[a-z]{2,5}\d{1,2})?-az\d{1,2}$/;
 const NAME_CHARS = /[^A-Za-z0-9._-]/g;
 
 /** The subnets of an import, with eksctl's ways of referring to them (indexed: a large config stays linear). */
@@ -101,11 +102,16 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
 
   const primary = readCidr(vpc, 'cidr', ctx);
   const extra = (vpc?.stringList('extraCIDRs') ?? []).flatMap((text, i) => canonical(text, [...vpc!.at('extraCIDRs'), i], ctx));
-  const ipv6 = [readCidr(vpc, 'ipv6Cidr', ctx), ...(vpc?.stringList('extraIPv6CIDRs') ?? []).map((text, i) => canonical(text, [...vpc!.at('extraIPv6CIDRs'), i], ctx)[0])]
-    .filter((cidr): cidr is Cidr => cidr !== undefined);
+  const ipv6 = [
+    readCidr(vpc, 'ipv6Cidr', ctx),
+    ...(vpc?.stringList('extraIPv6CIDRs') ?? []).map((text, i) => canonical(text, [...vpc!.at('extraIPv6CIDRs'), i], ctx)[0]),
+  ].filter((cidr): cidr is Cidr => cidr !== undefined);
   if (ipv6Cluster && ipv6.length === 0) {
     ipv6.push(parseCidr(IPV6_PLACEHOLDER_CIDR));
-    ctx.warn('IPV6_CIDR_PLACEHOLDER', `AWS assigns the VPC's IPv6 block when it creates it; ${IPV6_PLACEHOLDER_CIDR} (a documentation prefix) stands in for it so the design can be planned.`);
+    ctx.warn(
+      'IPV6_CIDR_PLACEHOLDER',
+      `AWS assigns the VPC's IPv6 block when it creates it; ${IPV6_PLACEHOLDER_CIDR} (a documentation prefix) stands in for it so the design can be planned.`,
+    );
   }
 
   const raw = readRawSubnets(vpc);
@@ -117,11 +123,19 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
   if (raw.length > 0) {
     subnets = explicitSubnets(raw, ctx, skips);
     if (ipv6Cluster) {
-      ctx.warn('IPV6_SUBNET_CIDRS_UNKNOWN', 'eksctl subnets carry no IPv6 CIDR, so the listed subnets have none in the design; add subnets[].ipv6Cidr before planning an IPV6 cluster.', ['vpc', 'subnets']);
+      ctx.warn(
+        'IPV6_SUBNET_CIDRS_UNKNOWN',
+        'eksctl subnets carry no IPv6 CIDR, so the listed subnets have none in the design; add subnets[].ipv6Cidr before planning an IPV6 cluster.',
+        ['vpc', 'subnets'],
+      );
     }
   } else if (existingVpc) {
     subnets = [];
-    ctx.warn('SUBNET_SKIPPED', 'The config names an existing VPC without listing its subnets (eksctl would look them up); list vpc.subnets to plan them.', ['vpc']);
+    ctx.warn(
+      'SUBNET_SKIPPED',
+      'The config names an existing VPC without listing its subnets (eksctl would look them up); list vpc.subnets to plan them.',
+      ['vpc'],
+    );
   } else {
     vpcCidr ??= parseCidr(EKSCTL_DEFAULT_VPC_CIDR);
     subnets = generatedSubnets(vpcCidr, availabilityZones(zones, region, ctx), ipv6Cluster ? ipv6[0] : undefined, privateCluster, ctx);
@@ -145,7 +159,10 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
 function availabilityZones(zones: string[] | undefined, region: string, ctx: ImportContext): string[] {
   if (zones !== undefined && zones.length > 0) return zones;
   const assumed = ['a', 'b', 'c'].map((letter) => `${region}${letter}`);
-  ctx.warn('AVAILABILITY_ZONES_ASSUMED', `eksctl picks the Availability Zones when it creates the VPC; the design assumes ${assumed.join(', ')}. Set availabilityZones to pin them.`);
+  ctx.warn(
+    'AVAILABILITY_ZONES_ASSUMED',
+    `eksctl picks the Availability Zones when it creates the VPC; the design assumes ${assumed.join(', ')}. Set availabilityZones to pin them.`,
+  );
   return assumed;
 }
 
@@ -154,7 +171,11 @@ function inferPrimaryCidr(subnets: readonly ImportedSubnet[], ctx: ImportContext
   if (subnets.length === 0) return [];
   const [inferred] = inferVpcCidrs([], [subnets[0].cidr]);
   if (inferred === undefined) return [];
-  ctx.warn('VPC_CIDR_INFERRED', `The config names an existing VPC without vpc.cidr; ${inferred.text} (the largest block around ${subnets[0].name}) stands in for its CIDR.`, ['vpc']);
+  ctx.warn(
+    'VPC_CIDR_INFERRED',
+    `The config names an existing VPC without vpc.cidr; ${inferred.text} (the largest block around ${subnets[0].name}) stands in for its CIDR.`,
+    ['vpc'],
+  );
   return [inferred];
 }
 
@@ -164,9 +185,11 @@ function inferSecondaryCidrs(subnets: readonly ImportedSubnet[], known: readonly
   const inferred = inferVpcCidrs(known, outside);
   if (inferred.length > 0) {
     const holders = subnets.filter((subnet) => inferred.some((cidr) => cidrContains(cidr, subnet.cidr))).map((subnet) => subnet.name);
-    ctx.warn('SECONDARY_CIDR_INFERRED',
+    ctx.warn(
+      'SECONDARY_CIDR_INFERRED',
       `Subnets ${holders.join(', ')} lie outside vpc.cidr${hasExtra ? ' and vpc.extraCIDRs' : ''}; the VPC must have ${inferred.map((cidr) => cidr.text).join(', ')} associated, so the design lists ${inferred.length === 1 ? 'it' : 'them'} in vpc.secondaryCidrs.`,
-      ['vpc', 'subnets']);
+      ['vpc', 'subnets'],
+    );
   }
   return inferred;
 }
@@ -198,7 +221,10 @@ function readRawSubnets(vpc: ConfigObject | undefined): RawSubnet[] {
       }
       raw.push({ key, topology, id: spec.string('id'), az: spec.string('az'), cidr: spec.string('cidr'), path: mapping.at(key) });
       if (spec.has('id')) {
-        spec.unsupported('id', 'Subnet IDs are not part of a DesignSpec; the subnet is planned by its name, AZ and CIDR (references to the ID still resolve).');
+        spec.unsupported(
+          'id',
+          'Subnet IDs are not part of a DesignSpec; the subnet is planned by its name, AZ and CIDR (references to the ID still resolve).',
+        );
       }
     }
   }
@@ -250,7 +276,13 @@ function uniqueName(base: string, topology: Topology, used: Set<string>): string
   return name;
 }
 
-function generatedSubnets(vpcCidr: Cidr, azs: readonly string[], ipv6VpcCidr: Cidr | undefined, privateOnly: boolean, ctx: ImportContext): ImportedSubnet[] {
+function generatedSubnets(
+  vpcCidr: Cidr,
+  azs: readonly string[],
+  ipv6VpcCidr: Cidr | undefined,
+  privateOnly: boolean,
+  ctx: ImportContext,
+): ImportedSubnet[] {
   const layout = eksctlGeneratedSubnets({ vpcCidr, availabilityZones: azs, ipv6VpcCidr, privateOnly });
   if (!layout.ok) {
     ctx.warn('SUBNET_SKIPPED', `eksctl could not lay out subnets (${layout.reason}); the design has none.`, ['vpc']);
@@ -290,14 +322,26 @@ export function readNatGateways(config: ConfigObject, vpcImport: VpcImport, ipv6
   if (vpcImport.privateCluster) {
     mode = 'Disable';
   } else if (ipv6Cluster) {
-    if (raw !== undefined) ctx.unsupported(['vpc', 'nat'], 'eksctl creates the NAT gateway itself for IPv6 clusters (one, in the first public subnet); vpc.nat is not a supported option there.');
+    if (raw !== undefined)
+      ctx.unsupported(
+        ['vpc', 'nat'],
+        'eksctl creates the NAT gateway itself for IPv6 clusters (one, in the first public subnet); vpc.nat is not a supported option there.',
+      );
     mode = 'Single';
   } else if (vpcImport.existingVpc) {
     if (mode === undefined) {
       mode = 'Disable';
-      ctx.warn('NAT_GATEWAY_EXISTING_VPC', 'eksctl does not manage NAT gateways in an existing VPC, so the design has none; add natGateways if the private subnets route through one.', ['vpc']);
+      ctx.warn(
+        'NAT_GATEWAY_EXISTING_VPC',
+        'eksctl does not manage NAT gateways in an existing VPC, so the design has none; add natGateways if the private subnets route through one.',
+        ['vpc'],
+      );
     } else {
-      ctx.warn('NAT_GATEWAY_EXISTING_VPC', `eksctl ignores vpc.nat for an existing VPC; the design takes gateway ${mode} as a description of the existing NAT layout.`, ['vpc', 'nat']);
+      ctx.warn(
+        'NAT_GATEWAY_EXISTING_VPC',
+        `eksctl ignores vpc.nat for an existing VPC; the design takes gateway ${mode} as a description of the existing NAT layout.`,
+        ['vpc', 'nat'],
+      );
     }
   }
   mode ??= 'Single';
@@ -306,7 +350,12 @@ export function readNatGateways(config: ConfigObject, vpcImport: VpcImport, ipv6
   const subnets = vpcImport.catalog.subnets;
   const publicSubnets = subnets.filter((subnet) => subnet.topology === 'public');
   if (publicSubnets.length === 0) {
-    if (subnets.length > 0) ctx.warn('NAT_GATEWAY_NO_PUBLIC_SUBNET', `vpc.nat.gateway ${mode} needs public subnets and there are none; the design has no NAT gateway.`, ['vpc']);
+    if (subnets.length > 0)
+      ctx.warn(
+        'NAT_GATEWAY_NO_PUBLIC_SUBNET',
+        `vpc.nat.gateway ${mode} needs public subnets and there are none; the design has no NAT gateway.`,
+        ['vpc'],
+      );
     return [];
   }
   const byZone = new Map<string, NatGateway>();
@@ -326,7 +375,9 @@ export function readEndpointAccess(config: ConfigObject, vpcImport: VpcImport): 
   const endpoints = vpc?.object('clusterEndpoints');
   const publicAccess = endpoints?.boolean('publicAccess');
   const privateAccess = endpoints?.boolean('privateAccess');
-  const cidrs = vpc?.stringList('publicAccessCIDRs')?.flatMap((text, i) => canonical(text, [...vpc.at('publicAccessCIDRs'), i], config.ctx).map((cidr) => cidr.text));
+  const cidrs = vpc
+    ?.stringList('publicAccessCIDRs')
+    ?.flatMap((text, i) => canonical(text, [...vpc.at('publicAccessCIDRs'), i], config.ctx).map((cidr) => cidr.text));
   if (endpoints === undefined && cidrs === undefined && !vpcImport.privateCluster) return undefined;
   return {
     public: publicAccess ?? !vpcImport.privateCluster,
@@ -354,5 +405,9 @@ export function markClusterEndpointSubnets(config: ConfigObject, catalog: Subnet
 export function reportUnresolved(ctx: ImportContext, catalog: SubnetCatalog, ref: string, path: readonly PathSegment[]): void {
   const skipped = catalog.skippedReason(ref);
   const why = skipped === undefined ? 'no subnet in vpc.subnets has that key or ID' : `that subnet was left out (${skipped})`;
-  ctx.warn('SUBNET_REFERENCE_UNRESOLVED', `${formatPath(path)} refers to ${JSON.stringify(ref)}, but ${why}; the reference was dropped.`, path);
+  ctx.warn(
+    'SUBNET_REFERENCE_UNRESOLVED',
+    `${formatPath(path)} refers to ${JSON.stringify(ref)}, but ${why}; the reference was dropped.`,
+    path,
+  );
 }

@@ -17,7 +17,11 @@ function billionLaughs(indent = ''): string {
   const lines = [`${indent}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
   const names = 'abcdefghi';
   for (let i = 1; i < names.length; i += 1) {
-    lines.push(`${indent}${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+    lines.push(
+      `${indent}${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -79,7 +83,9 @@ describe('importEksctl on hostile YAML', () => {
   it('a billion-laughs alias bomb is refused before it expands', () => {
     const { error, ms } = refusal(() => importEksctl(`${HEADER}${billionLaughs()}`));
     expect(error.code).toBe('YAML_ALIAS_LIMIT_EXCEEDED');
-    expect(error.message).toBe(`The eksctl config expands too many aliases (more than ${EKSCTL_YAML_LIMITS.maxAliasCount}); this looks like a YAML bomb.`);
+    expect(error.message).toBe(
+      `The eksctl config expands too many aliases (more than ${EKSCTL_YAML_LIMITS.maxAliasCount}); this looks like a YAML bomb.`,
+    );
     expect(ms).toBeLessThan(2000);
   });
 
@@ -103,7 +109,11 @@ describe('importEksctl on hostile YAML', () => {
     ['100,000 nested flow brackets', `${HEADER}x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 'line 6 (more than 64 nested [ or {)'],
     ['nested flow mappings and sequences', `${HEADER}x: ${'[{a: '.repeat(40)}1${'}]'.repeat(40)}\n`, 'line 6 (more than 64 nested [ or {)'],
     ['5,000 block sequences opened on one line', `${HEADER}x:\n${'- '.repeat(5000)}y\n`, 'line 7 (5000 collections opened on one line)'],
-    ['1,000 levels of block indentation', `${HEADER}x:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('')}`, 'line 207 (indented 201 columns, more than 200)'],
+    [
+      '1,000 levels of block indentation',
+      `${HEADER}x:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}k:\n`).join('')}`,
+      'line 207 (indented 201 columns, more than 200)',
+    ],
   ])('%s → YAML_TOO_DEEP before the parser recurses', (_, text, where) => {
     const { error, ms } = refusal(() => importEksctl(text));
     expect(error.code).toBe('YAML_TOO_DEEP');
@@ -119,13 +129,15 @@ describe('importEksctl on hostile YAML', () => {
   });
 
   it('a large legitimate config (1,500 node groups, under the size limit) imports in bounded time', () => {
-    const groups = Array.from({ length: 1500 }, (_, i) => [
-      `  - name: group-${i}`,
-      '    instanceType: m5.large',
-      '    desiredCapacity: 2',
-      '    privateNetworking: true',
-      `    subnets: [us-east-1${'abc'[i % 3]}]`,
-    ].join('\n')).join('\n');
+    const groups = Array.from({ length: 1500 }, (_, i) =>
+      [
+        `  - name: group-${i}`,
+        '    instanceType: m5.large',
+        '    desiredCapacity: 2',
+        '    privateNetworking: true',
+        `    subnets: [us-east-1${'abc'[i % 3]}]`,
+      ].join('\n'),
+    ).join('\n');
     const text = `${HEADER}availabilityZones: [us-east-1a, us-east-1b, us-east-1c]\nmanagedNodeGroups:\n${groups}\n`;
     const started = performance.now();
 

@@ -52,15 +52,20 @@ export function parseYamlDocument(text: unknown, label: string, lineOffset = 0):
     limits: EKSCTL_YAML_LIMITS,
     lineOffset,
     yaml: { schema: 'yaml-1.1', merge: true, logLevel: 'error' },
-    tooLarge: (length) => new InvalidInputError('YAML_TOO_LARGE', `The ${label} has ${length} characters; at most ${EKSCTL_YAML_LIMITS.maxChars} are accepted.`, [
-      { path: '', message: `${length} characters` },
-    ]),
+    tooLarge: (length) =>
+      new InvalidInputError(
+        'YAML_TOO_LARGE',
+        `The ${label} has ${length} characters; at most ${EKSCTL_YAML_LIMITS.maxChars} are accepted.`,
+        [{ path: '', message: `${length} characters` }],
+      ),
   });
   const list = stream.documents;
   if (list.length > 1) {
-    throw new InvalidInputError('MULTIPLE_YAML_DOCUMENTS', `The ${label} holds ${list.length} YAML documents; an eksctl config is one document.`, [
-      { path: '', message: `a second document starts at line ${stream.lineAt(list[1].range[0])}` },
-    ]);
+    throw new InvalidInputError(
+      'MULTIPLE_YAML_DOCUMENTS',
+      `The ${label} holds ${list.length} YAML documents; an eksctl config is one document.`,
+      [{ path: '', message: `a second document starts at line ${stream.lineAt(list[1].range[0])}` }],
+    );
   }
   const document = list[0];
   if (document === undefined) return { value: null, lineOf: () => undefined, sourceOf: () => undefined };
@@ -82,13 +87,16 @@ export function parseYamlDocument(text: unknown, label: string, lineOffset = 0):
 function documentErrors(label: string): YamlDocumentErrors {
   return {
     unknownPosition: 'an unknown position',
-    malformed: (where, reason, code) => new InvalidInputError('MALFORMED_YAML', `The ${label} is not valid YAML at ${where}: ${reason}`, [
-      { path: '', message: `${where}: ${reason}`, code },
-    ]),
-    aliasLimit: (message) => new InvalidInputError('YAML_ALIAS_LIMIT_EXCEEDED',
-      `The ${label} expands too many aliases (more than ${EKSCTL_YAML_LIMITS.maxAliasCount}); this looks like a YAML bomb.`, [
-        { path: '', message },
+    malformed: (where, reason, code) =>
+      new InvalidInputError('MALFORMED_YAML', `The ${label} is not valid YAML at ${where}: ${reason}`, [
+        { path: '', message: `${where}: ${reason}`, code },
       ]),
+    aliasLimit: (message) =>
+      new InvalidInputError(
+        'YAML_ALIAS_LIMIT_EXCEEDED',
+        `The ${label} expands too many aliases (more than ${EKSCTL_YAML_LIMITS.maxAliasCount}); this looks like a YAML bomb.`,
+        [{ path: '', message }],
+      ),
     unreadable: (message) => new InvalidInputError('MALFORMED_YAML', `The ${label} cannot be read: ${message}`, [{ path: '', message }]),
   };
 }

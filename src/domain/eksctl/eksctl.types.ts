@@ -51,7 +51,8 @@ export interface CniExport {
 }
 
 export const EKSCTL_IMPORT_WARNING_CODES = {
-  AVAILABILITY_ZONES_ASSUMED: 'eksctl picks the Availability Zones when it creates the VPC; the import assumed the first three of the Region.',
+  AVAILABILITY_ZONES_ASSUMED:
+    'eksctl picks the Availability Zones when it creates the VPC; the import assumed the first three of the Region.',
   VPC_CIDR_INFERRED: 'An existing VPC without vpc.cidr: its CIDR was inferred from the subnets.',
   SECONDARY_CIDR_INFERRED: 'Subnets outside vpc.cidr and vpc.extraCIDRs: a secondary VPC CIDR was inferred to hold them.',
   IPV6_CIDR_PLACEHOLDER: 'AWS assigns the VPC IPv6 block at creation; a documentation prefix (2001:db8::/56) stands in for it.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { INGRESS_ANNOTATIONS, SERVICE_ANNOTATIONS, findAnnotationSpec, knownAnnotationKeys, suggestAnnotation } from './annotation-catalog.data.js';
+import {
+  INGRESS_ANNOTATIONS,
+  SERVICE_ANNOTATIONS,
+  findAnnotationSpec,
+  knownAnnotationKeys,
+  suggestAnnotation,
+} from './annotation-catalog.data.js';
 import { checkAnnotationValue, parseGoBool, parseListenPorts, parseStringMap, splitList } from './annotation-value.parser.js';
 import { VALIDATION_RULES } from './exposure-rules.data.js';
 
@@ -17,9 +23,19 @@ describe('annotation catalogue', () => {
 
   it('classifies the ALB group-merge behaviour of §3', () => {
     const merge = (suffix: string) => findAnnotationSpec(`alb.ingress.kubernetes.io/${suffix}`)?.merge;
-    expect([merge('scheme'), merge('ip-address-type'), merge('subnets'), merge('security-groups'), merge('load-balancer-name'), merge('wafv2-acl-arn'), merge('frontend-nlb-scheme')]).toEqual(Array(7).fill('EXCLUSIVE'));
+    expect([
+      merge('scheme'),
+      merge('ip-address-type'),
+      merge('subnets'),
+      merge('security-groups'),
+      merge('load-balancer-name'),
+      merge('wafv2-acl-arn'),
+      merge('frontend-nlb-scheme'),
+    ]).toEqual(Array(7).fill('EXCLUSIVE'));
     expect([merge('ssl-policy'), merge('inbound-cidrs'), merge('mutual-authentication')]).toEqual(Array(3).fill('EXCLUSIVE_PER_PORT'));
-    expect([merge('listen-ports'), merge('certificate-arn'), merge('tags'), merge('listener-attributes.HTTPS-443')]).toEqual(Array(4).fill('MERGE'));
+    expect([merge('listen-ports'), merge('certificate-arn'), merge('tags'), merge('listener-attributes.HTTPS-443')]).toEqual(
+      Array(4).fill('MERGE'),
+    );
   });
 
   it('matches patterned keys but not near misses of them', () => {
@@ -36,7 +52,9 @@ describe('annotation catalogue', () => {
     expect(suggestAnnotation('prometheus.io/scrape')).toBeUndefined();
     expect(suggestAnnotation('service.beta.kubernetes.io/topology-aware-hints')).toBeUndefined();
     // A manifest ported from AKS: the annotation does nothing on EKS, and the load balancer would be public.
-    expect(suggestAnnotation('service.beta.kubernetes.io/azure-load-balancer-internal')).toBe('service.beta.kubernetes.io/aws-load-balancer-internal');
+    expect(suggestAnnotation('service.beta.kubernetes.io/azure-load-balancer-internal')).toBe(
+      'service.beta.kubernetes.io/aws-load-balancer-internal',
+    );
   });
 
   it('maps every value check that a §2 row names to that row code', () => {
@@ -55,13 +73,21 @@ describe('annotation values parsed like the controller (pkg/annotations/parser.g
 
   it('lists and maps split on commas and trim', () => {
     expect(splitList(' a, ,b ,')).toEqual(['a', 'b']);
-    expect(parseStringMap('k1=v1, k2=a=b')).toEqual(new Map([['k1', 'v1'], ['k2', 'a=b']]));
+    expect(parseStringMap('k1=v1, k2=a=b')).toEqual(
+      new Map([
+        ['k1', 'v1'],
+        ['k2', 'a=b'],
+      ]),
+    );
     expect(parseStringMap('k1=v1,novalue')).toBeUndefined();
     expect(parseStringMap('=v')).toBeUndefined();
   });
 
   it('listen-ports reports the first problem with the controller message', () => {
-    expect([...parseListenPorts('[{"HTTP": 80}, {"HTTPS": 443}]').ports]).toEqual([[80, 'HTTP'], [443, 'HTTPS']]);
+    expect([...parseListenPorts('[{"HTTP": 80}, {"HTTPS": 443}]').ports]).toEqual([
+      [80, 'HTTP'],
+      [443, 'HTTPS'],
+    ]);
     expect(parseListenPorts('[]').problem).toBe('empty listen-ports configuration: `[]`');
     expect(parseListenPorts('{"HTTP": 80}').problem).toBe('failed to parse listen-ports configuration: `{"HTTP": 80}`');
   });

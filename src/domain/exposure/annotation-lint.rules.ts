@@ -35,7 +35,11 @@ export function lintAnnotations(index: ManifestIndex, findings: FindingCollector
 function lintObjectAnnotations(resource: K8sResource, kind: AnnotationResource, reconciler: Reconciler, findings: FindingCollector): void {
   const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : {};
   if (metadata.annotations !== undefined && metadata.annotations !== null && !isRecord(metadata.annotations)) {
-    findings.report(resource, { code: 'ANNOTATIONS_NOT_A_MAP', path: ['metadata', 'annotations'], message: 'metadata.annotations must be a map of string keys to string values.' });
+    findings.report(resource, {
+      code: 'ANNOTATIONS_NOT_A_MAP',
+      path: ['metadata', 'annotations'],
+      message: 'metadata.annotations must be a map of string keys to string values.',
+    });
     return;
   }
   const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
@@ -72,11 +76,23 @@ function lintObjectAnnotations(resource: K8sResource, kind: AnnotationResource, 
       continue;
     }
     if (spec.deprecatedFor && owner === 'LBC' && reconciler === 'LBC') {
-      findings.report(resource, { code: 'DEPRECATED_ANNOTATION', severity: 'WARNING', path, message: `${key} is deprecated; use ${spec.deprecatedFor}.`, rule: '§4' });
+      findings.report(resource, {
+        code: 'DEPRECATED_ANNOTATION',
+        severity: 'WARNING',
+        path,
+        message: `${key} is deprecated; use ${spec.deprecatedFor}.`,
+        rule: '§4',
+      });
     }
     if (GROUP_KEYS.has(key)) continue;
     const problem = checkValue(spec, key, value, owner);
-    if (problem) findings.report(resource, { code: problem.code, path, message: problem.message, ...(problem.severity ? { severity: problem.severity } : {}) });
+    if (problem)
+      findings.report(resource, {
+        code: problem.code,
+        path,
+        message: problem.message,
+        ...(problem.severity ? { severity: problem.severity } : {}),
+      });
   }
 }
 
@@ -105,7 +121,8 @@ function reportIgnored(resource: K8sResource, key: string, value: string, reconc
     findings.report(resource, {
       code: 'SCHEME_IGNORED_BY_IN_TREE_CONTROLLER',
       path,
-      message: 'The in-tree controller does not read aws-load-balancer-scheme, so this load balancer will be internet-facing; use service.beta.kubernetes.io/aws-load-balancer-internal: "true" (or hand the Service to the AWS Load Balancer Controller).',
+      message:
+        'The in-tree controller does not read aws-load-balancer-scheme, so this load balancer will be internet-facing; use service.beta.kubernetes.io/aws-load-balancer-internal: "true" (or hand the Service to the AWS Load Balancer Controller).',
       rule: '§0',
     });
     return;
@@ -114,9 +131,10 @@ function reportIgnored(resource: K8sResource, key: string, value: string, reconc
     code: 'ANNOTATION_IGNORED',
     severity: 'WARNING',
     path,
-    message: reconciler === 'CCM'
-      ? `${key} is only read by the AWS Load Balancer Controller; the in-tree controller reconciling this Service ignores it.`
-      : `${key} is only read by the in-tree controller; the AWS Load Balancer Controller reconciling this Service ignores it.`,
+    message:
+      reconciler === 'CCM'
+        ? `${key} is only read by the AWS Load Balancer Controller; the in-tree controller reconciling this Service ignores it.`
+        : `${key} is only read by the in-tree controller; the AWS Load Balancer Controller reconciling this Service ignores it.`,
     rule: '§4.3',
   });
 }
@@ -130,16 +148,28 @@ interface Problem {
 function checkValue(spec: AnnotationSpec, key: string, value: string, owner: AnnotationOwner): Problem | undefined {
   if (key === `${SVC}aws-load-balancer-proxy-protocol` && owner === 'CCM' && value !== '*') {
     // [CCM-AWS] L2567-2570
-    return { code: 'INVALID_PROXY_PROTOCOL_VALUE', message: `annotation "${key}"="${value}" detected, but the only value supported currently is '*'` };
+    return {
+      code: 'INVALID_PROXY_PROTOCOL_VALUE',
+      message: `annotation "${key}"="${value}" detected, but the only value supported currently is '*'`,
+    };
   }
   const generic = checkAnnotationValue(spec, key, value, owner);
   if (generic) return generic;
   if (key === `${SVC}aws-load-balancer-type` && value === 'nlb-ip') {
-    return { code: 'DEPRECATED_ANNOTATION', severity: 'WARNING', message: 'aws-load-balancer-type: nlb-ip is deprecated; use spec.loadBalancerClass: service.k8s.aws/nlb (or type external) with aws-load-balancer-nlb-target-type: ip.' };
+    return {
+      code: 'DEPRECATED_ANNOTATION',
+      severity: 'WARNING',
+      message:
+        'aws-load-balancer-type: nlb-ip is deprecated; use spec.loadBalancerClass: service.k8s.aws/nlb (or type external) with aws-load-balancer-nlb-target-type: ip.',
+    };
   }
   if (CIDR_LISTS.has(key)) {
     const bad = splitList(value).filter((cidr) => !isValidCidr(cidr));
-    if (bad.length > 0) return { code: 'INVALID_ANNOTATION_VALUE', message: `${key}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a CIDR block' : 'are not CIDR blocks'}.` };
+    if (bad.length > 0)
+      return {
+        code: 'INVALID_ANNOTATION_VALUE',
+        message: `${key}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a CIDR block' : 'are not CIDR blocks'}.`,
+      };
   }
   if (key === `${ALB}listen-ports`) {
     const parsed = parseListenPorts(value);
@@ -154,7 +184,11 @@ function checkValue(spec: AnnotationSpec, key: string, value: string, owner: Ann
   if (key === `${SVC}aws-load-balancer-eip-allocations` || key === `${ALB}frontend-nlb-eip-allocations`) {
     const odd = splitList(value).filter((id) => !/^eipalloc-[0-9a-f]{8,17}$/.test(id));
     if (odd.length > 0) {
-      return { code: 'EIP_ALLOCATION_ID_FORMAT', severity: 'WARNING', message: `${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elastic IP allocation ID (eipalloc-…); replace placeholders before applying.` };
+      return {
+        code: 'EIP_ALLOCATION_ID_FORMAT',
+        severity: 'WARNING',
+        message: `${odd.join(', ')} ${odd.length === 1 ? 'does' : 'do'} not look like an Elastic IP allocation ID (eipalloc-…); replace placeholders before applying.`,
+      };
     }
   }
   return undefined;

@@ -6,8 +6,18 @@ import type { AnnotationOwner, AnnotationSpec } from './annotation-catalog.data.
 
 /** Go strconv.ParseBool. */
 const GO_BOOLEANS = new Map<string, boolean>([
-  ['1', true], ['t', true], ['T', true], ['TRUE', true], ['true', true], ['True', true],
-  ['0', false], ['f', false], ['F', false], ['FALSE', false], ['false', false], ['False', false],
+  ['1', true],
+  ['t', true],
+  ['T', true],
+  ['TRUE', true],
+  ['true', true],
+  ['True', true],
+  ['0', false],
+  ['f', false],
+  ['F', false],
+  ['FALSE', false],
+  ['false', false],
+  ['False', false],
 ]);
 
 export function parseGoBool(raw: string): boolean | undefined {
@@ -24,7 +34,10 @@ export function parseGoInt(raw: string): number | undefined {
 
 /** splitCommaSeparatedString: split on commas, trim, drop empty parts. */
 export function splitList(raw: string): string[] {
-  return raw.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }
 
 /** ParseStringMapAnnotation: `k1=v1, k2=v2`; undefined when a pair has no `=` or an empty key. */

@@ -20,8 +20,20 @@ const design: DesignSpec = {
     { name: 'serverless', kind: 'FARGATE', instanceTypes: [], subnets: ['public-a'], minSize: 0, desiredSize: 0, maxSize: 0 },
   ],
   workloads: [
-    { name: 'web', namespace: 'shop', nodeGroup: 'general', replicas: 3, securityGroups: ['web-pods'], expose: { audience: 'INTERNET', protocol: 'HTTP', port: 80 } },
-    { name: 'jobs', nodeGroup: 'serverless', replicas: 1, expose: { audience: 'VPC', protocol: 'TCP', port: 9000, targetType: 'INSTANCE' } },
+    {
+      name: 'web',
+      namespace: 'shop',
+      nodeGroup: 'general',
+      replicas: 3,
+      securityGroups: ['web-pods'],
+      expose: { audience: 'INTERNET', protocol: 'HTTP', port: 80 },
+    },
+    {
+      name: 'jobs',
+      nodeGroup: 'serverless',
+      replicas: 1,
+      expose: { audience: 'VPC', protocol: 'TCP', port: 9000, targetType: 'INSTANCE' },
+    },
     { name: 'internal', nodeGroup: 'general', replicas: 1 },
   ],
 };
@@ -31,7 +43,16 @@ describe('exposureRequestForWorkload', () => {
     expect(sut(design, design.workloads![0])).toEqual({
       expose: { audience: 'INTERNET', protocol: 'HTTP', port: 80 },
       workload: { name: 'web', namespace: 'shop' },
-      context: { compute: 'EC2', ipFamily: 'IPV4', controller: 'LBC', lbcVersion: '2.8.1', serviceMutatorWebhook: false, podSecurityGroups: 'STRICT', cni: 'VPC_CNI', subnets: design.subnets },
+      context: {
+        compute: 'EC2',
+        ipFamily: 'IPV4',
+        controller: 'LBC',
+        lbcVersion: '2.8.1',
+        serviceMutatorWebhook: false,
+        podSecurityGroups: 'STRICT',
+        cni: 'VPC_CNI',
+        subnets: design.subnets,
+      },
     });
   });
 

@@ -45,28 +45,66 @@ function row(id: string): string {
 describe('exposure decision table (research/exposure.md §1)', () => {
   it(`${row('R1')}: audience cluster → ClusterIP, no annotations`, () => {
     const result = sut(request({ audience: 'CLUSTER', protocol: 'HTTP', port: 80, targetPort: 8080 }));
-    expect(result).toMatchObject({ kind: 'CLUSTER_IP', controller: 'KUBE_PROXY', serviceType: 'ClusterIP', targetType: null, scheme: null, externalTrafficPolicy: null, clientIpVia: 'L3_SOURCE', preserveClientIp: null, annotations: {}, errors: [] });
+    expect(result).toMatchObject({
+      kind: 'CLUSTER_IP',
+      controller: 'KUBE_PROXY',
+      serviceType: 'ClusterIP',
+      targetType: null,
+      scheme: null,
+      externalTrafficPolicy: null,
+      clientIpVia: 'L3_SOURCE',
+      preserveClientIp: null,
+      annotations: {},
+      errors: [],
+    });
     expect(rules(result)).toContain('R1');
     const service = manifest(result, 'Service');
-    expect(service.spec).toEqual({ type: 'ClusterIP', selector: { 'app.kubernetes.io/name': 'api' }, ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 }] });
+    expect(service.spec).toEqual({
+      type: 'ClusterIP',
+      selector: { 'app.kubernetes.io/name': 'api' },
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 }],
+    });
     expect(service.metadata.annotations).toBeUndefined();
   });
 
   it(`${row('R2')}: explicit NodePort with a fixed nodePort; client IP keeps Local`, () => {
     const result = sut(request({ kind: 'NODE_PORT', nodePort: 30443, needClientIp: true }));
-    expect(result).toMatchObject({ kind: 'NODE_PORT', controller: 'KUBE_PROXY', serviceType: 'NodePort', targetType: null, externalTrafficPolicy: 'LOCAL', clientIpVia: 'L3_SOURCE', errors: [] });
-    expect(manifest(result, 'Service').spec).toMatchObject({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ port: 443, nodePort: 30443 }] });
+    expect(result).toMatchObject({
+      kind: 'NODE_PORT',
+      controller: 'KUBE_PROXY',
+      serviceType: 'NodePort',
+      targetType: null,
+      externalTrafficPolicy: 'LOCAL',
+      clientIpVia: 'L3_SOURCE',
+      errors: [],
+    });
+    expect(manifest(result, 'Service').spec).toMatchObject({
+      type: 'NodePort',
+      externalTrafficPolicy: 'Local',
+      ports: [{ port: 443, nodePort: 30443 }],
+    });
     expect(rules(result)).toEqual(expect.arrayContaining(['R2', 'R6']));
   });
 
   it(`${row('R3')}: HTTP to the internet with LBC → Ingress/ALB, ip targets, internet-facing`, () => {
     const result = sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }));
-    expect(result).toMatchObject({ kind: 'ALB_INGRESS', controller: 'LBC', targetType: 'IP', scheme: 'INTERNET_FACING', clientIpVia: 'X_FORWARDED_FOR', errors: [] });
+    expect(result).toMatchObject({
+      kind: 'ALB_INGRESS',
+      controller: 'LBC',
+      targetType: 'IP',
+      scheme: 'INTERNET_FACING',
+      clientIpVia: 'X_FORWARDED_FOR',
+      errors: [],
+    });
     expect(result.annotations).toEqual({ [`${ALB}scheme`]: 'internet-facing', [`${ALB}target-type`]: 'ip' });
     const ingress = manifest(result, 'Ingress');
     expect(ingress.apiVersion).toBe('networking.k8s.io/v1');
     expect(ingress.spec.ingressClassName).toBe('alb');
-    expect(ingress.spec.rules[0].http.paths[0]).toEqual({ path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 80 } } } });
+    expect(ingress.spec.rules[0].http.paths[0]).toEqual({
+      path: '/',
+      pathType: 'Prefix',
+      backend: { service: { name: 'api', port: { number: 80 } } },
+    });
     expect(documents(result).map((d) => d.kind)).toEqual(['Service', 'Ingress']);
   });
 
@@ -103,7 +141,13 @@ describe('exposure decision table (research/exposure.md §1)', () => {
 
   it(`${row('R3b')}: ALB with instance targets → backend Service is NodePort`, () => {
     const result = sut(request({ protocol: 'HTTP', port: 80, targetType: 'INSTANCE' }));
-    expect(result).toMatchObject({ kind: 'ALB_INGRESS', targetType: 'INSTANCE', serviceType: 'NodePort', externalTrafficPolicy: 'CLUSTER', errors: [] });
+    expect(result).toMatchObject({
+      kind: 'ALB_INGRESS',
+      targetType: 'INSTANCE',
+      serviceType: 'NodePort',
+      externalTrafficPolicy: 'CLUSTER',
+      errors: [],
+    });
     expect(result.annotations[`${ALB}target-type`]).toBe('instance');
     expect(manifest(result, 'Service').spec.type).toBe('NodePort');
     expect(rules(result)).toContain('R3b');
@@ -111,8 +155,22 @@ describe('exposure decision table (research/exposure.md §1)', () => {
 
   it(`${row('R4')}: TCP to the VPC with LBC → NLB via loadBalancerClass, ip targets, internal`, () => {
     const result = sut(request({ protocol: 'TCP', port: 5432 }));
-    expect(result).toMatchObject({ kind: 'NLB', controller: 'LBC', serviceType: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb', targetType: 'IP', scheme: 'INTERNAL', externalTrafficPolicy: 'CLUSTER', preserveClientIp: false, clientIpVia: 'NONE', errors: [] });
-    expect(result.annotations).toEqual({ [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip', [`${SVC}aws-load-balancer-scheme`]: 'internal' });
+    expect(result).toMatchObject({
+      kind: 'NLB',
+      controller: 'LBC',
+      serviceType: 'LoadBalancer',
+      loadBalancerClass: 'service.k8s.aws/nlb',
+      targetType: 'IP',
+      scheme: 'INTERNAL',
+      externalTrafficPolicy: 'CLUSTER',
+      preserveClientIp: false,
+      clientIpVia: 'NONE',
+      errors: [],
+    });
+    expect(result.annotations).toEqual({
+      [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip',
+      [`${SVC}aws-load-balancer-scheme`]: 'internal',
+    });
     expect(manifest(result, 'Service').spec).toMatchObject({ type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' });
   });
 
@@ -157,7 +215,13 @@ describe('exposure decision table (research/exposure.md §1)', () => {
 
   it(`${row('R6')}: instance targets + client IP → externalTrafficPolicy Local`, () => {
     const result = sut(request({ protocol: 'TCP', needClientIp: true }, { cni: 'OTHER' }));
-    expect(result).toMatchObject({ targetType: 'INSTANCE', externalTrafficPolicy: 'LOCAL', preserveClientIp: true, clientIpVia: 'L3_SOURCE', errors: [] });
+    expect(result).toMatchObject({
+      targetType: 'INSTANCE',
+      externalTrafficPolicy: 'LOCAL',
+      preserveClientIp: true,
+      clientIpVia: 'L3_SOURCE',
+      errors: [],
+    });
     expect(manifest(result, 'Service').spec.externalTrafficPolicy).toBe('Local');
     expect(rules(result)).toContain('R6');
   });
@@ -174,7 +238,12 @@ describe('exposure decision table (research/exposure.md §1)', () => {
   });
 
   it(`${row('R8')}: internet-facing NLB with Elastic IPs pinned to the discovered subnets`, () => {
-    const result = sut(request({ audience: 'INTERNET', staticIps: true, eipAllocations: ['eipalloc-0a1b2c3d4e5f60718', 'eipalloc-0a1b2c3d4e5f60719'] }, { subnets: designSubnets }));
+    const result = sut(
+      request(
+        { audience: 'INTERNET', staticIps: true, eipAllocations: ['eipalloc-0a1b2c3d4e5f60718', 'eipalloc-0a1b2c3d4e5f60719'] },
+        { subnets: designSubnets },
+      ),
+    );
     expect(result).toMatchObject({ kind: 'NLB', scheme: 'INTERNET_FACING', subnets: ['public-a', 'public-b'], errors: [] });
     expect(result.annotations).toMatchObject({
       [`${SVC}aws-load-balancer-eip-allocations`]: 'eipalloc-0a1b2c3d4e5f60718,eipalloc-0a1b2c3d4e5f60719',
@@ -241,27 +310,54 @@ describe('exposure decision table (research/exposure.md §1)', () => {
 
   it(`${row('R11')}: in-tree only, HTTP → CLB with an HTTP listener (X-Forwarded-For), internal via -internal`, () => {
     const result = sut(request({ protocol: 'HTTP', port: 80 }, { controller: 'CCM_ONLY' }));
-    expect(result).toMatchObject({ kind: 'CLB', controller: 'CCM', serviceType: 'LoadBalancer', loadBalancerClass: null, targetType: 'INSTANCE', scheme: 'INTERNAL', clientIpVia: 'X_FORWARDED_FOR', errors: [] });
-    expect(result.annotations).toEqual({ [`${SVC}aws-load-balancer-internal`]: 'true', [`${SVC}aws-load-balancer-backend-protocol`]: 'http' });
+    expect(result).toMatchObject({
+      kind: 'CLB',
+      controller: 'CCM',
+      serviceType: 'LoadBalancer',
+      loadBalancerClass: null,
+      targetType: 'INSTANCE',
+      scheme: 'INTERNAL',
+      clientIpVia: 'X_FORWARDED_FOR',
+      errors: [],
+    });
+    expect(result.annotations).toEqual({
+      [`${SVC}aws-load-balancer-internal`]: 'true',
+      [`${SVC}aws-load-balancer-backend-protocol`]: 'http',
+    });
     expect(manifest(result, 'Service').spec.loadBalancerClass).toBeUndefined();
   });
 
   it('R11: in-tree only, TCP → NLB with aws-load-balancer-type: nlb and instance targets; client IP via Local', () => {
     const result = sut(request({ audience: 'INTERNET', protocol: 'TCP', needClientIp: true }, { controller: 'CCM_ONLY' }));
-    expect(result).toMatchObject({ kind: 'NLB', controller: 'CCM', targetType: 'INSTANCE', scheme: 'INTERNET_FACING', externalTrafficPolicy: 'LOCAL', clientIpVia: 'L3_SOURCE', errors: [] });
+    expect(result).toMatchObject({
+      kind: 'NLB',
+      controller: 'CCM',
+      targetType: 'INSTANCE',
+      scheme: 'INTERNET_FACING',
+      externalTrafficPolicy: 'LOCAL',
+      clientIpVia: 'L3_SOURCE',
+      errors: [],
+    });
     expect(result.annotations).toEqual({ [`${SVC}aws-load-balancer-type`]: 'nlb' });
   });
 
   it('R11: in-tree only refuses Ingress, IPv6 and ip targets', () => {
-    expect(codes(sut(request({ protocol: 'HTTP', kind: 'ALB_INGRESS' }, { controller: 'CCM_ONLY' })).errors)).toContain('INGRESS_REQUIRES_LBC');
+    expect(codes(sut(request({ protocol: 'HTTP', kind: 'ALB_INGRESS' }, { controller: 'CCM_ONLY' })).errors)).toContain(
+      'INGRESS_REQUIRES_LBC',
+    );
     expect(codes(sut(request({ protocol: 'TCP' }, { controller: 'CCM_ONLY', ipFamily: 'IPV6' })).errors)).toContain('IPV6_REQUIRES_LBC');
-    expect(codes(sut(request({ protocol: 'TCP', targetType: 'IP' }, { controller: 'CCM_ONLY' })).errors)).toEqual(['CCM_SUPPORTS_INSTANCE_TARGETS_ONLY']);
+    expect(codes(sut(request({ protocol: 'TCP', targetType: 'IP' }, { controller: 'CCM_ONLY' })).errors)).toEqual([
+      'CCM_SUPPORTS_INSTANCE_TARGETS_ONLY',
+    ]);
   });
 
   it('R11: a CLB over TCP sends the client address with proxy protocol v1', () => {
     const result = sut(request({ protocol: 'TCP', kind: 'CLB', needClientIp: true }, { controller: 'CCM_ONLY' }));
     expect(result).toMatchObject({ kind: 'CLB', proxyProtocol: 'V1', clientIpVia: 'PROXY_PROTOCOL_V1' });
-    expect(result.annotations).toMatchObject({ [`${SVC}aws-load-balancer-proxy-protocol`]: '*', [`${SVC}aws-load-balancer-backend-protocol`]: 'tcp' });
+    expect(result.annotations).toMatchObject({
+      [`${SVC}aws-load-balancer-proxy-protocol`]: '*',
+      [`${SVC}aws-load-balancer-backend-protocol`]: 'tcp',
+    });
   });
 
   it(`${row('R12')}: strict pod security groups keep ip targets (no Local needed) for the client IP`, () => {
@@ -297,13 +393,18 @@ describe('exposure decision table (research/exposure.md §1)', () => {
 describe('who reconciles it (exposure.md §0)', () => {
   it(`${row('§0')}: with the LBC webhook the class is still stated, so ownership does not depend on the webhook`, () => {
     const result = sut(request({ protocol: 'TCP' }));
-    expect(result.rationale.map((entry) => entry.code)).toEqual(expect.arrayContaining(['LBC_LOAD_BALANCER_CLASS', 'WEBHOOK_WOULD_SET_CLASS']));
+    expect(result.rationale.map((entry) => entry.code)).toEqual(
+      expect.arrayContaining(['LBC_LOAD_BALANCER_CLASS', 'WEBHOOK_WOULD_SET_CLASS']),
+    );
   });
 
   it('§0: LBC before v2.4 has no loadBalancerClass → aws-load-balancer-type: external + explicit target type', () => {
     const result = sut(request({ protocol: 'TCP' }, { lbcVersion: '2.3.1' }));
     expect(result.loadBalancerClass).toBeNull();
-    expect(result.annotations).toMatchObject({ [`${SVC}aws-load-balancer-type`]: 'external', [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' });
+    expect(result.annotations).toMatchObject({
+      [`${SVC}aws-load-balancer-type`]: 'external',
+      [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip',
+    });
   });
 
   it('§0: a CLB cannot be had while the LBC webhook claims every new LoadBalancer Service', () => {
@@ -319,8 +420,12 @@ describe('other decisions', () => {
   it('warns about NLB hairpin for internal NLBs with client IP preservation, unless no in-cluster client calls it', () => {
     const instance = sut(request({ protocol: 'TCP' }, { cni: 'OTHER' }));
     expect(instance.warnings.find((w) => w.code === 'NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION')?.message).toContain("the caller's own node");
-    expect(codes(sut(request({ protocol: 'TCP', clientsInCluster: false }, { cni: 'OTHER' })).warnings)).not.toContain('NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION');
-    expect(codes(sut(request({ audience: 'INTERNET', protocol: 'TCP' }, { cni: 'OTHER' })).warnings)).not.toContain('NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION');
+    expect(codes(sut(request({ protocol: 'TCP', clientsInCluster: false }, { cni: 'OTHER' })).warnings)).not.toContain(
+      'NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION',
+    );
+    expect(codes(sut(request({ audience: 'INTERNET', protocol: 'TCP' }, { cni: 'OTHER' })).warnings)).not.toContain(
+      'NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION',
+    );
   });
 
   it('gRPC through an ALB needs an HTTPS listener and sets backend-protocol-version GRPC', () => {
@@ -335,8 +440,12 @@ describe('other decisions', () => {
       { name: 'pub-b', az: 'eu-west-1b', cidr: '10.1.1.0/24', public: true },
     ];
     expect(sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: untagged })).subnets).toEqual(['pub-a', 'pub-b']);
-    expect(codes(sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: untagged, lbcVersion: '2.11.0' })).errors)).toEqual(['NO_SUBNETS_DISCOVERED']);
-    expect(codes(sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: [untagged[0]] })).errors)).toEqual(['TOO_FEW_SUBNETS']);
+    expect(
+      codes(sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: untagged, lbcVersion: '2.11.0' })).errors),
+    ).toEqual(['NO_SUBNETS_DISCOVERED']);
+    expect(codes(sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: [untagged[0]] })).errors)).toEqual([
+      'TOO_FEW_SUBNETS',
+    ]);
   });
 
   it('decideExposure answers without annotations or manifests, agreeing with the recommendation', () => {
@@ -352,34 +461,69 @@ describe('other decisions', () => {
   it('every pipeline step names the rows it applies, and every rationale cites a known row', () => {
     for (const step of DECISION_PIPELINE) expect(step.rows.length).toBeGreaterThan(0);
     const knownRows = new Set<string>(Object.values(DECISION_RULES).map((rule) => rule.row));
-    const result = sut(request({ audience: 'INTERNET', protocol: 'HTTPS', certificateArn: CERT, staticIps: true, shareGroup: 'web', needClientIp: true }, { subnets: designSubnets }));
+    const result = sut(
+      request(
+        { audience: 'INTERNET', protocol: 'HTTPS', certificateArn: CERT, staticIps: true, shareGroup: 'web', needClientIp: true },
+        { subnets: designSubnets },
+      ),
+    );
     for (const entry of result.rationale) expect(knownRows.has(entry.rule ?? '')).toBe(true);
   });
 
   it('refuses requests that cannot be planned', () => {
     expect(() => sut(request({ audience: 'EVERYONE' as never }))).toThrow(ValidationFailedError);
     expect(() => sut(request({ port: 70000 }))).toThrow(ValidationFailedError);
-    expect(() => sut({ expose: { audience: 'VPC', protocol: 'TCP', port: 80 }, workload: { name: 'Bad_Name' } })).toThrow(ValidationFailedError);
+    expect(() => sut({ expose: { audience: 'VPC', protocol: 'TCP', port: 80 }, workload: { name: 'Bad_Name' } })).toThrow(
+      ValidationFailedError,
+    );
     expect(thrownBy(() => sut(request({}, { lbcVersion: 'latest' })), InvalidInputError).code).toBe('INVALID_LBC_VERSION');
   });
 
-  it('an invalid shareGroup is reported in the controller\'s words, as the lint reports group.name', () => {
-    const invalid = (shareGroup: string) => sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80, shareGroup })).errors.filter((error) => error.code === 'INVALID_INGRESS_GROUP_NAME').map((error) => error.message);
-    expect(invalid('Bad_Group')).toEqual(["invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"]);
+  it("an invalid shareGroup is reported in the controller's words, as the lint reports group.name", () => {
+    const invalid = (shareGroup: string) =>
+      sut(request({ audience: 'INTERNET', protocol: 'HTTP', port: 80, shareGroup }))
+        .errors.filter((error) => error.code === 'INVALID_INGRESS_GROUP_NAME')
+        .map((error) => error.message);
+    expect(invalid('Bad_Group')).toEqual([
+      "invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    ]);
     expect(invalid('g'.repeat(64))).toEqual(['invalid ingress group: groupName must be no more than 63 characters']);
     expect(invalid('g'.repeat(63))).toEqual([]);
   });
 
   it('a targetPort name follows IANA_SVC_NAME as the request DTO does: no "--" (the engine used to accept it)', () => {
-    const named = (targetPort: string): ExposureRequest => ({ expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 }, workload: { name: 'api', targetPort } });
+    const named = (targetPort: string): ExposureRequest => ({
+      expose: { audience: 'CLUSTER', protocol: 'TCP', port: 80 },
+      workload: { name: 'api', targetPort },
+    });
     expect(thrownBy(() => sut(named('http--alt')), ValidationFailedError).details).toEqual([
       { path: 'workload.targetPort', message: 'must be a port number or an IANA service name (≤ 15 characters)' },
     ]);
-    for (const bad of ['-http', 'http-', '8080', 'Http', 'http-alternative1', '']) expect(() => sut(named(bad))).toThrow(ValidationFailedError);
+    for (const bad of ['-http', 'http-', '8080', 'Http', 'http-alternative1', ''])
+      expect(() => sut(named(bad))).toThrow(ValidationFailedError);
     expect(manifest(sut(named('http-alt')), 'Service').spec.ports[0].targetPort).toBe('http-alt');
   });
 
   it('covers every row of the decision table', () => {
-    expect([...coveredRows].sort()).toEqual(['R1', 'R10', 'R11', 'R12', 'R13', 'R14', 'R2', 'R3', 'R3a', 'R3b', 'R4', 'R5', 'R5u', 'R6', 'R7', 'R8', 'R9', '§0']);
+    expect([...coveredRows].sort()).toEqual([
+      'R1',
+      'R10',
+      'R11',
+      'R12',
+      'R13',
+      'R14',
+      'R2',
+      'R3',
+      'R3a',
+      'R3b',
+      'R4',
+      'R5',
+      'R5u',
+      'R6',
+      'R7',
+      'R8',
+      'R9',
+      '§0',
+    ]);
   });
 });

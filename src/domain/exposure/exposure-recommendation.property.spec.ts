@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { AUDIENCES, EXPOSE_PROTOCOLS, type Subnet } from '../spec/design-spec.types.js';
 import { findAnnotationSpec } from './annotation-catalog.data.js';
 import { recommendExposure } from './exposure-recommendation.engine.js';
-import { CLUSTER_LB_CONTROLLERS, CNI_KINDS, COMPUTE_KINDS, EXPOSURE_KINDS, POD_SECURITY_GROUP_MODES, type ExposureRequest } from './exposure.types.js';
+import {
+  CLUSTER_LB_CONTROLLERS,
+  CNI_KINDS,
+  COMPUTE_KINDS,
+  EXPOSURE_KINDS,
+  POD_SECURITY_GROUP_MODES,
+  type ExposureRequest,
+} from './exposure.types.js';
 import { lintManifests } from './manifest-lint.engine.js';
 
 const SUBNET_LAYOUTS: Subnet[][] = [
@@ -30,40 +37,55 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof(fc.constant(undefined)
 /** Present one time in five: explicit overrides, which often (rightly) conflict with the context. */
 const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary, weight: 1 });
 
-const requestArbitrary: fc.Arbitrary<ExposureRequest> = fc.record({
-  expose: fc.record({
-    audience: fc.constantFrom(...AUDIENCES),
-    protocol: fc.constantFrom(...EXPOSE_PROTOCOLS),
-    port: fc.integer({ min: 1, max: 65535 }),
-    targetPort: maybe(fc.integer({ min: 1, max: 65535 })),
-    needClientIp: maybe(fc.boolean()),
-    staticIps: maybe(fc.boolean()),
-    shareGroup: maybe(fc.constantFrom('shop', 'shop-public', 'edge.v2', 'Bad_Group')),
-    groupOrder: rarely(fc.integer({ min: -1200, max: 1200 })),
-    externalTrafficPolicy: rarely(fc.constantFrom('CLUSTER' as const, 'LOCAL' as const)),
-    targetType: rarely(fc.constantFrom('IP' as const, 'INSTANCE' as const)),
-    certificateArn: maybe(hex(8).map((id) => `arn:aws:acm:eu-west-1:123456789012:certificate/${id}`)),
-    kind: rarely(fc.constantFrom(...EXPOSURE_KINDS)),
-    nodePort: rarely(fc.oneof(fc.integer({ min: 30000, max: 32767 }), fc.integer({ min: 1, max: 65535 }))),
-    proxyProtocol: maybe(fc.boolean()),
-    eipAllocations: rarely(fc.array(hex(17).map((id) => `eipalloc-${id}`), { minLength: 1, maxLength: 3 })),
-    privateIpv4Addresses: rarely(fc.array(fc.ipV4(), { minLength: 1, maxLength: 3 })),
-    clientsInCluster: maybe(fc.boolean()),
-  }, { requiredKeys: ['audience', 'protocol', 'port'] }),
-  context: fc.record({
-    compute: fc.constantFrom(...COMPUTE_KINDS),
-    ipFamily: fc.constantFrom('IPV4' as const, 'IPV6' as const),
-    controller: fc.constantFrom(...CLUSTER_LB_CONTROLLERS),
-    lbcVersion: fc.constantFrom('2.3.1', '2.4.7', '2.5.4', '2.7.2', '2.12.0', 'v2.13.0', '2.14.1'),
-    serviceMutatorWebhook: fc.boolean(),
-    podSecurityGroups: fc.constantFrom(...POD_SECURITY_GROUP_MODES),
-    cni: fc.constantFrom(...CNI_KINDS),
-    enableIpTargetType: fc.boolean(),
-    subnets: maybe(fc.constantFrom(...SUBNET_LAYOUTS)),
-    includeIngressClass: fc.boolean(),
-  }, { requiredKeys: [] }),
-  workload: fc.record({ name: dnsLabel, namespace: maybe(dnsLabel) }, { requiredKeys: ['name'] }),
-}).map((request) => ({ ...request, expose: stripUndefined(request.expose), workload: stripUndefined(request.workload) }) as ExposureRequest);
+const requestArbitrary: fc.Arbitrary<ExposureRequest> = fc
+  .record({
+    expose: fc.record(
+      {
+        audience: fc.constantFrom(...AUDIENCES),
+        protocol: fc.constantFrom(...EXPOSE_PROTOCOLS),
+        port: fc.integer({ min: 1, max: 65535 }),
+        targetPort: maybe(fc.integer({ min: 1, max: 65535 })),
+        needClientIp: maybe(fc.boolean()),
+        staticIps: maybe(fc.boolean()),
+        shareGroup: maybe(fc.constantFrom('shop', 'shop-public', 'edge.v2', 'Bad_Group')),
+        groupOrder: rarely(fc.integer({ min: -1200, max: 1200 })),
+        externalTrafficPolicy: rarely(fc.constantFrom('CLUSTER' as const, 'LOCAL' as const)),
+        targetType: rarely(fc.constantFrom('IP' as const, 'INSTANCE' as const)),
+        certificateArn: maybe(hex(8).map((id) => `arn:aws:acm:eu-west-1:123456789012:certificate/${id}`)),
+        kind: rarely(fc.constantFrom(...EXPOSURE_KINDS)),
+        nodePort: rarely(fc.oneof(fc.integer({ min: 30000, max: 32767 }), fc.integer({ min: 1, max: 65535 }))),
+        proxyProtocol: maybe(fc.boolean()),
+        eipAllocations: rarely(
+          fc.array(
+            hex(17).map((id) => `eipalloc-${id}`),
+            { minLength: 1, maxLength: 3 },
+          ),
+        ),
+        privateIpv4Addresses: rarely(fc.array(fc.ipV4(), { minLength: 1, maxLength: 3 })),
+        clientsInCluster: maybe(fc.boolean()),
+      },
+      { requiredKeys: ['audience', 'protocol', 'port'] },
+    ),
+    context: fc.record(
+      {
+        compute: fc.constantFrom(...COMPUTE_KINDS),
+        ipFamily: fc.constantFrom('IPV4' as const, 'IPV6' as const),
+        controller: fc.constantFrom(...CLUSTER_LB_CONTROLLERS),
+        lbcVersion: fc.constantFrom('2.3.1', '2.4.7', '2.5.4', '2.7.2', '2.12.0', 'v2.13.0', '2.14.1'),
+        serviceMutatorWebhook: fc.boolean(),
+        podSecurityGroups: fc.constantFrom(...POD_SECURITY_GROUP_MODES),
+        cni: fc.constantFrom(...CNI_KINDS),
+        enableIpTargetType: fc.boolean(),
+        subnets: maybe(fc.constantFrom(...SUBNET_LAYOUTS)),
+        includeIngressClass: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    workload: fc.record({ name: dnsLabel, namespace: maybe(dnsLabel) }, { requiredKeys: ['name'] }),
+  })
+  .map(
+    (request) => ({ ...request, expose: stripUndefined(request.expose), workload: stripUndefined(request.workload) }) as ExposureRequest,
+  );
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
@@ -90,7 +112,11 @@ describe('recommendExposure properties', () => {
           expect(document.errors).toEqual([]);
           expect(keysOf(document.contents)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
           const metadata = keysOf(document.get('metadata', true));
-          expect(metadata.filter((key) => key !== 'namespace')).toEqual(['name', 'labels', ...(metadata.includes('annotations') ? ['annotations'] : [])]);
+          expect(metadata.filter((key) => key !== 'namespace')).toEqual([
+            'name',
+            'labels',
+            ...(metadata.includes('annotations') ? ['annotations'] : []),
+          ]);
           const annotationKeys = keysOf(document.getIn(['metadata', 'annotations'], true));
           expect(annotationKeys).toEqual([...annotationKeys].sort());
         }
@@ -104,8 +130,35 @@ describe('recommendExposure properties', () => {
   });
 
   it('reads an optional field set to undefined as unset (the service passes DTO objects on with only nulls dropped)', () => {
-    const exposeKeys = ['targetPort', 'needClientIp', 'staticIps', 'shareGroup', 'groupOrder', 'externalTrafficPolicy', 'targetType', 'certificateArn', 'kind', 'nodePort', 'proxyProtocol', 'eipAllocations', 'privateIpv4Addresses', 'clientsInCluster'] as const;
-    const contextKeys = ['compute', 'ipFamily', 'controller', 'lbcVersion', 'serviceMutatorWebhook', 'podSecurityGroups', 'cni', 'enableIpTargetType', 'subnets', 'includeIngressClass', 'defaultNamespace'] as const;
+    const exposeKeys = [
+      'targetPort',
+      'needClientIp',
+      'staticIps',
+      'shareGroup',
+      'groupOrder',
+      'externalTrafficPolicy',
+      'targetType',
+      'certificateArn',
+      'kind',
+      'nodePort',
+      'proxyProtocol',
+      'eipAllocations',
+      'privateIpv4Addresses',
+      'clientsInCluster',
+    ] as const;
+    const contextKeys = [
+      'compute',
+      'ipFamily',
+      'controller',
+      'lbcVersion',
+      'serviceMutatorWebhook',
+      'podSecurityGroups',
+      'cni',
+      'enableIpTargetType',
+      'subnets',
+      'includeIngressClass',
+      'defaultNamespace',
+    ] as const;
     const withUndefined = <T extends object>(value: T, keys: readonly string[]): T =>
       Object.fromEntries([...keys.map((key) => [key, undefined]), ...Object.entries(stripUndefined(value))]) as T;
     fc.assert(
@@ -119,7 +172,9 @@ describe('recommendExposure properties', () => {
         };
         const recommendation = recommendExposure(plain);
         expect(recommendExposure(unset)).toStrictEqual(recommendation);
-        expect(lintManifests(recommendation.manifests, withUndefined(context, [...contextKeys, 'previousManifests']))).toStrictEqual(lintManifests(recommendation.manifests, context));
+        expect(lintManifests(recommendation.manifests, withUndefined(context, [...contextKeys, 'previousManifests']))).toStrictEqual(
+          lintManifests(recommendation.manifests, context),
+        );
       }),
       { numRuns: 200, seed: 11 },
     );

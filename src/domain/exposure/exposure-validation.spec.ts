@@ -32,7 +32,9 @@ function ingress(name: string, annotations: Record<string, string>, backend = 'w
     metadata: { name, namespace: 'shop', annotations },
     spec: {
       ingressClassName: 'alb',
-      rules: [{ http: { paths: [{ path: `/${name}`, pathType: 'Prefix', backend: { service: { name: backend, port: { number: 80 } } } }] } }],
+      rules: [
+        { http: { paths: [{ path: `/${name}`, pathType: 'Prefix', backend: { service: { name: backend, port: { number: 80 } } } }] } },
+      ],
       ...extraSpec,
     },
   };
@@ -49,7 +51,11 @@ function withCode(findings: readonly LintFinding[], code: string): LintFinding[]
 }
 
 function recommend(expose: Partial<ExposeRequest>, context: ExposureContextInput = {}) {
-  return recommendExposure({ expose: { audience: 'VPC', protocol: 'TCP', port: 443, ...expose }, context, workload: { name: 'api', namespace: 'shop' } });
+  return recommendExposure({
+    expose: { audience: 'VPC', protocol: 'TCP', port: 443, ...expose },
+    context,
+    workload: { name: 'api', namespace: 'shop' },
+  });
 }
 
 const errorCodes = (issues: readonly ExposureIssue[]): string[] => issues.map((issue) => issue.code);
@@ -70,54 +76,115 @@ const row = (id: string): string => {
 
 /** The rows of exposure.md §2, verbatim. */
 const SECTION_2_ROWS = [
-  'V-NODEPORT-RANGE', 'V-ETP-CLUSTERIP', 'V-HCNP-SCOPE', 'V-LBCLASS', 'V-LBTYPE-MUTATE', 'V-NOT-RECONCILED',
-  'V-INSTANCE-CLUSTERIP (Service)', 'V-INSTANCE-CLUSTERIP (Ingress)', 'V-NO-NODEPORT', 'V-FARGATE-IP', 'V-IPV6-IP',
-  'V-IPV6-DUALSTACK', 'V-IPV6-CCM', 'V-ALT-CNI-IP', 'V-LOCAL-TCP-HC', 'V-PPV2-VALUE', 'W-PPV2-LOCAL', 'V-HC-NAMED-PORT',
-  'V-HC-PROTO', 'V-LB-NAME', 'V-EIP-SCHEME', 'V-EIP-COUNT', 'V-PRIV-IP-SCHEME', 'V-IPV6-ADDR', 'V-IPAM-TG-TYPE',
-  'V-ALB-TARGET-TYPE', 'V-SUBNET-COUNT', 'V-SUBNET-AZ', 'V-SUBNET-NONE', 'V-LISTEN-PORT', 'V-SG-CUSTOM', 'W-SOURCE-RANGES',
-  'W-SCHEME-CHANGE', 'V-SGP-STRICT-LOCAL', 'V-CCM-LBIP', 'V-CCM-PP',
+  'V-NODEPORT-RANGE',
+  'V-ETP-CLUSTERIP',
+  'V-HCNP-SCOPE',
+  'V-LBCLASS',
+  'V-LBTYPE-MUTATE',
+  'V-NOT-RECONCILED',
+  'V-INSTANCE-CLUSTERIP (Service)',
+  'V-INSTANCE-CLUSTERIP (Ingress)',
+  'V-NO-NODEPORT',
+  'V-FARGATE-IP',
+  'V-IPV6-IP',
+  'V-IPV6-DUALSTACK',
+  'V-IPV6-CCM',
+  'V-ALT-CNI-IP',
+  'V-LOCAL-TCP-HC',
+  'V-PPV2-VALUE',
+  'W-PPV2-LOCAL',
+  'V-HC-NAMED-PORT',
+  'V-HC-PROTO',
+  'V-LB-NAME',
+  'V-EIP-SCHEME',
+  'V-EIP-COUNT',
+  'V-PRIV-IP-SCHEME',
+  'V-IPV6-ADDR',
+  'V-IPAM-TG-TYPE',
+  'V-ALB-TARGET-TYPE',
+  'V-SUBNET-COUNT',
+  'V-SUBNET-AZ',
+  'V-SUBNET-NONE',
+  'V-LISTEN-PORT',
+  'V-SG-CUSTOM',
+  'W-SOURCE-RANGES',
+  'W-SCHEME-CHANGE',
+  'V-SGP-STRICT-LOCAL',
+  'V-CCM-LBIP',
+  'V-CCM-PP',
 ];
 
 describe('exposure.md §2 validation rows', () => {
   it(`${row('V-NODEPORT-RANGE')} → NODE_PORT_OUT_OF_RANGE`, () => {
     expect(errorCodes(recommend({ kind: 'NODE_PORT', nodePort: 8080 }).errors)).toEqual(['NODE_PORT_OUT_OF_RANGE']);
-    const [finding] = withCode(lint([service('db', { type: 'NodePort', ports: [{ port: 5432, nodePort: 80 }] })]), 'NODE_PORT_OUT_OF_RANGE');
+    const [finding] = withCode(
+      lint([service('db', { type: 'NodePort', ports: [{ port: 5432, nodePort: 80 }] })]),
+      'NODE_PORT_OUT_OF_RANGE',
+    );
     expect(finding).toMatchObject({
       severity: 'ERROR',
       resource: 'Service/shop/db',
       path: 'spec.ports[0].nodePort',
-      message: 'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+      message:
+        'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
       rule: 'V-NODEPORT-RANGE',
     });
   });
 
   it(`${row('V-ETP-CLUSTERIP')} → EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP`, () => {
     const result = recommend({ audience: 'CLUSTER', externalTrafficPolicy: 'LOCAL' });
-    expect(result.errors[0]).toMatchObject({ code: 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP', message: 'spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services' });
-    expect(withCode(lint([service('db', { type: 'ClusterIP', externalTrafficPolicy: 'Local' })]), 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP')).toHaveLength(1);
-    expect(withCode(lint([service('db', { type: 'ClusterIP', externalTrafficPolicy: 'Local', externalIPs: ['10.0.0.10'] })]), 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP')).toHaveLength(0);
+    expect(result.errors[0]).toMatchObject({
+      code: 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP',
+      message: 'spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services',
+    });
+    expect(
+      withCode(lint([service('db', { type: 'ClusterIP', externalTrafficPolicy: 'Local' })]), 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP'),
+    ).toHaveLength(1);
+    expect(
+      withCode(
+        lint([service('db', { type: 'ClusterIP', externalTrafficPolicy: 'Local', externalIPs: ['10.0.0.10'] })]),
+        'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP',
+      ),
+    ).toHaveLength(0);
   });
 
   it(`${row('V-HCNP-SCOPE')} → HEALTH_CHECK_NODE_PORT_OUT_OF_SCOPE`, () => {
     const findings = lint([service('db', { type: 'NodePort', externalTrafficPolicy: 'Local', healthCheckNodePort: 31000 })]);
-    expect(withCode(findings, 'HEALTH_CHECK_NODE_PORT_OUT_OF_SCOPE')[0]).toMatchObject({ path: 'spec.healthCheckNodePort', severity: 'ERROR' });
-    const fine = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local', healthCheckNodePort: 31000 }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-scheme`]: 'internet-facing' })]);
+    expect(withCode(findings, 'HEALTH_CHECK_NODE_PORT_OUT_OF_SCOPE')[0]).toMatchObject({
+      path: 'spec.healthCheckNodePort',
+      severity: 'ERROR',
+    });
+    const fine = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local', healthCheckNodePort: 31000 },
+        { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-scheme`]: 'internet-facing' },
+      ),
+    ]);
     expect(withCode(fine, 'HEALTH_CHECK_NODE_PORT_OUT_OF_SCOPE')).toHaveLength(0);
   });
 
   it(`${row('V-LBCLASS')} → LOAD_BALANCER_CLASS_ON_NON_LB and LOAD_BALANCER_CLASS_CHANGED`, () => {
-    expect(withCode(lint([service('db', { type: 'NodePort', loadBalancerClass: LBC_CLASS })]), 'LOAD_BALANCER_CLASS_ON_NON_LB')[0]).toMatchObject({ path: 'spec.loadBalancerClass' });
+    expect(
+      withCode(lint([service('db', { type: 'NodePort', loadBalancerClass: LBC_CLASS })]), 'LOAD_BALANCER_CLASS_ON_NON_LB')[0],
+    ).toMatchObject({ path: 'spec.loadBalancerClass' });
     const before = stringify(service('db', { type: 'LoadBalancer', loadBalancerClass: 'example.com/metal' }));
     const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS })], { previousManifests: before });
     expect(withCode(findings, 'LOAD_BALANCER_CLASS_CHANGED')[0].message).toContain('from example.com/metal to service.k8s.aws/nlb');
     // Created through the webhook, the object already carries the LBC class: stating it later is no change.
-    const viaWebhook = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS })], { previousManifests: stringify(service('db', { type: 'LoadBalancer' })) });
+    const viaWebhook = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS })], {
+      previousManifests: stringify(service('db', { type: 'LoadBalancer' })),
+    });
     expect(withCode(viaWebhook, 'LOAD_BALANCER_CLASS_CHANGED')).toHaveLength(0);
   });
 
   it(`${row('V-LBTYPE-MUTATE')} → LOAD_BALANCER_TYPE_CHANGED`, () => {
     const before = stringify(service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-type`]: 'nlb' }));
-    const after = service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-type`]: 'external', [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' });
+    const after = service(
+      'db',
+      { type: 'LoadBalancer' },
+      { [`${SVC}aws-load-balancer-type`]: 'external', [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' },
+    );
     const [finding] = withCode(lint([after], { previousManifests: before, serviceMutatorWebhook: false }), 'LOAD_BALANCER_TYPE_CHANGED');
     expect(finding).toMatchObject({ severity: 'ERROR', path: `metadata.annotations["${SVC}aws-load-balancer-type"]` });
     expect(finding.message).toContain('Delete and recreate');
@@ -135,8 +202,16 @@ describe('exposure.md §2 validation rows', () => {
   });
 
   it(`${row('V-INSTANCE-CLUSTERIP (Service)')} → INSTANCE_TARGET_ON_CLUSTER_IP`, () => {
-    const findings = lint([service('db', { type: 'ClusterIP' }, { [`${SVC}aws-load-balancer-type`]: 'external', [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance' })]);
-    expect(withCode(findings, 'INSTANCE_TARGET_ON_CLUSTER_IP')[0].message).toBe('unsupported service type "ClusterIP" for load balancer target type "instance"');
+    const findings = lint([
+      service(
+        'db',
+        { type: 'ClusterIP' },
+        { [`${SVC}aws-load-balancer-type`]: 'external', [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance' },
+      ),
+    ]);
+    expect(withCode(findings, 'INSTANCE_TARGET_ON_CLUSTER_IP')[0].message).toBe(
+      'unsupported service type "ClusterIP" for load balancer target type "instance"',
+    );
   });
 
   it(`${row('V-INSTANCE-CLUSTERIP (Ingress)')} → INGRESS_INSTANCE_BACKEND_CLUSTER_IP, resolved across documents`, () => {
@@ -150,24 +225,46 @@ describe('exposure.md §2 validation rows', () => {
   });
 
   it(`${row('V-NO-NODEPORT')} → INSTANCE_TARGET_WITHOUT_NODE_PORT`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, allocateLoadBalancerNodePorts: false }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-scheme`]: 'internal' })]);
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, allocateLoadBalancerNodePorts: false },
+        { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-scheme`]: 'internal' },
+      ),
+    ]);
     expect(withCode(findings, 'INSTANCE_TARGET_WITHOUT_NODE_PORT')[0]).toMatchObject({ path: 'spec.ports[0]', severity: 'ERROR' });
   });
 
   it(`${row('V-FARGATE-IP')} → FARGATE_REQUIRES_IP_TARGETS`, () => {
     expect(errorCodes(recommend({ targetType: 'INSTANCE' }, { compute: 'FARGATE' }).errors)).toEqual(['FARGATE_REQUIRES_IP_TARGETS']);
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-scheme`]: 'internal' })], { compute: 'FARGATE' });
+    const findings = lint(
+      [service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-scheme`]: 'internal' })],
+      { compute: 'FARGATE' },
+    );
     expect(withCode(findings, 'FARGATE_REQUIRES_IP_TARGETS')).toHaveLength(1);
   });
 
   it(`${row('V-IPV6-IP')} → IPV6_REQUIRES_IP_TARGETS`, () => {
     expect(errorCodes(recommend({ targetType: 'INSTANCE' }, { ipFamily: 'IPV6' }).errors)).toEqual(['IPV6_REQUIRES_IP_TARGETS']);
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-ip-address-type`]: 'dualstack' })], { ipFamily: 'IPV6' });
+    const findings = lint(
+      [
+        service(
+          'db',
+          { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+          { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-ip-address-type`]: 'dualstack' },
+        ),
+      ],
+      { ipFamily: 'IPV6' },
+    );
     expect(withCode(findings, 'IPV6_REQUIRES_IP_TARGETS')).toHaveLength(1);
   });
 
   it(`${row('V-IPV6-DUALSTACK')} → IPV6_REQUIRES_DUALSTACK for NLB Services and ALB groups`, () => {
-    const nlb = service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, ipFamilies: ['IPv6'] }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' });
+    const nlb = service(
+      'db',
+      { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, ipFamilies: ['IPv6'] },
+      { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' },
+    );
     expect(withCode(lint([nlb]), 'IPV6_REQUIRES_DUALSTACK')[0].message).toContain('unsupported IPv6 configuration, lb not dual-stack');
     const alb = ingress('shop', { [`${ALB}target-type`]: 'ip' });
     expect(withCode(lint([alb, webService], { ipFamily: 'IPV6' }), 'IPV6_REQUIRES_DUALSTACK')).toHaveLength(1);
@@ -177,43 +274,79 @@ describe('exposure.md §2 validation rows', () => {
 
   it(`${row('V-IPV6-CCM')} → IPV6_REQUIRES_LBC`, () => {
     expect(errorCodes(recommend({}, { controller: 'CCM_ONLY', ipFamily: 'IPV6' }).errors)).toContain('IPV6_REQUIRES_LBC');
-    expect(withCode(lint([service('db', { type: 'LoadBalancer' })], { controller: 'CCM_ONLY', ipFamily: 'IPV6' }), 'IPV6_REQUIRES_LBC')).toHaveLength(1);
+    expect(
+      withCode(lint([service('db', { type: 'LoadBalancer' })], { controller: 'CCM_ONLY', ipFamily: 'IPV6' }), 'IPV6_REQUIRES_LBC'),
+    ).toHaveLength(1);
   });
 
   it(`${row('V-ALT-CNI-IP')} → ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS`, () => {
     expect(errorCodes(recommend({ targetType: 'IP' }, { cni: 'OTHER' }).errors)).toEqual(['ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS']);
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' })], { cni: 'OTHER' });
-    expect(withCode(findings, 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS')[0].path).toBe(`metadata.annotations["${SVC}aws-load-balancer-nlb-target-type"]`);
+    const findings = lint(
+      [service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' })],
+      { cni: 'OTHER' },
+    );
+    expect(withCode(findings, 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS')[0].path).toBe(
+      `metadata.annotations["${SVC}aws-load-balancer-nlb-target-type"]`,
+    );
   });
 
   it(`${row('V-LOCAL-TCP-HC')} → LOCAL_POLICY_TCP_HEALTH_CHECK`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local' }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'tcp' })]);
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local' },
+        { [`${SVC}aws-load-balancer-nlb-target-type`]: 'instance', [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'tcp' },
+      ),
+    ]);
     expect(withCode(findings, 'LOCAL_POLICY_TCP_HEALTH_CHECK')[0].severity).toBe('ERROR');
   });
 
   it(`${row('V-PPV2-VALUE')} → INVALID_PROXY_PROTOCOL_VALUE with the LBC message`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-proxy-protocol`]: 'v2' })]);
-    expect(withCode(findings, 'INVALID_PROXY_PROTOCOL_VALUE')[0].message).toBe('invalid value v2 for Load Balancer proxy protocol v2 annotation, only value currently supported is *');
+    const findings = lint([
+      service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-proxy-protocol`]: 'v2' }),
+    ]);
+    expect(withCode(findings, 'INVALID_PROXY_PROTOCOL_VALUE')[0].message).toBe(
+      'invalid value v2 for Load Balancer proxy protocol v2 annotation, only value currently supported is *',
+    );
   });
 
   it(`${row('W-PPV2-LOCAL')} → PROXY_PROTOCOL_WITH_LOCAL_INSTANCE (warning)`, () => {
     const result = recommend({ proxyProtocol: true, externalTrafficPolicy: 'LOCAL' }, { cni: 'OTHER' });
     expect(errorCodes(result.warnings)).toContain('PROXY_PROTOCOL_WITH_LOCAL_INSTANCE');
     expect(result.errors).toEqual([]);
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local' }, { [`${SVC}aws-load-balancer-proxy-protocol`]: '*' })]);
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, externalTrafficPolicy: 'Local' },
+        { [`${SVC}aws-load-balancer-proxy-protocol`]: '*' },
+      ),
+    ]);
     expect(withCode(findings, 'PROXY_PROTOCOL_WITH_LOCAL_INSTANCE')[0].severity).toBe('WARNING');
   });
 
   it(`${row('V-HC-NAMED-PORT')} → NAMED_HEALTH_CHECK_PORT_WITH_NAMED_TARGET_PORT`, () => {
-    const spec = { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS, ports: [{ name: 'tcp', port: 443, targetPort: 8443 }, { name: 'health', port: 8081, targetPort: 'health-port' }] };
-    const findings = lint([service('db', spec, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip', [`${SVC}aws-load-balancer-healthcheck-port`]: 'health' })]);
-    expect(withCode(findings, 'NAMED_HEALTH_CHECK_PORT_WITH_NAMED_TARGET_PORT')[0].message).toBe("cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port");
+    const spec = {
+      type: 'LoadBalancer',
+      loadBalancerClass: LBC_CLASS,
+      ports: [
+        { name: 'tcp', port: 443, targetPort: 8443 },
+        { name: 'health', port: 8081, targetPort: 'health-port' },
+      ],
+    };
+    const findings = lint([
+      service('db', spec, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip', [`${SVC}aws-load-balancer-healthcheck-port`]: 'health' }),
+    ]);
+    expect(withCode(findings, 'NAMED_HEALTH_CHECK_PORT_WITH_NAMED_TARGET_PORT')[0].message).toBe(
+      "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port",
+    );
     const unknownName = lint([service('db', spec, { [`${SVC}aws-load-balancer-healthcheck-port`]: 'nope' })]);
     expect(withCode(unknownName, 'HEALTH_CHECK_PORT_NOT_FOUND')).toHaveLength(1);
   });
 
   it(`${row('V-HC-PROTO')} → UNSUPPORTED_HEALTH_CHECK_PROTOCOL for NLB and ALB`, () => {
-    const nlb = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'UDP' })]);
+    const nlb = lint([
+      service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'UDP' }),
+    ]);
     expect(withCode(nlb, 'UNSUPPORTED_HEALTH_CHECK_PROTOCOL')[0].message).toContain('unsupported health check protocol UDP');
     const alb = lint([ingress('shop', { [`${ALB}healthcheck-protocol`]: 'TCP', [`${ALB}target-type`]: 'ip' }), webService]);
     expect(withCode(alb, 'UNSUPPORTED_HEALTH_CHECK_PROTOCOL')[0].message).toBe('healthCheckProtocol must be within [HTTP, HTTPS]: TCP');
@@ -228,57 +361,104 @@ describe('exposure.md §2 validation rows', () => {
   });
 
   it(`${row('V-EIP-SCHEME')} → EIP_ON_INTERNAL_LOAD_BALANCER`, () => {
-    expect(errorCodes(recommend({ audience: 'VPC', eipAllocations: ['eipalloc-0123456789abcdef0'] }, { subnets }).errors)).toContain('EIP_ON_INTERNAL_LOAD_BALANCER');
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-eip-allocations`]: 'eipalloc-0123456789abcdef0' })]);
-    expect(withCode(findings, 'EIP_ON_INTERNAL_LOAD_BALANCER')[0].message).toBe('EIP allocations can only be set for internet facing load balancers');
+    expect(errorCodes(recommend({ audience: 'VPC', eipAllocations: ['eipalloc-0123456789abcdef0'] }, { subnets }).errors)).toContain(
+      'EIP_ON_INTERNAL_LOAD_BALANCER',
+    );
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        { [`${SVC}aws-load-balancer-eip-allocations`]: 'eipalloc-0123456789abcdef0' },
+      ),
+    ]);
+    expect(withCode(findings, 'EIP_ON_INTERNAL_LOAD_BALANCER')[0].message).toBe(
+      'EIP allocations can only be set for internet facing load balancers',
+    );
   });
 
   it(`${row('V-EIP-COUNT')} → EIP_COUNT_MISMATCH`, () => {
     const twoSubnets = subnets.filter((subnet) => subnet.name !== 'public-a2');
-    expect(errorCodes(recommend({ audience: 'INTERNET', eipAllocations: ['eipalloc-0123456789abcdef0'] }, { subnets: twoSubnets }).errors)).toEqual(['EIP_COUNT_MISMATCH']);
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, {
-      [`${SVC}aws-load-balancer-scheme`]: 'internet-facing',
-      [`${SVC}aws-load-balancer-subnets`]: 'public-a,public-b',
-      [`${SVC}aws-load-balancer-eip-allocations`]: 'eipalloc-0123456789abcdef0,eipalloc-0123456789abcdef1,eipalloc-0123456789abcdef2',
-    })]);
+    expect(
+      errorCodes(recommend({ audience: 'INTERNET', eipAllocations: ['eipalloc-0123456789abcdef0'] }, { subnets: twoSubnets }).errors),
+    ).toEqual(['EIP_COUNT_MISMATCH']);
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        {
+          [`${SVC}aws-load-balancer-scheme`]: 'internet-facing',
+          [`${SVC}aws-load-balancer-subnets`]: 'public-a,public-b',
+          [`${SVC}aws-load-balancer-eip-allocations`]: 'eipalloc-0123456789abcdef0,eipalloc-0123456789abcdef1,eipalloc-0123456789abcdef2',
+        },
+      ),
+    ]);
     expect(withCode(findings, 'EIP_COUNT_MISMATCH')[0].message).toBe('count of EIP allocations (3) and subnets (2) must match');
   });
 
   it(`${row('V-PRIV-IP-SCHEME')} → PRIVATE_IPS_ON_INTERNET_FACING`, () => {
-    expect(errorCodes(recommend({ audience: 'INTERNET', privateIpv4Addresses: ['10.0.0.10'] }).errors)).toContain('PRIVATE_IPS_ON_INTERNET_FACING');
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-scheme`]: 'internet-facing', [`${SVC}aws-load-balancer-private-ipv4-addresses`]: '10.0.0.10' })]);
+    expect(errorCodes(recommend({ audience: 'INTERNET', privateIpv4Addresses: ['10.0.0.10'] }).errors)).toContain(
+      'PRIVATE_IPS_ON_INTERNET_FACING',
+    );
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        { [`${SVC}aws-load-balancer-scheme`]: 'internet-facing', [`${SVC}aws-load-balancer-private-ipv4-addresses`]: '10.0.0.10' },
+      ),
+    ]);
     expect(withCode(findings, 'PRIVATE_IPS_ON_INTERNET_FACING')).toHaveLength(1);
   });
 
   it(`${row('V-IPV6-ADDR')} → IPV6_ADDRESSES_WITHOUT_DUALSTACK`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-ipv6-addresses`]: '2600:1f14::10' })]);
-    expect(withCode(findings, 'IPV6_ADDRESSES_WITHOUT_DUALSTACK')[0].message).toBe('IPv6 addresses can only be set for dualstack load balancers');
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        { [`${SVC}aws-load-balancer-ipv6-addresses`]: '2600:1f14::10' },
+      ),
+    ]);
+    expect(withCode(findings, 'IPV6_ADDRESSES_WITHOUT_DUALSTACK')[0].message).toBe(
+      'IPv6 addresses can only be set for dualstack load balancers',
+    );
   });
 
   it(`${row('V-IPAM-TG-TYPE')} → IP_TARGET_TYPE_DISABLED`, () => {
     expect(errorCodes(recommend({ targetType: 'IP' }, { enableIpTargetType: false }).errors)).toEqual(['IP_TARGET_TYPE_DISABLED']);
     expect(recommend({}, { enableIpTargetType: false }).targetType).toBe('INSTANCE');
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' })], { enableIpTargetType: false });
+    const findings = lint(
+      [service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' })],
+      { enableIpTargetType: false },
+    );
     expect(withCode(findings, 'IP_TARGET_TYPE_DISABLED')[0].message).toBe('unsupported targetType: ip when EnableIPTargetType is false');
   });
 
   it(`${row('V-ALB-TARGET-TYPE')} → INVALID_TARGET_TYPE`, () => {
     const alb = lint([ingress('shop', { [`${ALB}target-type`]: 'pod' }), webService]);
     expect(withCode(alb, 'INVALID_TARGET_TYPE')[0].message).toContain('unknown targetType: pod');
-    const nlb = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'IP' })]);
+    const nlb = lint([
+      service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-nlb-target-type`]: 'IP' }),
+    ]);
     expect(withCode(nlb, 'INVALID_TARGET_TYPE')).toHaveLength(1);
   });
 
   it(`${row('V-SUBNET-COUNT')} → TOO_FEW_SUBNETS`, () => {
     const oneAz = subnets.filter((subnet) => subnet.az === 'eu-west-1a');
-    expect(errorCodes(recommend({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: oneAz }).errors)).toEqual(['TOO_FEW_SUBNETS']);
+    expect(errorCodes(recommend({ audience: 'INTERNET', protocol: 'HTTP', port: 80 }, { subnets: oneAz }).errors)).toEqual([
+      'TOO_FEW_SUBNETS',
+    ]);
     const findings = lint([ingress('shop', { [`${ALB}subnets`]: 'public-a', [`${ALB}target-type`]: 'ip' }), webService]);
-    expect(withCode(findings, 'TOO_FEW_SUBNETS')[0].message).toBe('subnets count less than minimal required count: 1 < 2 (an ALB needs subnets in two Availability Zones)');
+    expect(withCode(findings, 'TOO_FEW_SUBNETS')[0].message).toBe(
+      'subnets count less than minimal required count: 1 < 2 (an ALB needs subnets in two Availability Zones)',
+    );
   });
 
   it(`${row('V-SUBNET-AZ')} → SUBNETS_SHARE_AZ`, () => {
-    const findings = lint([ingress('shop', { [`${ALB}subnets`]: 'public-a,public-a2', [`${ALB}target-type`]: 'ip' }), webService], { subnets });
-    expect(withCode(findings, 'SUBNETS_SHARE_AZ')[0].message).toBe('multiple subnets in same Availability Zone eu-west-1a: [public-a public-a2]');
+    const findings = lint([ingress('shop', { [`${ALB}subnets`]: 'public-a,public-a2', [`${ALB}target-type`]: 'ip' }), webService], {
+      subnets,
+    });
+    expect(withCode(findings, 'SUBNETS_SHARE_AZ')[0].message).toBe(
+      'multiple subnets in same Availability Zone eu-west-1a: [public-a public-a2]',
+    );
   });
 
   it(`${row('V-SUBNET-NONE')} → NO_SUBNETS_DISCOVERED`, () => {
@@ -296,23 +476,49 @@ describe('exposure.md §2 validation rows', () => {
   });
 
   it(`${row('V-SG-CUSTOM')} → CUSTOM_SECURITY_GROUPS_UNMANAGED (warning)`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-security-groups`]: 'sg-0123456789abcdef0' })]);
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        { [`${SVC}aws-load-balancer-security-groups`]: 'sg-0123456789abcdef0' },
+      ),
+    ]);
     expect(withCode(findings, 'CUSTOM_SECURITY_GROUPS_UNMANAGED')[0].severity).toBe('WARNING');
-    const managed = lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, { [`${SVC}aws-load-balancer-security-groups`]: 'sg-0123456789abcdef0', [`${SVC}aws-load-balancer-manage-backend-security-group-rules`]: 'true' })]);
+    const managed = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS },
+        {
+          [`${SVC}aws-load-balancer-security-groups`]: 'sg-0123456789abcdef0',
+          [`${SVC}aws-load-balancer-manage-backend-security-group-rules`]: 'true',
+        },
+      ),
+    ]);
     expect(withCode(managed, 'CUSTOM_SECURITY_GROUPS_UNMANAGED')).toHaveLength(0);
   });
 
   it(`${row('W-SOURCE-RANGES')} → SOURCE_RANGES_IGNORED (warning) when ip targets do not preserve the client IP`, () => {
     const ranges = { [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip', [`${SVC}load-balancer-source-ranges`]: '203.0.113.0/24' };
-    expect(withCode(lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, ranges)]), 'SOURCE_RANGES_IGNORED')[0].severity).toBe('WARNING');
+    expect(
+      withCode(lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, ranges)]), 'SOURCE_RANGES_IGNORED')[0].severity,
+    ).toBe('WARNING');
     const preserved = { ...ranges, [`${SVC}aws-load-balancer-target-group-attributes`]: 'preserve_client_ip.enabled=true' };
-    expect(withCode(lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, preserved)]), 'SOURCE_RANGES_IGNORED')).toHaveLength(0);
+    expect(
+      withCode(lint([service('db', { type: 'LoadBalancer', loadBalancerClass: LBC_CLASS }, preserved)]), 'SOURCE_RANGES_IGNORED'),
+    ).toHaveLength(0);
   });
 
   it(`${row('W-SCHEME-CHANGE')} → SCHEME_CHANGE_REPLACES_LOAD_BALANCER (warning)`, () => {
-    const before = [ingress('shop', { [`${ALB}scheme`]: 'internal', [`${ALB}target-type`]: 'ip' }), webService].map((o) => stringify(o)).join('---\n');
-    const findings = lint([ingress('shop', { [`${ALB}scheme`]: 'internet-facing', [`${ALB}target-type`]: 'ip' }), webService], { previousManifests: before });
-    expect(withCode(findings, 'SCHEME_CHANGE_REPLACES_LOAD_BALANCER')[0]).toMatchObject({ severity: 'WARNING', resource: 'Ingress/shop/shop' });
+    const before = [ingress('shop', { [`${ALB}scheme`]: 'internal', [`${ALB}target-type`]: 'ip' }), webService]
+      .map((o) => stringify(o))
+      .join('---\n');
+    const findings = lint([ingress('shop', { [`${ALB}scheme`]: 'internet-facing', [`${ALB}target-type`]: 'ip' }), webService], {
+      previousManifests: before,
+    });
+    expect(withCode(findings, 'SCHEME_CHANGE_REPLACES_LOAD_BALANCER')[0]).toMatchObject({
+      severity: 'WARNING',
+      resource: 'Ingress/shop/shop',
+    });
   });
 
   it(`${row('V-SGP-STRICT-LOCAL')} → POD_SG_STRICT_FORBIDS_INSTANCE_LOCAL`, () => {
@@ -329,8 +535,12 @@ describe('exposure.md §2 validation rows', () => {
   });
 
   it(`${row('V-CCM-PP')} → INVALID_PROXY_PROTOCOL_VALUE with the in-tree message`, () => {
-    const findings = lint([service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-proxy-protocol`]: 'v1' })], { controller: 'CCM_ONLY' });
-    expect(withCode(findings, 'INVALID_PROXY_PROTOCOL_VALUE')[0].message).toBe(`annotation "${SVC}aws-load-balancer-proxy-protocol"="v1" detected, but the only value supported currently is '*'`);
+    const findings = lint([service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-proxy-protocol`]: 'v1' })], {
+      controller: 'CCM_ONLY',
+    });
+    expect(withCode(findings, 'INVALID_PROXY_PROTOCOL_VALUE')[0].message).toBe(
+      `annotation "${SVC}aws-load-balancer-proxy-protocol"="v1" detected, but the only value supported currently is '*'`,
+    );
   });
 
   it('covers every §2 row, and every §2 row has a code in VALIDATION_RULES', () => {

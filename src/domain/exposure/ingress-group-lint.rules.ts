@@ -39,7 +39,11 @@ export function buildIngressGroups(index: ManifestIndex, findings?: FindingColle
     if (explicitName !== undefined) {
       const problem = groupNameProblem(explicitName);
       if (problem) {
-        findings?.report(ingress.resource, { code: 'INVALID_INGRESS_GROUP_NAME', path: annotationPath(GROUP_NAME_KEY), message: `invalid ingress group: ${problem} ("${explicitName}"); the Ingress is not reconciled.` });
+        findings?.report(ingress.resource, {
+          code: 'INVALID_INGRESS_GROUP_NAME',
+          path: annotationPath(GROUP_NAME_KEY),
+          message: `invalid ingress group: ${problem} ("${explicitName}"); the Ingress is not reconciled.`,
+        });
         continue;
       }
     }
@@ -84,11 +88,19 @@ function lintOrder(group: IngressGroup, findings: FindingCollector): void {
     if (raw === undefined) continue;
     const order = parseGoInt(raw);
     if (order === undefined) {
-      findings.report(member.resource, { code: 'INVALID_INGRESS_GROUP_ORDER', path: annotationPath(GROUP_ORDER_KEY), message: `failed to load Ingress group order for ingress: ${key(member)}: "${raw}" is not an integer; ${WHOLE_GROUP} (${group.id}).` });
+      findings.report(member.resource, {
+        code: 'INVALID_INGRESS_GROUP_ORDER',
+        path: annotationPath(GROUP_ORDER_KEY),
+        message: `failed to load Ingress group order for ingress: ${key(member)}: "${raw}" is not an integer; ${WHOLE_GROUP} (${group.id}).`,
+      });
       continue;
     }
     if (order < INGRESS_GROUP_ORDER_RANGE.min || order > INGRESS_GROUP_ORDER_RANGE.max) {
-      findings.report(member.resource, { code: 'INVALID_INGRESS_GROUP_ORDER', path: annotationPath(GROUP_ORDER_KEY), message: `explicit Ingress group order must be within [-1000:1000], Ingress: ${key(member)}, order: ${order}; ${WHOLE_GROUP} (${group.id}).` });
+      findings.report(member.resource, {
+        code: 'INVALID_INGRESS_GROUP_ORDER',
+        path: annotationPath(GROUP_ORDER_KEY),
+        message: `explicit Ingress group order must be within [-1000:1000], Ingress: ${key(member)}, order: ${order}; ${WHOLE_GROUP} (${group.id}).`,
+      });
       continue;
     }
     explicitOrders.set(order, [...(explicitOrders.get(order) ?? []), member]);
@@ -185,10 +197,25 @@ interface PortSetting {
 
 /** Listener settings merged per port (LBC mergeListenPortConfigs): one value per port across the group. */
 const PORT_SETTINGS: readonly PortSetting[] = [
-  { label: 'inbound-cidrs', annotation: `${ALB}inbound-cidrs`, httpsOnly: false, read: (m) => setOf(m.annotations.get(`${ALB}inbound-cidrs`)) },
-  { label: 'inbound-prefix-lists', annotation: `${ALB}security-group-prefix-lists`, httpsOnly: false, read: (m) => setOf(m.annotations.get(`${ALB}security-group-prefix-lists`)) },
+  {
+    label: 'inbound-cidrs',
+    annotation: `${ALB}inbound-cidrs`,
+    httpsOnly: false,
+    read: (m) => setOf(m.annotations.get(`${ALB}inbound-cidrs`)),
+  },
+  {
+    label: 'inbound-prefix-lists',
+    annotation: `${ALB}security-group-prefix-lists`,
+    httpsOnly: false,
+    read: (m) => setOf(m.annotations.get(`${ALB}security-group-prefix-lists`)),
+  },
   { label: 'sslPolicy', annotation: `${ALB}ssl-policy`, httpsOnly: true, read: (m) => m.annotations.get(`${ALB}ssl-policy`)?.trim() },
-  { label: 'mTLS Attributes', annotation: `${ALB}mutual-authentication`, httpsOnly: true, read: (m) => canonicalJson(m.annotations.get(`${ALB}mutual-authentication`)) },
+  {
+    label: 'mTLS Attributes',
+    annotation: `${ALB}mutual-authentication`,
+    httpsOnly: true,
+    read: (m) => canonicalJson(m.annotations.get(`${ALB}mutual-authentication`)),
+  },
 ];
 
 function setOf(raw: string | undefined): string | undefined {
@@ -212,25 +239,39 @@ function lintListenerConflicts(group: IngressGroup, findings: FindingCollector):
     if (protocols.size > 1) {
       const summary = entries.map((entry) => `${key(entry.member)}: ${entry.protocol}`).join(' | ');
       for (const entry of entries) {
-        findings.report(entry.member.resource, { code: 'INGRESS_GROUP_LISTENER_CONFLICT', path: annotationPath(`${ALB}listen-ports`), message: `failed to merge listenPort config for port: ${port}: conflicting protocol, ${summary}; ${WHOLE_GROUP} (${group.id}).` });
+        findings.report(entry.member.resource, {
+          code: 'INGRESS_GROUP_LISTENER_CONFLICT',
+          path: annotationPath(`${ALB}listen-ports`),
+          message: `failed to merge listenPort config for port: ${port}: conflicting protocol, ${summary}; ${WHOLE_GROUP} (${group.id}).`,
+        });
       }
       continue;
     }
     const https = protocols.has('HTTPS');
     for (const setting of PORT_SETTINGS) {
       if (setting.httpsOnly && !https) continue;
-      const values = entries.map((entry) => ({ member: entry.member, value: setting.read(entry.member) })).filter((entry) => entry.value !== undefined);
+      const values = entries
+        .map((entry) => ({ member: entry.member, value: setting.read(entry.member) }))
+        .filter((entry) => entry.value !== undefined);
       if (new Set(values.map((entry) => entry.value)).size < 2) continue;
       const summary = values.map((entry) => `${key(entry.member)}: ${entry.value}`).join(' | ');
       for (const entry of values) {
-        findings.report(entry.member.resource, { code: 'INGRESS_GROUP_LISTENER_CONFLICT', path: annotationPath(setting.annotation), message: `failed to merge listenPort config for port: ${port}: conflicting ${setting.label}, ${summary}; ${WHOLE_GROUP} (${group.id}).` });
+        findings.report(entry.member.resource, {
+          code: 'INGRESS_GROUP_LISTENER_CONFLICT',
+          path: annotationPath(setting.annotation),
+          message: `failed to merge listenPort config for port: ${port}: conflicting ${setting.label}, ${summary}; ${WHOLE_GROUP} (${group.id}).`,
+        });
       }
     }
   }
   lintSslRedirect(group, byPort, findings);
 }
 
-function lintSslRedirect(group: IngressGroup, byPort: Map<number, Array<{ protocol: 'HTTP' | 'HTTPS' }>>, findings: FindingCollector): void {
+function lintSslRedirect(
+  group: IngressGroup,
+  byPort: Map<number, Array<{ protocol: 'HTTP' | 'HTTPS' }>>,
+  findings: FindingCollector,
+): void {
   const redirectKey = `${ALB}ssl-redirect`;
   for (const member of group.members) {
     const raw = member.annotations.get(redirectKey);
@@ -238,9 +279,19 @@ function lintSslRedirect(group: IngressGroup, byPort: Map<number, Array<{ protoc
     if (port === undefined) continue;
     const listener = byPort.get(port);
     if (!listener) {
-      findings.report(member.resource, { code: 'SSL_REDIRECT_PORT_INVALID', path: annotationPath(redirectKey), message: `listener does not exist for SSLRedirect port: ${port} in IngressGroup ${group.id}.`, rule: '§4.2' });
+      findings.report(member.resource, {
+        code: 'SSL_REDIRECT_PORT_INVALID',
+        path: annotationPath(redirectKey),
+        message: `listener does not exist for SSLRedirect port: ${port} in IngressGroup ${group.id}.`,
+        rule: '§4.2',
+      });
     } else if (!listener.some((entry) => entry.protocol === 'HTTPS')) {
-      findings.report(member.resource, { code: 'SSL_REDIRECT_PORT_INVALID', path: annotationPath(redirectKey), message: `listener protocol non-SSL for SSLRedirect port: ${port} in IngressGroup ${group.id}.`, rule: '§4.2' });
+      findings.report(member.resource, {
+        code: 'SSL_REDIRECT_PORT_INVALID',
+        path: annotationPath(redirectKey),
+        message: `listener protocol non-SSL for SSLRedirect port: ${port} in IngressGroup ${group.id}.`,
+        rule: '§4.2',
+      });
     }
   }
 }
@@ -249,7 +300,11 @@ function lintDefaultBackends(group: IngressGroup, findings: FindingCollector): v
   const withDefault = group.members.filter((member) => member.hasDefaultBackend);
   if (withDefault.length < 2) return;
   for (const member of withDefault) {
-    findings.report(member.resource, { code: 'INGRESS_GROUP_MULTIPLE_DEFAULT_BACKENDS', path: ['spec', 'defaultBackend'], message: `multiple ingress defined default backend: [${withDefault.map(key).join(' ')}] in IngressGroup ${group.id}; ${WHOLE_GROUP}.` });
+    findings.report(member.resource, {
+      code: 'INGRESS_GROUP_MULTIPLE_DEFAULT_BACKENDS',
+      path: ['spec', 'defaultBackend'],
+      message: `multiple ingress defined default backend: [${withDefault.map(key).join(' ')}] in IngressGroup ${group.id}; ${WHOLE_GROUP}.`,
+    });
   }
 }
 
@@ -298,7 +353,13 @@ function lintIpFamily(group: IngressGroup, index: ManifestIndex, findings: Findi
   const effective = explicit.length > 0 ? explicit[0] : 'ipv4';
   if (effective.startsWith('dualstack')) return;
   for (const member of group.members) {
-    const path: PathSegment[] = member.annotations.has(`${ALB}ip-address-type`) ? annotationPath(`${ALB}ip-address-type`) : ['metadata', 'annotations'];
-    findings.report(member.resource, { code: 'IPV6_REQUIRES_DUALSTACK', path, message: 'unsupported IPv6 configuration, lb not dual-stack: set alb.ingress.kubernetes.io/ip-address-type: dualstack.' });
+    const path: PathSegment[] = member.annotations.has(`${ALB}ip-address-type`)
+      ? annotationPath(`${ALB}ip-address-type`)
+      : ['metadata', 'annotations'];
+    findings.report(member.resource, {
+      code: 'IPV6_REQUIRES_DUALSTACK',
+      path,
+      message: 'unsupported IPv6 configuration, lb not dual-stack: set alb.ingress.kubernetes.io/ip-address-type: dualstack.',
+    });
   }
 }

@@ -37,9 +37,10 @@ function lintUnmanaged(ingress: IngressView, findings: FindingCollector): void {
   const albKeys = [...ingress.annotations.keys()].filter((key) => key.startsWith(ALB));
   if (albKeys.length === 0) return;
   const groupKey = `${ALB}group.name`;
-  const why = ingress.className === undefined
-    ? 'it has no ingressClassName (and no default IngressClass is in these manifests)'
-    : `its class "${ingress.className}" is not handled by the AWS Load Balancer Controller (controller ingress.k8s.aws/alb)`;
+  const why =
+    ingress.className === undefined
+      ? 'it has no ingressClassName (and no default IngressClass is in these manifests)'
+      : `its class "${ingress.className}" is not handled by the AWS Load Balancer Controller (controller ingress.k8s.aws/alb)`;
   if (ingress.annotations.has(groupKey)) {
     findings.report(ingress.resource, {
       code: 'GROUP_NAME_ON_NON_ALB_INGRESS',
@@ -57,12 +58,19 @@ function lintUnmanaged(ingress: IngressView, findings: FindingCollector): void {
 }
 
 /** Target type of one backend: the Service annotation wins over the Ingress one ([LBC-IA] L11), default instance. */
-function backendTargetType(ingress: IngressView, serviceAnnotations: Map<string, string> | undefined): { value: string; path: PathSegment[]; onService: boolean } {
+function backendTargetType(
+  ingress: IngressView,
+  serviceAnnotations: Map<string, string> | undefined,
+): { value: string; path: PathSegment[]; onService: boolean } {
   const key = `${ALB}target-type`;
   const fromService = serviceAnnotations?.get(key);
   if (fromService !== undefined) return { value: fromService, path: annotationPath(key), onService: true };
   const fromIngress = ingress.annotations.get(key);
-  return { value: fromIngress ?? 'instance', path: fromIngress !== undefined ? annotationPath(key) : ['metadata', 'annotations'], onService: false };
+  return {
+    value: fromIngress ?? 'instance',
+    path: fromIngress !== undefined ? annotationPath(key) : ['metadata', 'annotations'],
+    onService: false,
+  };
 }
 
 function lintBackend(ingress: IngressView, backend: IngressBackendRef, index: ManifestIndex, findings: FindingCollector): void {
@@ -71,7 +79,12 @@ function lintBackend(ingress: IngressView, backend: IngressBackendRef, index: Ma
   if (backend.portName === 'use-annotation') {
     const actionKey = `${ALB}actions.${backend.serviceName}`;
     if (!ingress.annotations.has(actionKey)) {
-      findings.report(resource, { code: 'MISSING_ACTION_ANNOTATION', path: [...backend.path, 'port', 'name'], message: `port use-annotation refers to ${actionKey}, which this Ingress does not define.`, rule: '§4.2' });
+      findings.report(resource, {
+        code: 'MISSING_ACTION_ANNOTATION',
+        path: [...backend.path, 'port', 'name'],
+        message: `port use-annotation refers to ${actionKey}, which this Ingress does not define.`,
+        rule: '§4.2',
+      });
     }
     return;
   }
@@ -85,7 +98,9 @@ function lintBackend(ingress: IngressView, backend: IngressBackendRef, index: Ma
       rule: 'R3a',
     });
   } else {
-    const portExists = service.ports.some((port) => (backend.portNumber !== undefined ? port.port === backend.portNumber : port.name === backend.portName));
+    const portExists = service.ports.some((port) =>
+      backend.portNumber !== undefined ? port.port === backend.portNumber : port.name === backend.portName,
+    );
     if (!portExists) {
       findings.report(resource, {
         code: 'BACKEND_PORT_NOT_FOUND',
@@ -107,16 +122,32 @@ function lintBackend(ingress: IngressView, backend: IngressBackendRef, index: Ma
     });
   }
   if (instance && context.compute === 'FARGATE') {
-    findings.report(reportOn, { code: 'FARGATE_REQUIRES_IP_TARGETS', path: targetType.path, message: 'Pods on AWS Fargate can only be load balanced as IP targets; set alb.ingress.kubernetes.io/target-type: ip.' });
+    findings.report(reportOn, {
+      code: 'FARGATE_REQUIRES_IP_TARGETS',
+      path: targetType.path,
+      message: 'Pods on AWS Fargate can only be load balanced as IP targets; set alb.ingress.kubernetes.io/target-type: ip.',
+    });
   }
   if (instance && context.ipFamily === 'IPV6') {
-    findings.report(reportOn, { code: 'IPV6_REQUIRES_IP_TARGETS', path: targetType.path, message: 'IPv6 pods can only be load balanced to IP targets, not instance targets.' });
+    findings.report(reportOn, {
+      code: 'IPV6_REQUIRES_IP_TARGETS',
+      path: targetType.path,
+      message: 'IPv6 pods can only be load balanced to IP targets, not instance targets.',
+    });
   }
   if (!instance && context.cni === 'OTHER' && context.compute !== 'FARGATE') {
-    findings.report(reportOn, { code: 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS', path: targetType.path, message: 'ip targets need pod IPs that are native VPC IPs (Amazon VPC CNI); with an alternate CNI use instance targets.' });
+    findings.report(reportOn, {
+      code: 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS',
+      path: targetType.path,
+      message: 'ip targets need pod IPs that are native VPC IPs (Amazon VPC CNI); with an alternate CNI use instance targets.',
+    });
   }
   if (!instance && !context.enableIpTargetType) {
-    findings.report(reportOn, { code: 'IP_TARGET_TYPE_DISABLED', path: targetType.path, message: 'unsupported targetType: ip when EnableIPTargetType is false' });
+    findings.report(reportOn, {
+      code: 'IP_TARGET_TYPE_DISABLED',
+      path: targetType.path,
+      message: 'unsupported targetType: ip when EnableIPTargetType is false',
+    });
   }
 }
 
@@ -126,7 +157,11 @@ function lintSubnets(ingress: IngressView, context: NormalizedLintContext, findi
   if (raw === undefined) return;
   const named = splitList(raw);
   if (named.length < 2) {
-    findings.report(ingress.resource, { code: 'TOO_FEW_SUBNETS', path: annotationPath(key), message: `subnets count less than minimal required count: ${named.length} < 2 (an ALB needs subnets in two Availability Zones)` });
+    findings.report(ingress.resource, {
+      code: 'TOO_FEW_SUBNETS',
+      path: annotationPath(key),
+      message: `subnets count less than minimal required count: ${named.length} < 2 (an ALB needs subnets in two Availability Zones)`,
+    });
   }
   const designSubnets = context.subnets;
   if (!designSubnets) return;
@@ -140,17 +175,32 @@ function lintFrontendNlb(ingress: IngressView, context: NormalizedLintContext, f
   const frontendKeys = [...ingress.annotations.keys()].filter((key) => key.startsWith(`${ALB}frontend-nlb-`));
   if (!enabled) {
     if (frontendKeys.length > 0) {
-      findings.report(ingress.resource, { code: 'FRONTEND_NLB_ANNOTATIONS_IGNORED', severity: 'WARNING', path: annotationPath(frontendKeys[0]), message: `${frontendKeys.length} frontend-nlb annotation(s) have no effect without alb.ingress.kubernetes.io/enable-frontend-nlb: "true".`, rule: 'R8' });
+      findings.report(ingress.resource, {
+        code: 'FRONTEND_NLB_ANNOTATIONS_IGNORED',
+        severity: 'WARNING',
+        path: annotationPath(frontendKeys[0]),
+        message: `${frontendKeys.length} frontend-nlb annotation(s) have no effect without alb.ingress.kubernetes.io/enable-frontend-nlb: "true".`,
+        rule: 'R8',
+      });
     }
     return;
   }
   if (!lbcSupports(context.version, 'frontendNlb')) {
-    findings.report(ingress.resource, { code: 'FRONTEND_NLB_REQUIRES_LBC_2_13', path: annotationPath(enableKey), message: `enable-frontend-nlb needs the AWS Load Balancer Controller v2.13.0 or later (context: ${context.lbcVersion}).`, rule: 'R8' });
+    findings.report(ingress.resource, {
+      code: 'FRONTEND_NLB_REQUIRES_LBC_2_13',
+      path: annotationPath(enableKey),
+      message: `enable-frontend-nlb needs the AWS Load Balancer Controller v2.13.0 or later (context: ${context.lbcVersion}).`,
+      rule: 'R8',
+    });
   }
   const eipKey = `${ALB}frontend-nlb-eip-allocations`;
   const scheme = ingress.annotations.get(`${ALB}frontend-nlb-scheme`) ?? 'internal';
   if (ingress.annotations.has(eipKey) && scheme === 'internal') {
-    findings.report(ingress.resource, { code: 'EIP_ON_INTERNAL_LOAD_BALANCER', path: annotationPath(eipKey), message: 'EIP allocations can only be set for internet facing load balancers (frontend-nlb-scheme defaults to internal).' });
+    findings.report(ingress.resource, {
+      code: 'EIP_ON_INTERNAL_LOAD_BALANCER',
+      path: annotationPath(eipKey),
+      message: 'EIP allocations can only be set for internet facing load balancers (frontend-nlb-scheme defaults to internal).',
+    });
   }
 }
 
@@ -160,12 +210,15 @@ function lintListeners(ingress: IngressView, findings: FindingCollector): void {
   const https = [...ports.values()].includes('HTTPS');
   const certificate = ingress.annotations.has(`${ALB}certificate-arn`);
   const spec = ingress.resource.object.spec as Record<string, unknown> | undefined;
-  const hasHosts = Array.isArray(spec?.tls) || (Array.isArray(spec?.rules) && spec.rules.some((rule) => typeof (rule as Record<string, unknown>)?.host === 'string'));
+  const hasHosts =
+    Array.isArray(spec?.tls) ||
+    (Array.isArray(spec?.rules) && spec.rules.some((rule) => typeof (rule as Record<string, unknown>)?.host === 'string'));
   if (https && !certificate && !hasHosts) {
     findings.report(ingress.resource, {
       code: 'HTTPS_LISTENER_WITHOUT_CERTIFICATE',
       path: annotationPath(`${ALB}listen-ports`),
-      message: 'An HTTPS listener needs a certificate: set alb.ingress.kubernetes.io/certificate-arn (certificate discovery only works from spec.tls or rule hosts, and this Ingress has none).',
+      message:
+        'An HTTPS listener needs a certificate: set alb.ingress.kubernetes.io/certificate-arn (certificate discovery only works from spec.tls or rule hosts, and this Ingress has none).',
       rule: 'R3',
     });
   }

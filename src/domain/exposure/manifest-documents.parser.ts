@@ -7,7 +7,13 @@
 import type { Document, Node } from 'yaml';
 import { InvalidInputError, PlanningError } from '../errors/planning-error.js';
 import { isRecord } from '../json/is-record.js';
-import { locateYamlPath, parseYamlStream, type YamlDocumentErrors, type YamlPathSegment, type YamlStream } from '../yaml/yaml-documents.parser.js';
+import {
+  locateYamlPath,
+  parseYamlStream,
+  type YamlDocumentErrors,
+  type YamlPathSegment,
+  type YamlStream,
+} from '../yaml/yaml-documents.parser.js';
 
 export { isRecord };
 
@@ -50,16 +56,27 @@ export interface ParseOptions {
 
 export function parseManifestDocuments(text: string, options: ParseOptions): K8sResource[] {
   if (typeof text !== 'string') {
-    throw new InvalidInputError('MALFORMED_YAML', `${options.label} must be a YAML string`, [{ path: options.label, message: 'must be a string' }]);
+    throw new InvalidInputError('MALFORMED_YAML', `${options.label} must be a YAML string`, [
+      { path: options.label, message: 'must be a string' },
+    ]);
   }
   const stream = parseYamlStream(text, {
     label: options.label,
     limits: MANIFEST_LIMITS,
-    tooLarge: (length) => new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`),
+    tooLarge: (length) =>
+      new PlanningError(
+        'PAYLOAD_TOO_LARGE',
+        'MANIFESTS_TOO_LARGE',
+        `${options.label} has ${length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`,
+      ),
   });
   const list = stream.documents;
   if (list.length > MANIFEST_LIMITS.maxDocuments) {
-    throw new PlanningError('PAYLOAD_TOO_LARGE', 'MANIFESTS_TOO_LARGE', `${options.label} has ${list.length} YAML documents; at most ${MANIFEST_LIMITS.maxDocuments} are accepted.`);
+    throw new PlanningError(
+      'PAYLOAD_TOO_LARGE',
+      'MANIFESTS_TOO_LARGE',
+      `${options.label} has ${list.length} YAML documents; at most ${MANIFEST_LIMITS.maxDocuments} are accepted.`,
+    );
   }
   const resources: K8sResource[] = [];
   list.forEach((document, documentIndex) => {
@@ -73,15 +90,18 @@ function documentErrors(label: string, documentIndex: number): YamlDocumentError
   const path = `${label}[${documentIndex}]`;
   return {
     unknownPosition: `document ${documentIndex + 1}`,
-    malformed: (where, reason, code) => new InvalidInputError('MALFORMED_YAML', `${label} is not valid YAML at ${where}: ${reason}`, [
-      { path, message: `${where}: ${reason}`, code },
-    ]),
-    aliasLimit: (message) => new InvalidInputError('YAML_ALIAS_LIMIT_EXCEEDED', `${label} document ${documentIndex + 1} expands too many aliases (more than ${MANIFEST_LIMITS.maxAliasCount}); this looks like a YAML bomb.`, [
-      { path, message },
-    ]),
-    unreadable: (message) => new InvalidInputError('MALFORMED_YAML', `${label} document ${documentIndex + 1} cannot be read: ${message}`, [
-      { path, message },
-    ]),
+    malformed: (where, reason, code) =>
+      new InvalidInputError('MALFORMED_YAML', `${label} is not valid YAML at ${where}: ${reason}`, [
+        { path, message: `${where}: ${reason}`, code },
+      ]),
+    aliasLimit: (message) =>
+      new InvalidInputError(
+        'YAML_ALIAS_LIMIT_EXCEEDED',
+        `${label} document ${documentIndex + 1} expands too many aliases (more than ${MANIFEST_LIMITS.maxAliasCount}); this looks like a YAML bomb.`,
+        [{ path, message }],
+      ),
+    unreadable: (message) =>
+      new InvalidInputError('MALFORMED_YAML', `${label} document ${documentIndex + 1} cannot be read: ${message}`, [{ path, message }]),
   };
 }
 
@@ -97,7 +117,9 @@ function collectResources(
 ): void {
   if (!isRecord(value)) return;
   if (value.kind === 'List' && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectResources(item, [...prefix, 'items', index], document, stream, documentIndex, options, into));
+    value.items.forEach((item, index) =>
+      collectResources(item, [...prefix, 'items', index], document, stream, documentIndex, options, into),
+    );
     return;
   }
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') return;

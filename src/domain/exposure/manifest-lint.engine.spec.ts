@@ -81,20 +81,29 @@ describe('lintManifests on a Helm release', () => {
       lineOf(HELM_RELEASE, `${ALB}scheme`, 'ingress-web.yaml'),
       lineOf(HELM_RELEASE, `${ALB}scheme`, 'ingress-admin.yaml'),
     ]);
-    expect(scheme[0].message).toContain('conflicting scheme in IngressGroup shop: default/shop-api, default/shop-web: internet-facing | default/shop-admin: internal');
+    expect(scheme[0].message).toContain(
+      'conflicting scheme in IngressGroup shop: default/shop-api, default/shop-web: internet-facing | default/shop-admin: internal',
+    );
     expect(scheme[0].message).toContain('the controller fails the entire IngressGroup');
     expect(scheme[0]).toMatchObject({ path: `metadata.annotations["${ALB}scheme"]`, rule: '§3 exclusive' });
   });
 
   it('reports the exclusive load-balancer-attributes conflict attribute by attribute', () => {
-    const conflict = findings.find((finding) => finding.code === 'INGRESS_GROUP_CONFLICT' && finding.resource === 'Ingress/default/shop-web');
-    expect(conflict?.message).toContain('conflicting load-balancer-attributes idle_timeout.timeout_seconds in IngressGroup shop: default/shop-api: 60 | default/shop-web: 120');
+    const conflict = findings.find(
+      (finding) => finding.code === 'INGRESS_GROUP_CONFLICT' && finding.resource === 'Ingress/default/shop-web',
+    );
+    expect(conflict?.message).toContain(
+      'conflicting load-balancer-attributes idle_timeout.timeout_seconds in IngressGroup shop: default/shop-api: 60 | default/shop-web: 120',
+    );
     expect(conflict?.line).toBe(lineOf(HELM_RELEASE, 'load-balancer-attributes', 'ingress-web.yaml'));
   });
 
   it('resolves Ingress backends across documents (ClusterIP behind instance targets) and skips use-annotation actions', () => {
     const backend = findings.find((finding) => finding.code === 'INGRESS_INSTANCE_BACKEND_CLUSTER_IP');
-    expect(backend).toMatchObject({ path: 'spec.rules[0].http.paths[1].backend.service.name', line: lineOf(HELM_RELEASE, 'name: shop-admin', 'use-annotation') });
+    expect(backend).toMatchObject({
+      path: 'spec.rules[0].http.paths[1].backend.service.name',
+      line: lineOf(HELM_RELEASE, 'name: shop-admin', 'use-annotation'),
+    });
     expect(codesOf(findings)).not.toContain('BACKEND_SERVICE_NOT_IN_MANIFESTS');
   });
 
@@ -112,11 +121,15 @@ describe('lintManifests on a Helm release', () => {
 describe('annotation catalogue checks', () => {
   it('recognises patterned keys', () => {
     const findings = lint([
-      service('db', { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' }, {
-        [`${SVC}aws-load-balancer-scheme`]: 'internet-facing',
-        [`${SVC}aws-load-balancer-target-group-attributes.8080`]: 'deregistration_delay.timeout_seconds=30',
-        [`${SVC}aws-load-balancer-listener-attributes.TCP-80`]: 'tcp.idle_timeout.seconds=400',
-      }),
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+        {
+          [`${SVC}aws-load-balancer-scheme`]: 'internet-facing',
+          [`${SVC}aws-load-balancer-target-group-attributes.8080`]: 'deregistration_delay.timeout_seconds=30',
+          [`${SVC}aws-load-balancer-listener-attributes.TCP-80`]: 'tcp.idle_timeout.seconds=400',
+        },
+      ),
       ingress('api', {
         [`${ALB}target-type`]: 'ip',
         [`${ALB}conditions.web`]: '[{"field":"http-header","httpHeaderConfig":{"httpHeaderName":"X-Canary","values":["1"]}}]',
@@ -131,16 +144,22 @@ describe('annotation catalogue checks', () => {
 
   it('suggests the intended key for typos, pattern stems, a missing aws-load-balancer- and the wrong prefix', () => {
     const findings = lint([
-      service('db', { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' }, {
-        [`${SVC}aws-load-balancer-nlb-targettype`]: 'ip',
-        [`${SVC}scheme`]: 'internal',
-        [`${SVC}healthcheck-path`]: '/ready',
-        [`${SVC}backend-protocol-version`]: 'GRPC',
-      }),
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+        {
+          [`${SVC}aws-load-balancer-nlb-targettype`]: 'ip',
+          [`${SVC}scheme`]: 'internal',
+          [`${SVC}healthcheck-path`]: '/ready',
+          [`${SVC}backend-protocol-version`]: 'GRPC',
+        },
+      ),
       ingress('api', { [`${ALB}action.forward`]: '{}', [`${ALB}target-type`]: 'ip', [`${ALB}completely-made-up-thing`]: 'x' }),
       web,
     ]);
-    const suggestions = findings.filter((finding) => finding.code === 'UNKNOWN_ANNOTATION').map((finding) => [finding.severity, finding.message.split('; ').pop()]);
+    const suggestions = findings
+      .filter((finding) => finding.code === 'UNKNOWN_ANNOTATION')
+      .map((finding) => [finding.severity, finding.message.split('; ').pop()]);
     expect(suggestions).toEqual([
       ['ERROR', `did you mean ${SVC}aws-load-balancer-nlb-target-type?`],
       ['ERROR', `did you mean ${SVC}aws-load-balancer-scheme?`],
@@ -153,16 +172,20 @@ describe('annotation catalogue checks', () => {
 
   it('checks value forms the way the controller parses them', () => {
     const findings = lint([
-      service('db', { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' }, {
-        [`${SVC}aws-load-balancer-scheme`]: 'public',
-        [`${SVC}aws-load-balancer-manage-backend-security-group-rules`]: 'yes',
-        [`${SVC}aws-load-balancer-healthcheck-interval`]: '10s',
-        [`${SVC}aws-load-balancer-attributes`]: 'deletion_protection.enabled',
-        [`${SVC}aws-load-balancer-target-group-attributes`]: 'preserve_client_ip.enabled=maybe',
-        [`${SVC}load-balancer-source-ranges`]: '203.0.113.0/24,10.0.0.0/33',
-        [`${SVC}aws-load-balancer-healthcheck-healthy-threshold`]: '3',
-        [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'http',
-      }),
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+        {
+          [`${SVC}aws-load-balancer-scheme`]: 'public',
+          [`${SVC}aws-load-balancer-manage-backend-security-group-rules`]: 'yes',
+          [`${SVC}aws-load-balancer-healthcheck-interval`]: '10s',
+          [`${SVC}aws-load-balancer-attributes`]: 'deletion_protection.enabled',
+          [`${SVC}aws-load-balancer-target-group-attributes`]: 'preserve_client_ip.enabled=maybe',
+          [`${SVC}load-balancer-source-ranges`]: '203.0.113.0/24,10.0.0.0/33',
+          [`${SVC}aws-load-balancer-healthcheck-healthy-threshold`]: '3',
+          [`${SVC}aws-load-balancer-healthcheck-protocol`]: 'http',
+        },
+      ),
       ingress('api', { [`${ALB}target-type`]: 'ip', [`${ALB}auth-idp-oidc`]: '{"issuer": ', [`${ALB}shield-advanced-protection`]: 'TRUE' }),
       web,
     ]);
@@ -179,27 +202,64 @@ describe('annotation catalogue checks', () => {
   });
 
   it('rejects annotation values that YAML reads as booleans or numbers (the apiserver refuses them)', () => {
-    const text = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', '  annotations:', `    ${SVC}aws-load-balancer-internal: true`, `    ${SVC}aws-load-balancer-healthcheck-interval: 10`, 'spec:', '  type: LoadBalancer', ''].join('\n');
+    const text = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: db',
+      '  annotations:',
+      `    ${SVC}aws-load-balancer-internal: true`,
+      `    ${SVC}aws-load-balancer-healthcheck-interval: 10`,
+      'spec:',
+      '  type: LoadBalancer',
+      '',
+    ].join('\n');
     const findings = sut(text, { controller: 'CCM_ONLY' }).findings.filter((finding) => finding.code === 'ANNOTATION_VALUE_NOT_STRING');
     expect(findings.map((finding) => [finding.line, finding.message])).toEqual([
       [6, `${SVC}aws-load-balancer-internal: the value true is a YAML boolean; annotation values must be strings, so quote it ("true").`],
-      [7, `${SVC}aws-load-balancer-healthcheck-interval: the value 10 is a YAML number; annotation values must be strings, so quote it ("10").`],
+      [
+        7,
+        `${SVC}aws-load-balancer-healthcheck-interval: the value 10 is a YAML number; annotation values must be strings, so quote it ("10").`,
+      ],
     ]);
   });
 
   it('flags annotations on the wrong kind of object and ones the reconciling controller ignores', () => {
     const findings = lint([
-      service('db', { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' }, { [`${ALB}scheme`]: 'internet-facing', [`${SVC}aws-load-balancer-scheme`]: 'internet-facing', [`${SVC}aws-load-balancer-connection-idle-timeout`]: '120' }),
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+        {
+          [`${ALB}scheme`]: 'internet-facing',
+          [`${SVC}aws-load-balancer-scheme`]: 'internet-facing',
+          [`${SVC}aws-load-balancer-connection-idle-timeout`]: '120',
+        },
+      ),
       ingress('api', { [`${SVC}aws-load-balancer-scheme`]: 'internal', [`${ALB}target-type`]: 'ip' }),
       web,
     ]);
-    expect(findings.filter((finding) => finding.code === 'ANNOTATION_NOT_READ_HERE').map((finding) => finding.resource)).toEqual(['Service/shop/db', 'Ingress/shop/api']);
+    expect(findings.filter((finding) => finding.code === 'ANNOTATION_NOT_READ_HERE').map((finding) => finding.resource)).toEqual([
+      'Service/shop/db',
+      'Ingress/shop/api',
+    ]);
     expect(findings.find((finding) => finding.code === 'ANNOTATION_IGNORED')?.message).toContain('only read by the in-tree controller');
   });
 
   it('an internal scheme the in-tree controller cannot read is an error: the load balancer would be public', () => {
-    const findings = lint([service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-scheme`]: 'internal', [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' })], { controller: 'CCM_ONLY' });
-    expect(summary(findings)).toEqual(['ERROR SCHEME_IGNORED_BY_IN_TREE_CONTROLLER Service/shop/db', 'WARNING ANNOTATION_IGNORED Service/shop/db']);
+    const findings = lint(
+      [
+        service(
+          'db',
+          { type: 'LoadBalancer' },
+          { [`${SVC}aws-load-balancer-scheme`]: 'internal', [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip' },
+        ),
+      ],
+      { controller: 'CCM_ONLY' },
+    );
+    expect(summary(findings)).toEqual([
+      'ERROR SCHEME_IGNORED_BY_IN_TREE_CONTROLLER Service/shop/db',
+      'WARNING ANNOTATION_IGNORED Service/shop/db',
+    ]);
   });
 });
 
@@ -209,22 +269,36 @@ describe('Service ownership and allocation', () => {
     const takeover = findings.find((finding) => finding.code === 'WEBHOOK_ASSIGNS_LOAD_BALANCER_CLASS');
     expect(takeover?.severity).toBe('WARNING');
     expect(takeover?.message).toContain('NLB with instance targets that is internal by default');
-    expect(codesOf(lint([service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-type`]: 'nlb' })], { serviceMutatorWebhook: false }))).not.toContain('WEBHOOK_ASSIGNS_LOAD_BALANCER_CLASS');
+    expect(
+      codesOf(
+        lint([service('db', { type: 'LoadBalancer' }, { [`${SVC}aws-load-balancer-type`]: 'nlb' })], { serviceMutatorWebhook: false }),
+      ),
+    ).not.toContain('WEBHOOK_ASSIGNS_LOAD_BALANCER_CLASS');
   });
 
   it('finds node ports allocated twice across Services', () => {
     const findings = lint([
       service('a', { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }),
       service('b', { type: 'NodePort', ports: [{ port: 81, nodePort: 30080 }] }),
-      service('dns', { type: 'NodePort', ports: [{ name: 'dns-udp', port: 53, protocol: 'UDP', nodePort: 30053 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', nodePort: 30053 }] }),
+      service('dns', {
+        type: 'NodePort',
+        ports: [
+          { name: 'dns-udp', port: 53, protocol: 'UDP', nodePort: 30053 },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP', nodePort: 30053 },
+        ],
+      }),
     ]);
-    expect(findings.filter((finding) => finding.code === 'NODE_PORT_CONFLICT').map((finding) => [finding.resource, finding.message])).toEqual([
-      ['Service/shop/b', 'Invalid value: 30080: provided port is already allocated (by Service/shop/a).'],
-    ]);
+    expect(
+      findings.filter((finding) => finding.code === 'NODE_PORT_CONFLICT').map((finding) => [finding.resource, finding.message]),
+    ).toEqual([['Service/shop/b', 'Invalid value: 30080: provided port is already allocated (by Service/shop/a).']]);
   });
 
   it('reads kubectl List output and keeps line numbers', () => {
-    const list = stringify({ apiVersion: 'v1', kind: 'List', items: [service('db', { type: 'NodePort', ports: [{ port: 80, nodePort: 99 }] })] });
+    const list = stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [service('db', { type: 'NodePort', ports: [{ port: 80, nodePort: 99 }] })],
+    });
     const [finding] = sut(list).findings;
     expect(finding).toMatchObject({ code: 'NODE_PORT_OUT_OF_RANGE', resource: 'Service/shop/db', line: lineOf(list, 'nodePort: 99') });
   });
@@ -232,27 +306,59 @@ describe('Service ownership and allocation', () => {
 
 describe('Ingress classes and groups', () => {
   it('only ALB-class Ingresses are reconciled; ALB annotations elsewhere are flagged', () => {
-    const nginx = { ...ingress('legacy', { [`${ALB}group.name`]: 'shop', [`${ALB}scheme`]: 'internal' }), spec: { ingressClassName: 'nginx' } };
+    const nginx = {
+      ...ingress('legacy', { [`${ALB}group.name`]: 'shop', [`${ALB}scheme`]: 'internal' }),
+      spec: { ingressClassName: 'nginx' },
+    };
     const findings = lint([nginx]);
-    expect(summary(findings)).toEqual(['WARNING GROUP_NAME_ON_NON_ALB_INGRESS Ingress/shop/legacy', 'WARNING ALB_ANNOTATIONS_ON_NON_ALB_INGRESS Ingress/shop/legacy']);
+    expect(summary(findings)).toEqual([
+      'WARNING GROUP_NAME_ON_NON_ALB_INGRESS Ingress/shop/legacy',
+      'WARNING ALB_ANNOTATIONS_ON_NON_ALB_INGRESS Ingress/shop/legacy',
+    ]);
   });
 
   it('honours IngressClasses in the manifests: custom names, default classes and foreign controllers', () => {
-    const internalClass = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'alb-internal' }, spec: { controller: 'ingress.k8s.aws/alb' } };
-    const custom = { ...ingress('api', { [`${ALB}target-type`]: 'pod' }), spec: { ...(ingress('api', {}).spec as Obj), ingressClassName: 'alb-internal' } };
+    const internalClass = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'alb-internal' },
+      spec: { controller: 'ingress.k8s.aws/alb' },
+    };
+    const custom = {
+      ...ingress('api', { [`${ALB}target-type`]: 'pod' }),
+      spec: { ...(ingress('api', {}).spec as Obj), ingressClassName: 'alb-internal' },
+    };
     expect(codesOf(lint([internalClass, custom, web]))).toContain('INVALID_TARGET_TYPE');
-    const defaultClass = { ...internalClass, metadata: { name: 'alb-internal', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } } };
+    const defaultClass = {
+      ...internalClass,
+      metadata: { name: 'alb-internal', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+    };
     const classless = ingress('api', { [`${ALB}target-type`]: 'pod' });
     delete (classless.spec as Obj).ingressClassName;
     expect(codesOf(lint([defaultClass, classless, web]))).toContain('INVALID_TARGET_TYPE');
     const foreignAlb = { ...internalClass, metadata: { name: 'alb' }, spec: { controller: 'k8s.io/ingress-nginx' } };
-    expect(codesOf(lint([foreignAlb, ingress('api', { [`${ALB}target-type`]: 'pod' }), web]))).toEqual(['ALB_ANNOTATIONS_ON_NON_ALB_INGRESS']);
+    expect(codesOf(lint([foreignAlb, ingress('api', { [`${ALB}target-type`]: 'pod' }), web]))).toEqual([
+      'ALB_ANNOTATIONS_ON_NON_ALB_INGRESS',
+    ]);
   });
 
   it('IngressClassParams group and scheme take priority over annotations', () => {
-    const params = { apiVersion: 'elbv2.k8s.aws/v1beta1', kind: 'IngressClassParams', metadata: { name: 'public' }, spec: { group: { name: 'edge' }, scheme: 'internet-facing' } };
-    const klass = { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'alb-public' }, spec: { controller: 'ingress.k8s.aws/alb', parameters: { apiGroup: 'elbv2.k8s.aws', kind: 'IngressClassParams', name: 'public' } } };
-    const a = { ...ingress('a', { [`${ALB}group.name`]: 'other', [`${ALB}target-type`]: 'ip' }), spec: { ...(ingress('a', {}).spec as Obj), ingressClassName: 'alb-public' } };
+    const params = {
+      apiVersion: 'elbv2.k8s.aws/v1beta1',
+      kind: 'IngressClassParams',
+      metadata: { name: 'public' },
+      spec: { group: { name: 'edge' }, scheme: 'internet-facing' },
+    };
+    const klass = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'alb-public' },
+      spec: { controller: 'ingress.k8s.aws/alb', parameters: { apiGroup: 'elbv2.k8s.aws', kind: 'IngressClassParams', name: 'public' } },
+    };
+    const a = {
+      ...ingress('a', { [`${ALB}group.name`]: 'other', [`${ALB}target-type`]: 'ip' }),
+      spec: { ...(ingress('a', {}).spec as Obj), ingressClassName: 'alb-public' },
+    };
     const b = ingress('b', { [`${ALB}group.name`]: 'edge', [`${ALB}scheme`]: 'internal', [`${ALB}target-type`]: 'ip' });
     const findings = lint([params, klass, a, b, web]);
     expect(summary(findings)).toEqual([
@@ -271,38 +377,103 @@ describe('Ingress classes and groups', () => {
       web,
     ]);
     expect(findings.map((finding) => [finding.code, finding.resource, finding.message.split(';')[0]])).toEqual([
-      ['INVALID_INGRESS_GROUP_NAME', 'Ingress/shop/a', `invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character ("Shop_Public")`],
-      ['INVALID_INGRESS_GROUP_ORDER', 'Ingress/shop/b', 'failed to load Ingress group order for ingress: shop/b: "first" is not an integer'],
-      ['INVALID_INGRESS_GROUP_ORDER', 'Ingress/shop/c', 'explicit Ingress group order must be within [-1000:1000], Ingress: shop/c, order: -1001'],
+      [
+        'INVALID_INGRESS_GROUP_NAME',
+        'Ingress/shop/a',
+        `invalid ingress group: groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character ("Shop_Public")`,
+      ],
+      [
+        'INVALID_INGRESS_GROUP_ORDER',
+        'Ingress/shop/b',
+        'failed to load Ingress group order for ingress: shop/b: "first" is not an integer',
+      ],
+      [
+        'INVALID_INGRESS_GROUP_ORDER',
+        'Ingress/shop/c',
+        'explicit Ingress group order must be within [-1000:1000], Ingress: shop/c, order: -1001',
+      ],
     ]);
   });
 
   it('merges listeners per port: protocol, ssl-policy and inbound-cidrs must agree; ssl-redirect needs an HTTPS port', () => {
     const https = `[{"HTTPS": 443}]`;
     const findings = lint([
-      ingress('a', { [`${ALB}group.name`]: 'g', [`${ALB}listen-ports`]: https, [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/a', [`${ALB}ssl-policy`]: 'ELBSecurityPolicy-TLS13-1-2-2021-06', [`${ALB}target-type`]: 'ip' }),
-      ingress('b', { [`${ALB}group.name`]: 'g', [`${ALB}listen-ports`]: https, [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/b', [`${ALB}ssl-policy`]: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06', [`${ALB}target-type`]: 'ip' }),
-      ingress('c', { [`${ALB}group.name`]: 'h', [`${ALB}listen-ports`]: `[{"HTTP": 8080}]`, [`${ALB}inbound-cidrs`]: '10.0.0.0/8', [`${ALB}target-type`]: 'ip' }),
-      ingress('d', { [`${ALB}group.name`]: 'h', [`${ALB}listen-ports`]: `[{"HTTP": 8080}]`, [`${ALB}inbound-cidrs`]: '10.0.0.0/8,192.168.0.0/16', [`${ALB}ssl-redirect`]: '8080', [`${ALB}target-type`]: 'ip' }),
+      ingress('a', {
+        [`${ALB}group.name`]: 'g',
+        [`${ALB}listen-ports`]: https,
+        [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/a',
+        [`${ALB}ssl-policy`]: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        [`${ALB}target-type`]: 'ip',
+      }),
+      ingress('b', {
+        [`${ALB}group.name`]: 'g',
+        [`${ALB}listen-ports`]: https,
+        [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/b',
+        [`${ALB}ssl-policy`]: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+        [`${ALB}target-type`]: 'ip',
+      }),
+      ingress('c', {
+        [`${ALB}group.name`]: 'h',
+        [`${ALB}listen-ports`]: `[{"HTTP": 8080}]`,
+        [`${ALB}inbound-cidrs`]: '10.0.0.0/8',
+        [`${ALB}target-type`]: 'ip',
+      }),
+      ingress('d', {
+        [`${ALB}group.name`]: 'h',
+        [`${ALB}listen-ports`]: `[{"HTTP": 8080}]`,
+        [`${ALB}inbound-cidrs`]: '10.0.0.0/8,192.168.0.0/16',
+        [`${ALB}ssl-redirect`]: '8080',
+        [`${ALB}target-type`]: 'ip',
+      }),
       ingress('e', { [`${ALB}group.name`]: 'i', [`${ALB}listen-ports`]: `[{"HTTP": 443}]`, [`${ALB}target-type`]: 'ip' }),
-      ingress('f', { [`${ALB}group.name`]: 'i', [`${ALB}listen-ports`]: https, [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/f', [`${ALB}target-type`]: 'ip' }),
+      ingress('f', {
+        [`${ALB}group.name`]: 'i',
+        [`${ALB}listen-ports`]: https,
+        [`${ALB}certificate-arn`]: 'arn:aws:acm:eu-west-1:123456789012:certificate/f',
+        [`${ALB}target-type`]: 'ip',
+      }),
       web,
     ]);
     const listener = findings.filter((finding) => finding.code === 'INGRESS_GROUP_LISTENER_CONFLICT');
     expect(listener.map((finding) => [finding.resource, finding.message.split(';')[0]])).toEqual([
-      ['Ingress/shop/a', 'failed to merge listenPort config for port: 443: conflicting sslPolicy, shop/a: ELBSecurityPolicy-TLS13-1-2-2021-06 | shop/b: ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
-      ['Ingress/shop/b', 'failed to merge listenPort config for port: 443: conflicting sslPolicy, shop/a: ELBSecurityPolicy-TLS13-1-2-2021-06 | shop/b: ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
-      ['Ingress/shop/c', 'failed to merge listenPort config for port: 8080: conflicting inbound-cidrs, shop/c: 10.0.0.0/8 | shop/d: 10.0.0.0/8,192.168.0.0/16'],
-      ['Ingress/shop/d', 'failed to merge listenPort config for port: 8080: conflicting inbound-cidrs, shop/c: 10.0.0.0/8 | shop/d: 10.0.0.0/8,192.168.0.0/16'],
+      [
+        'Ingress/shop/a',
+        'failed to merge listenPort config for port: 443: conflicting sslPolicy, shop/a: ELBSecurityPolicy-TLS13-1-2-2021-06 | shop/b: ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      ],
+      [
+        'Ingress/shop/b',
+        'failed to merge listenPort config for port: 443: conflicting sslPolicy, shop/a: ELBSecurityPolicy-TLS13-1-2-2021-06 | shop/b: ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      ],
+      [
+        'Ingress/shop/c',
+        'failed to merge listenPort config for port: 8080: conflicting inbound-cidrs, shop/c: 10.0.0.0/8 | shop/d: 10.0.0.0/8,192.168.0.0/16',
+      ],
+      [
+        'Ingress/shop/d',
+        'failed to merge listenPort config for port: 8080: conflicting inbound-cidrs, shop/c: 10.0.0.0/8 | shop/d: 10.0.0.0/8,192.168.0.0/16',
+      ],
       ['Ingress/shop/e', 'failed to merge listenPort config for port: 443: conflicting protocol, shop/e: HTTP | shop/f: HTTPS'],
       ['Ingress/shop/f', 'failed to merge listenPort config for port: 443: conflicting protocol, shop/e: HTTP | shop/f: HTTPS'],
     ]);
-    expect(findings.find((finding) => finding.code === 'SSL_REDIRECT_PORT_INVALID')?.message).toBe('listener protocol non-SSL for SSLRedirect port: 8080 in IngressGroup h.');
+    expect(findings.find((finding) => finding.code === 'SSL_REDIRECT_PORT_INVALID')?.message).toBe(
+      'listener protocol non-SSL for SSLRedirect port: 8080 in IngressGroup h.',
+    );
   });
 
   it('two default backends and a group spanning namespaces (findings in YAML order)', () => {
-    const withDefault = (name: string, namespace: string) => ingress(name, { [`${ALB}group.name`]: 'edge', [`${ALB}target-type`]: 'ip' }, { defaultBackend: { service: { name: 'web', port: { number: 80 } } } }, namespace);
-    const findings = lint([withDefault('a', 'shop'), withDefault('b', 'billing'), web, service('web', { type: 'ClusterIP' }, {}, 'billing')]);
+    const withDefault = (name: string, namespace: string) =>
+      ingress(
+        name,
+        { [`${ALB}group.name`]: 'edge', [`${ALB}target-type`]: 'ip' },
+        { defaultBackend: { service: { name: 'web', port: { number: 80 } } } },
+        namespace,
+      );
+    const findings = lint([
+      withDefault('a', 'shop'),
+      withDefault('b', 'billing'),
+      web,
+      service('web', { type: 'ClusterIP' }, {}, 'billing'),
+    ]);
     expect(summary(findings)).toEqual([
       'ERROR INGRESS_GROUP_MULTIPLE_DEFAULT_BACKENDS Ingress/shop/a',
       'WARNING INGRESS_GROUP_SPANS_NAMESPACES Ingress/billing/b',
@@ -311,19 +482,26 @@ describe('Ingress classes and groups', () => {
   });
 
   it('an Ingress in an in-tree-only cluster is an error', () => {
-    expect(summary(lint([ingress('api', { [`${ALB}target-type`]: 'ip' }), web], { controller: 'CCM_ONLY' }))).toEqual(['ERROR INGRESS_REQUIRES_LBC Ingress/shop/api']);
+    expect(summary(lint([ingress('api', { [`${ALB}target-type`]: 'ip' }), web], { controller: 'CCM_ONLY' }))).toEqual([
+      'ERROR INGRESS_REQUIRES_LBC Ingress/shop/api',
+    ]);
   });
 
   it('moving an Ingress to another group warns that the old ALB may be deleted', () => {
     const before = stringify(ingress('api', { [`${ALB}group.name`]: 'old', [`${ALB}target-type`]: 'ip' }));
-    const findings = lint([ingress('api', { [`${ALB}group.name`]: 'new', [`${ALB}target-type`]: 'ip' }), web], { previousManifests: before });
+    const findings = lint([ingress('api', { [`${ALB}group.name`]: 'new', [`${ALB}target-type`]: 'ip' }), web], {
+      previousManifests: before,
+    });
     expect(summary(findings)).toEqual(['WARNING INGRESS_GROUP_CHANGED Ingress/shop/api']);
   });
 });
 
 describe('hostile and malformed input', () => {
   it('malformed YAML → MALFORMED_YAML with line and column', () => {
-    const invalid = thrownBy(() => sut('apiVersion: v1\nkind: Service\n---\nmetadata:\n  name: [unclosed\n  namespace: x\n'), InvalidInputError);
+    const invalid = thrownBy(
+      () => sut('apiVersion: v1\nkind: Service\n---\nmetadata:\n  name: [unclosed\n  namespace: x\n'),
+      InvalidInputError,
+    );
     expect(invalid.code).toBe('MALFORMED_YAML');
     expect(invalid.message).toMatch(/^manifests is not valid YAML at line \d+, column \d+: /);
     expect(invalid.details[0]).toMatchObject({ path: 'manifests[1]' });
@@ -334,7 +512,14 @@ describe('hostile and malformed input', () => {
   });
 
   it('a YAML bomb is refused before it expands', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      '',
+    ].join('\n');
     expect(() => sut(bomb)).toThrow(expect.objectContaining({ code: 'YAML_ALIAS_LIMIT_EXCEEDED' }));
   });
 
@@ -361,18 +546,24 @@ describe('hostile and malformed input', () => {
   });
 
   it('checks the context as the decision does: every flag, each subnet and the version type (one normalizeExposureContext)', () => {
-    const invalid = thrownBy(() => sut('', {
-      previousManifests: 7 as never,
-      includeIngressClass: 'yes' as never,
-      subnets: [{ name: 'a', az: 'eu-west-1a', cidr: '10.0.0.0/24' }, { name: 'b', az: 'eu-west-1b' } as never],
-      lbcVersion: 2 as never,
-    }), ValidationFailedError);
+    const invalid = thrownBy(
+      () =>
+        sut('', {
+          previousManifests: 7 as never,
+          includeIngressClass: 'yes' as never,
+          subnets: [{ name: 'a', az: 'eu-west-1a', cidr: '10.0.0.0/24' }, { name: 'b', az: 'eu-west-1b' } as never],
+          lbcVersion: 2 as never,
+        }),
+      ValidationFailedError,
+    );
     expect(invalid.details).toEqual([
       { path: 'context.previousManifests', message: 'must be a YAML string' },
       { path: 'context.includeIngressClass', message: 'must be a boolean' },
       { path: 'context.subnets[1]', message: 'needs a name, an az and a valid cidr' },
       { path: 'context.lbcVersion', message: 'must be a string' },
     ]);
-    expect(thrownBy(() => sut('', { subnets: 'public-a' as never }), ValidationFailedError).details).toEqual([{ path: 'context.subnets', message: 'must be a list of subnets' }]);
+    expect(thrownBy(() => sut('', { subnets: 'public-a' as never }), ValidationFailedError).details).toEqual([
+      { path: 'context.subnets', message: 'must be a list of subnets' },
+    ]);
   });
 });

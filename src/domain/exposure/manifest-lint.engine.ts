@@ -25,7 +25,10 @@ export function lintManifests(yamlText: string, context?: LintContextInput): Lin
   lintIngresses(index, findings);
   lintIngressGroups(index, findings);
   if (normalized.previousManifests !== undefined) {
-    const previous = parseManifestDocuments(normalized.previousManifests, { defaultNamespace: normalized.defaultNamespace, label: 'previousManifests' });
+    const previous = parseManifestDocuments(normalized.previousManifests, {
+      defaultNamespace: normalized.defaultNamespace,
+      label: 'previousManifests',
+    });
     lintChanges(index, new ManifestIndex(previous, normalized), findings);
   }
   return { findings: findings.all() };

@@ -25,7 +25,12 @@ export function renderManifests(objects: readonly ManifestObject[]): string {
   return objects.map((object) => new Document(object).toString({ lineWidth: 0 })).join('---\n');
 }
 
-function metadata(name: string, namespace: string | undefined, labels: Record<string, string>, annotations: Record<string, string>): ManifestObject {
+function metadata(
+  name: string,
+  namespace: string | undefined,
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+): ManifestObject {
   const result: ManifestObject = { name };
   if (namespace !== undefined) result.namespace = namespace;
   result.labels = labels;
@@ -76,9 +81,7 @@ function ingress(plan: ExposurePlan): ManifestObject {
       rules: [
         {
           http: {
-            paths: [
-              { path: '/', pathType: 'Prefix', backend: { service: { name: workload.name, port: { number: workload.port } } } },
-            ],
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: workload.name, port: { number: workload.port } } } }],
           },
         },
       ],

@@ -81,7 +81,10 @@ export class ManifestIndex {
   public readonly ingresses: IngressView[];
   private readonly serviceById = new Map<string, ServiceView>();
 
-  public constructor(public readonly resources: readonly K8sResource[], public readonly context: NormalizedLintContext) {
+  public constructor(
+    public readonly resources: readonly K8sResource[],
+    public readonly context: NormalizedLintContext,
+  ) {
     this.services = resources.filter((r) => r.kind === 'Service' && r.apiVersion === 'v1').map((r) => serviceView(r, context));
     for (const view of this.services) this.serviceById.set(view.resource.id, view);
     const classes = resources.filter((r) => r.kind === 'IngressClass');
@@ -124,7 +127,8 @@ function serviceView(resource: K8sResource, context: NormalizedLintContext): Ser
     nodePort: asNumber(port.nodePort),
   }));
   const etp = spec.externalTrafficPolicy === 'Local' ? 'Local' : spec.externalTrafficPolicy === 'Cluster' ? 'Cluster' : undefined;
-  const loadBalancerClass = typeof spec.loadBalancerClass === 'string' && spec.loadBalancerClass !== '' ? spec.loadBalancerClass : undefined;
+  const loadBalancerClass =
+    typeof spec.loadBalancerClass === 'string' && spec.loadBalancerClass !== '' ? spec.loadBalancerClass : undefined;
   const ipFamilies = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : undefined;
   const ipv6 = ipFamilies ? ipFamilies.includes('IPv6') : context.ipFamily === 'IPV6';
   const owner = classifyService(type, loadBalancerClass, annotations, context);
@@ -176,25 +180,44 @@ export function classifyService(
   const lbType = annotations.get(`${SVC}aws-load-balancer-type`);
   const targetType = annotations.get(`${SVC}aws-load-balancer-nlb-target-type`);
   const isLoadBalancer = type === 'LoadBalancer';
-  const nobody = (reason: string): Ownership => ({ reconciler: 'NONE', reconcilerReason: reason, viaWebhook: false, loadBalancerFamily: null });
-  const lbc = (reason: string, viaWebhook = false): Ownership => ({ reconciler: 'LBC', reconcilerReason: reason, viaWebhook, loadBalancerFamily: 'NLB' });
+  const nobody = (reason: string): Ownership => ({
+    reconciler: 'NONE',
+    reconcilerReason: reason,
+    viaWebhook: false,
+    loadBalancerFamily: null,
+  });
+  const lbc = (reason: string, viaWebhook = false): Ownership => ({
+    reconciler: 'LBC',
+    reconcilerReason: reason,
+    viaWebhook,
+    loadBalancerFamily: 'NLB',
+  });
   const ccm = (): Ownership => ({
     reconciler: 'CCM',
-    reconcilerReason: lbType === 'nlb' ? 'aws-load-balancer-type: nlb with the in-tree controller' : 'type LoadBalancer with the in-tree controller',
+    reconcilerReason:
+      lbType === 'nlb' ? 'aws-load-balancer-type: nlb with the in-tree controller' : 'type LoadBalancer with the in-tree controller',
     viaWebhook: false,
     loadBalancerFamily: lbType === 'nlb' ? 'NLB' : 'CLB',
   });
 
   if (context.controller === 'CCM_ONLY') {
     if (!isLoadBalancer) return { reconciler: 'KUBE_PROXY', reconcilerReason: `type ${type}`, viaWebhook: false, loadBalancerFamily: null };
-    if (loadBalancerClass) return nobody(`the in-tree controller ignores Services with spec.loadBalancerClass (${loadBalancerClass}) and the AWS Load Balancer Controller is not installed`);
-    if (lbType === 'external' || lbType === 'nlb-ip') return nobody(`the in-tree controller ignores aws-load-balancer-type: ${lbType} and the AWS Load Balancer Controller is not installed`);
+    if (loadBalancerClass)
+      return nobody(
+        `the in-tree controller ignores Services with spec.loadBalancerClass (${loadBalancerClass}) and the AWS Load Balancer Controller is not installed`,
+      );
+    if (lbType === 'external' || lbType === 'nlb-ip')
+      return nobody(
+        `the in-tree controller ignores aws-load-balancer-type: ${lbType} and the AWS Load Balancer Controller is not installed`,
+      );
     return ccm();
   }
   if (loadBalancerClass) {
     return loadBalancerClass === LBC_LOAD_BALANCER_CLASS
       ? lbc(`spec.loadBalancerClass: ${LBC_LOAD_BALANCER_CLASS}`)
-      : nobody(`spec.loadBalancerClass: ${loadBalancerClass} belongs to another controller; the AWS Load Balancer Controller ignores it "regardless of the aws-load-balancer-type annotation" and the in-tree controller ignores any Service with a class`);
+      : nobody(
+          `spec.loadBalancerClass: ${loadBalancerClass} belongs to another controller; the AWS Load Balancer Controller ignores it "regardless of the aws-load-balancer-type annotation" and the in-tree controller ignores any Service with a class`,
+        );
   }
   if (lbType === 'nlb-ip') return lbc('aws-load-balancer-type: nlb-ip');
   if (lbType === 'external' && (targetType === 'ip' || targetType === 'instance')) {
@@ -204,7 +227,9 @@ export function classifyService(
     return lbc('the AWS Load Balancer Controller service mutator webhook sets spec.loadBalancerClass on new LoadBalancer Services', true);
   }
   if (lbType === 'external') {
-    return nobody('the in-tree controller ignores aws-load-balancer-type: external, and the AWS Load Balancer Controller only reconciles it when aws-load-balancer-nlb-target-type is ip or instance');
+    return nobody(
+      'the in-tree controller ignores aws-load-balancer-type: external, and the AWS Load Balancer Controller only reconciles it when aws-load-balancer-nlb-target-type is ip or instance',
+    );
   }
   if (isLoadBalancer) return ccm();
   return { reconciler: 'KUBE_PROXY', reconcilerReason: `type ${type}`, viaWebhook: false, loadBalancerFamily: null };

@@ -29,10 +29,15 @@ export function lintServices(index: ManifestIndex, findings: FindingCollector): 
 function lintApiServerRules(service: ServiceView, findings: FindingCollector): void {
   const { resource, type, spec } = service;
   if (!SERVICE_TYPES.includes(type)) {
-    findings.report(resource, { code: 'INVALID_SERVICE_TYPE', path: ['spec', 'type'], message: `spec.type: Unsupported value: "${type}": supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}` });
+    findings.report(resource, {
+      code: 'INVALID_SERVICE_TYPE',
+      path: ['spec', 'type'],
+      message: `spec.type: Unsupported value: "${type}": supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}`,
+    });
     return;
   }
-  const externallyAccessible = type === 'NodePort' || type === 'LoadBalancer' || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  const externallyAccessible =
+    type === 'NodePort' || type === 'LoadBalancer' || (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
   if (spec.externalTrafficPolicy !== undefined && !externallyAccessible) {
     findings.report(resource, {
       code: 'EXTERNAL_TRAFFIC_POLICY_ON_CLUSTER_IP',
@@ -58,19 +63,36 @@ function lintApiServerRules(service: ServiceView, findings: FindingCollector): v
     if (port.nodePort === undefined) continue;
     const path: PathSegment[] = ['spec', 'ports', port.index, 'nodePort'];
     if (type === 'ClusterIP' || type === 'ExternalName') {
-      findings.report(resource, { code: 'NODE_PORT_ON_CLUSTER_IP', path, message: `spec.ports[${port.index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`, rule: 'R2' });
+      findings.report(resource, {
+        code: 'NODE_PORT_ON_CLUSTER_IP',
+        path,
+        message: `spec.ports[${port.index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`,
+        rule: 'R2',
+      });
     } else if (port.nodePort < NODE_PORT_RANGE.min || port.nodePort > NODE_PORT_RANGE.max) {
-      findings.report(resource, { code: 'NODE_PORT_OUT_OF_RANGE', path, message: nodePortRangeMessage(`spec.ports[${port.index}].nodePort`, port.nodePort) });
+      findings.report(resource, {
+        code: 'NODE_PORT_OUT_OF_RANGE',
+        path,
+        message: nodePortRangeMessage(`spec.ports[${port.index}].nodePort`, port.nodePort),
+      });
     }
   }
   const healthCheckNodePort = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : undefined;
   if (healthCheckNodePort !== undefined && (healthCheckNodePort < NODE_PORT_RANGE.min || healthCheckNodePort > NODE_PORT_RANGE.max)) {
-    findings.report(resource, { code: 'NODE_PORT_OUT_OF_RANGE', path: ['spec', 'healthCheckNodePort'], message: nodePortRangeMessage('spec.healthCheckNodePort', healthCheckNodePort) });
+    findings.report(resource, {
+      code: 'NODE_PORT_OUT_OF_RANGE',
+      path: ['spec', 'healthCheckNodePort'],
+      message: nodePortRangeMessage('spec.healthCheckNodePort', healthCheckNodePort),
+    });
   }
   if (Array.isArray(spec.loadBalancerSourceRanges)) {
     spec.loadBalancerSourceRanges.forEach((range, rangeIndex) => {
       if (typeof range !== 'string' || parseCidrResult(range).ok === false) {
-        findings.report(resource, { code: 'INVALID_SOURCE_RANGE', path: ['spec', 'loadBalancerSourceRanges', rangeIndex], message: `spec.loadBalancerSourceRanges[${rangeIndex}]: Invalid value: "${String(range)}": must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24` });
+        findings.report(resource, {
+          code: 'INVALID_SOURCE_RANGE',
+          path: ['spec', 'loadBalancerSourceRanges', rangeIndex],
+          message: `spec.loadBalancerSourceRanges[${rangeIndex}]: Invalid value: "${String(range)}": must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24`,
+        });
       }
     });
   }
@@ -117,23 +139,48 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
   const local = service.externalTrafficPolicy === 'Local';
 
   if (instance && context.compute === 'FARGATE') {
-    findings.report(resource, { code: 'FARGATE_REQUIRES_IP_TARGETS', path: targetPath, message: 'Pods on AWS Fargate can only be load balanced as IP targets; set aws-load-balancer-nlb-target-type: ip.' });
+    findings.report(resource, {
+      code: 'FARGATE_REQUIRES_IP_TARGETS',
+      path: targetPath,
+      message: 'Pods on AWS Fargate can only be load balanced as IP targets; set aws-load-balancer-nlb-target-type: ip.',
+    });
   }
   if (instance && context.ipFamily === 'IPV6') {
-    findings.report(resource, { code: 'IPV6_REQUIRES_IP_TARGETS', path: targetPath, message: 'IPv6 pods can only be load balanced to IP targets, not instance targets.' });
+    findings.report(resource, {
+      code: 'IPV6_REQUIRES_IP_TARGETS',
+      path: targetPath,
+      message: 'IPv6 pods can only be load balanced to IP targets, not instance targets.',
+    });
   }
   if (!instance && context.cni === 'OTHER' && context.compute !== 'FARGATE') {
-    findings.report(resource, { code: 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS', path: targetPath, message: 'ip targets need pod IPs that are native VPC IPs (Amazon VPC CNI); with an alternate CNI use instance targets.' });
+    findings.report(resource, {
+      code: 'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS',
+      path: targetPath,
+      message: 'ip targets need pod IPs that are native VPC IPs (Amazon VPC CNI); with an alternate CNI use instance targets.',
+    });
   }
   if (!instance && !context.enableIpTargetType) {
-    findings.report(resource, { code: 'IP_TARGET_TYPE_DISABLED', path: targetPath, message: 'unsupported targetType: ip when EnableIPTargetType is false' });
+    findings.report(resource, {
+      code: 'IP_TARGET_TYPE_DISABLED',
+      path: targetPath,
+      message: 'unsupported targetType: ip when EnableIPTargetType is false',
+    });
   }
   if (instance && type === 'ClusterIP') {
-    findings.report(resource, { code: 'INSTANCE_TARGET_ON_CLUSTER_IP', path: targetPath, message: 'unsupported service type "ClusterIP" for load balancer target type "instance"' });
+    findings.report(resource, {
+      code: 'INSTANCE_TARGET_ON_CLUSTER_IP',
+      path: targetPath,
+      message: 'unsupported service type "ClusterIP" for load balancer target type "instance"',
+    });
   }
   if (instance && service.spec.allocateLoadBalancerNodePorts === false) {
     for (const port of service.ports.filter((p) => p.nodePort === undefined)) {
-      findings.report(resource, { code: 'INSTANCE_TARGET_WITHOUT_NODE_PORT', path: ['spec', 'ports', port.index], message: 'unable to support instance target type with an unallocated NodePort (allocateLoadBalancerNodePorts is false and this port has no nodePort)' });
+      findings.report(resource, {
+        code: 'INSTANCE_TARGET_WITHOUT_NODE_PORT',
+        path: ['spec', 'ports', port.index],
+        message:
+          'unable to support instance target type with an unallocated NodePort (allocateLoadBalancerNodePorts is false and this port has no nodePort)',
+      });
     }
   }
 
@@ -145,7 +192,8 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
     findings.report(resource, {
       code: 'PROXY_PROTOCOL_WITH_LOCAL_INSTANCE',
       path: annotationPath(`${SVC}aws-load-balancer-proxy-protocol`),
-      message: "you shouldn't configure proxy protocol v2 with NLB instance mode and externalTrafficPolicy set to Local: the kube-proxy health-check port does not speak proxy protocol.",
+      message:
+        "you shouldn't configure proxy protocol v2 with NLB instance mode and externalTrafficPolicy set to Local: the kube-proxy health-check port does not speak proxy protocol.",
     });
   }
   const customGroups = annotations.get(`${SVC}aws-load-balancer-security-groups`);
@@ -154,7 +202,8 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
     findings.report(resource, {
       code: 'CUSTOM_SECURITY_GROUPS_UNMANAGED',
       path: annotationPath(`${SVC}aws-load-balancer-security-groups`),
-      message: 'With aws-load-balancer-security-groups the controller stops managing backend rules: configure the security groups of your target instances/ENIs to allow inbound traffic from the load balancer, or set aws-load-balancer-manage-backend-security-group-rules: "true".',
+      message:
+        'With aws-load-balancer-security-groups the controller stops managing backend rules: configure the security groups of your target instances/ENIs to allow inbound traffic from the load balancer, or set aws-load-balancer-manage-backend-security-group-rules: "true".',
     });
   }
   const preserve = preserveClientIp(service);
@@ -163,9 +212,10 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
     findings.report(resource, {
       code: 'SOURCE_RANGES_IGNORED',
       path: annotationPath(sourceRangesKey),
-      message: customGroups !== undefined
-        ? 'load-balancer-source-ranges is ignored when aws-load-balancer-security-groups is specified.'
-        : 'This annotation will be ignored in case preserve client IP is not enabled (ip targets default to preserve_client_ip.enabled=false); use spec.loadBalancerSourceRanges or enable client IP preservation.',
+      message:
+        customGroups !== undefined
+          ? 'load-balancer-source-ranges is ignored when aws-load-balancer-security-groups is specified.'
+          : 'This annotation will be ignored in case preserve client IP is not enabled (ip targets default to preserve_client_ip.enabled=false); use spec.loadBalancerSourceRanges or enable client IP preservation.',
     });
   }
   if (service.scheme === 'internal' && preserve) {
@@ -173,7 +223,8 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
       code: 'NLB_HAIRPIN_WITH_CLIENT_IP_PRESERVATION',
       severity: 'WARNING',
       path: ['spec', 'type'],
-      message: "Pods of this cluster that call this internal NLB time out when it picks the caller's own node: NAT loopback (hairpin) is not supported with client IP preservation. Call the ClusterIP from inside the cluster, or disable preserve_client_ip.",
+      message:
+        "Pods of this cluster that call this internal NLB time out when it picks the caller's own node: NAT loopback (hairpin) is not supported with client IP preservation. Call the ClusterIP from inside the cluster, or disable preserve_client_ip.",
       rule: 'R5',
     });
   }
@@ -182,7 +233,8 @@ function lintLbcService(service: ServiceView, context: NormalizedLintContext, fi
       code: 'PROXY_PROTOCOL_UNSUPPORTED_FOR_UDP',
       severity: 'WARNING',
       path: annotationPath(`${SVC}aws-load-balancer-proxy-protocol`),
-      message: 'Proxy protocol v2 applies to TCP and TLS target groups; UDP target groups keep the client address as the packet source instead.',
+      message:
+        'Proxy protocol v2 applies to TCP and TLS target groups; UDP target groups keep the client address as the packet source instead.',
       rule: 'R5u',
     });
   }
@@ -208,19 +260,34 @@ function lintAddresses(service: ServiceView, context: NormalizedLintContext, fin
   const ipv6Addresses = annotations.has(ipv6Key) ? splitList(annotations.get(ipv6Key)!) : undefined;
 
   if (eips && service.scheme === 'internal') {
-    findings.report(resource, { code: 'EIP_ON_INTERNAL_LOAD_BALANCER', path: annotationPath(eipKey), message: 'EIP allocations can only be set for internet facing load balancers' });
+    findings.report(resource, {
+      code: 'EIP_ON_INTERNAL_LOAD_BALANCER',
+      path: annotationPath(eipKey),
+      message: 'EIP allocations can only be set for internet facing load balancers',
+    });
   }
   if (privateIps && service.scheme === 'internet-facing') {
-    findings.report(resource, { code: 'PRIVATE_IPS_ON_INTERNET_FACING', path: annotationPath(privateKey), message: 'private IPv4 addresses can only be set for internal load balancers' });
+    findings.report(resource, {
+      code: 'PRIVATE_IPS_ON_INTERNET_FACING',
+      path: annotationPath(privateKey),
+      message: 'private IPv4 addresses can only be set for internal load balancers',
+    });
   }
   if (ipv6Addresses && !service.dualstack) {
-    findings.report(resource, { code: 'IPV6_ADDRESSES_WITHOUT_DUALSTACK', path: annotationPath(ipv6Key), message: 'IPv6 addresses can only be set for dualstack load balancers' });
+    findings.report(resource, {
+      code: 'IPV6_ADDRESSES_WITHOUT_DUALSTACK',
+      path: annotationPath(ipv6Key),
+      message: 'IPv6 addresses can only be set for dualstack load balancers',
+    });
   }
   if (service.ipv6 && !service.dualstack) {
     findings.report(resource, {
       code: 'IPV6_REQUIRES_DUALSTACK',
-      path: annotations.has(`${SVC}aws-load-balancer-ip-address-type`) ? annotationPath(`${SVC}aws-load-balancer-ip-address-type`) : ['spec', 'type'],
-      message: 'unsupported IPv6 configuration, lb not dual-stack: set service.beta.kubernetes.io/aws-load-balancer-ip-address-type: dualstack.',
+      path: annotations.has(`${SVC}aws-load-balancer-ip-address-type`)
+        ? annotationPath(`${SVC}aws-load-balancer-ip-address-type`)
+        : ['spec', 'type'],
+      message:
+        'unsupported IPv6 configuration, lb not dual-stack: set service.beta.kubernetes.io/aws-load-balancer-ip-address-type: dualstack.',
     });
   }
 
@@ -229,36 +296,71 @@ function lintAddresses(service: ServiceView, context: NormalizedLintContext, fin
   let subnets: Subnet[] | undefined;
   let subnetCount: number | undefined = named?.length;
   if (named && designSubnets) {
-    subnets = named.map((ref) => designSubnets.find((subnet) => subnet.name === ref)).filter((subnet): subnet is Subnet => subnet !== undefined);
+    subnets = named
+      .map((ref) => designSubnets.find((subnet) => subnet.name === ref))
+      .filter((subnet): subnet is Subnet => subnet !== undefined);
     if (subnets.length === named.length) lintSubnetAzs(service, subnets, annotationPath(subnetsKey), findings);
     else subnets = undefined;
   } else if (!named && designSubnets && service.scheme) {
-    const discovered = discoverLoadBalancerSubnets({ subnets: designSubnets, scheme: service.scheme === 'internal' ? 'INTERNAL' : 'INTERNET_FACING', family: 'NLB', owner: 'LBC', lbcVersion: context.version });
+    const discovered = discoverLoadBalancerSubnets({
+      subnets: designSubnets,
+      scheme: service.scheme === 'internal' ? 'INTERNAL' : 'INTERNET_FACING',
+      family: 'NLB',
+      owner: 'LBC',
+      lbcVersion: context.version,
+    });
     subnets = discovered.chosen;
     subnetCount = discovered.chosen.length;
     for (const error of discovered.errors) findings.report(resource, { code: error.code, path: ['spec', 'type'], message: error.message });
   }
   if (subnetCount !== undefined && subnetCount > 0) {
     if (eips && eips.length !== subnetCount) {
-      findings.report(resource, { code: 'EIP_COUNT_MISMATCH', path: annotationPath(eipKey), message: `count of EIP allocations (${eips.length}) and subnets (${subnetCount}) must match` });
+      findings.report(resource, {
+        code: 'EIP_COUNT_MISMATCH',
+        path: annotationPath(eipKey),
+        message: `count of EIP allocations (${eips.length}) and subnets (${subnetCount}) must match`,
+      });
     }
     if (privateIps && privateIps.length !== subnetCount) {
-      findings.report(resource, { code: 'PRIVATE_IP_COUNT_MISMATCH', path: annotationPath(privateKey), message: `count of private IPv4 addresses (${privateIps.length}) and subnets (${subnetCount}) must match`, rule: 'V-EIP-COUNT' });
+      findings.report(resource, {
+        code: 'PRIVATE_IP_COUNT_MISMATCH',
+        path: annotationPath(privateKey),
+        message: `count of private IPv4 addresses (${privateIps.length}) and subnets (${subnetCount}) must match`,
+        rule: 'V-EIP-COUNT',
+      });
     }
     if (ipv6Addresses && ipv6Addresses.length !== subnetCount) {
-      findings.report(resource, { code: 'IPV6_ADDRESS_COUNT_MISMATCH', path: annotationPath(ipv6Key), message: `count of IPv6 addresses (${ipv6Addresses.length}) and subnets (${subnetCount}) must match`, rule: 'V-EIP-COUNT' });
+      findings.report(resource, {
+        code: 'IPV6_ADDRESS_COUNT_MISMATCH',
+        path: annotationPath(ipv6Key),
+        message: `count of IPv6 addresses (${ipv6Addresses.length}) and subnets (${subnetCount}) must match`,
+        rule: 'V-EIP-COUNT',
+      });
     }
   }
   for (const address of privateIps ?? []) {
     if (parseAddress(address)?.version !== 4) {
-      findings.report(resource, { code: 'INVALID_ANNOTATION_VALUE', path: annotationPath(privateKey), message: `${address} is not an IPv4 address.` });
+      findings.report(resource, {
+        code: 'INVALID_ANNOTATION_VALUE',
+        path: annotationPath(privateKey),
+        message: `${address} is not an IPv4 address.`,
+      });
     } else if (subnets && subnets.length > 0 && !subnets.some((subnet) => containsIpv4(subnet, address))) {
-      findings.report(resource, { code: 'PRIVATE_IP_OUTSIDE_SUBNETS', path: annotationPath(privateKey), message: `${address} is in none of the load balancer's subnets (${subnets.map((s) => `${s.name} ${s.cidr}`).join(', ')}).`, rule: 'R8' });
+      findings.report(resource, {
+        code: 'PRIVATE_IP_OUTSIDE_SUBNETS',
+        path: annotationPath(privateKey),
+        message: `${address} is in none of the load balancer's subnets (${subnets.map((s) => `${s.name} ${s.cidr}`).join(', ')}).`,
+        rule: 'R8',
+      });
     }
   }
   for (const address of ipv6Addresses ?? []) {
     if (parseAddress(address)?.version !== 6) {
-      findings.report(resource, { code: 'INVALID_ANNOTATION_VALUE', path: annotationPath(ipv6Key), message: `${address} is not an IPv6 address.` });
+      findings.report(resource, {
+        code: 'INVALID_ANNOTATION_VALUE',
+        path: annotationPath(ipv6Key),
+        message: `${address} is not an IPv6 address.`,
+      });
     }
   }
 }
@@ -279,7 +381,11 @@ export function lintSubnetAzs(
   for (const subnet of subnets) byAz.set(subnet.az, [...(byAz.get(subnet.az) ?? []), subnet.name]);
   for (const [az, names] of byAz) {
     if (names.length > 1) {
-      findings.report(owner.resource, { code: 'SUBNETS_SHARE_AZ', path, message: `multiple subnets in same Availability Zone ${az}: [${names.join(' ')}]` });
+      findings.report(owner.resource, {
+        code: 'SUBNETS_SHARE_AZ',
+        path,
+        message: `multiple subnets in same Availability Zone ${az}: [${names.join(' ')}]`,
+      });
     }
   }
 }
@@ -293,41 +399,79 @@ function lintHealthCheck(service: ServiceView, findings: FindingCollector): void
     findings.report(resource, {
       code: 'LOCAL_POLICY_TCP_HEALTH_CHECK',
       path: annotationPath(protocolKey),
-      message: 'externalTrafficPolicy is Local: do not use TCP health checks; use HTTP on spec.healthCheckNodePort path /healthz (the controller default) so only nodes with a ready pod receive traffic.',
+      message:
+        'externalTrafficPolicy is Local: do not use TCP health checks; use HTTP on spec.healthCheckNodePort path /healthz (the controller default) so only nodes with a ready pod receive traffic.',
     });
   }
   const rawPort = annotations.get(portKey);
   if (rawPort === undefined || rawPort === 'traffic-port' || parseGoInt(rawPort) !== undefined) return;
   const named = service.ports.find((port) => port.name === rawPort);
   if (!named) {
-    findings.report(resource, { code: 'HEALTH_CHECK_PORT_NOT_FOUND', path: annotationPath(portKey), message: `failed to resolve healthCheckPort: no Service port is named "${rawPort}".`, rule: 'V-HC-NAMED-PORT' });
+    findings.report(resource, {
+      code: 'HEALTH_CHECK_PORT_NOT_FOUND',
+      path: annotationPath(portKey),
+      message: `failed to resolve healthCheckPort: no Service port is named "${rawPort}".`,
+      rule: 'V-HC-NAMED-PORT',
+    });
   } else if (service.targetType === 'ip' && typeof named.targetPort === 'string') {
-    findings.report(resource, { code: 'NAMED_HEALTH_CHECK_PORT_WITH_NAMED_TARGET_PORT', path: annotationPath(portKey), message: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port" });
+    findings.report(resource, {
+      code: 'NAMED_HEALTH_CHECK_PORT_WITH_NAMED_TARGET_PORT',
+      path: annotationPath(portKey),
+      message: "cannot use named healthCheckPort for IP TargetType when service's targetPort is a named port",
+    });
   }
 }
 
 function lintInTreeService(service: ServiceView, context: NormalizedLintContext, findings: FindingCollector): void {
   const { resource, spec, annotations } = service;
   if (spec.loadBalancerIP !== undefined && spec.loadBalancerIP !== '') {
-    findings.report(resource, { code: 'CCM_LOAD_BALANCER_IP_UNSUPPORTED', path: ['spec', 'loadBalancerIP'], message: 'LoadBalancerIP cannot be specified for AWS ELB' });
+    findings.report(resource, {
+      code: 'CCM_LOAD_BALANCER_IP_UNSUPPORTED',
+      path: ['spec', 'loadBalancerIP'],
+      message: 'LoadBalancerIP cannot be specified for AWS ELB',
+    });
   }
   if (context.ipFamily === 'IPV6') {
-    findings.report(resource, { code: 'IPV6_REQUIRES_LBC', path: ['spec', 'type'], message: 'The in-tree service controller does not support IPv6; install the AWS Load Balancer Controller.' });
+    findings.report(resource, {
+      code: 'IPV6_REQUIRES_LBC',
+      path: ['spec', 'type'],
+      message: 'The in-tree service controller does not support IPv6; install the AWS Load Balancer Controller.',
+    });
   }
   if (context.compute === 'FARGATE') {
-    findings.report(resource, { code: 'FARGATE_REQUIRES_IP_TARGETS', path: ['spec', 'type'], message: 'Pods on AWS Fargate can only be load balanced as IP targets, which the in-tree controller cannot create; use the AWS Load Balancer Controller.' });
+    findings.report(resource, {
+      code: 'FARGATE_REQUIRES_IP_TARGETS',
+      path: ['spec', 'type'],
+      message:
+        'Pods on AWS Fargate can only be load balanced as IP targets, which the in-tree controller cannot create; use the AWS Load Balancer Controller.',
+    });
   }
   if (service.loadBalancerFamily === 'CLB') {
     for (const port of service.ports.filter((p) => p.protocol === 'UDP')) {
-      findings.report(resource, { code: 'CLB_DOES_NOT_SUPPORT_UDP', path: ['spec', 'ports', port.index, 'protocol'], message: 'A Classic Load Balancer has no UDP listeners; use aws-load-balancer-type: nlb or the AWS Load Balancer Controller.', rule: 'R11' });
+      findings.report(resource, {
+        code: 'CLB_DOES_NOT_SUPPORT_UDP',
+        path: ['spec', 'ports', port.index, 'protocol'],
+        message: 'A Classic Load Balancer has no UDP listeners; use aws-load-balancer-type: nlb or the AWS Load Balancer Controller.',
+        rule: 'R11',
+      });
     }
   }
   const eipKey = `${SVC}aws-load-balancer-eip-allocations`;
   if (annotations.has(eipKey)) {
     if (service.loadBalancerFamily === 'CLB') {
-      findings.report(resource, { code: 'ANNOTATION_IGNORED', severity: 'WARNING', path: annotationPath(eipKey), message: 'Elastic IPs only attach to an NLB; a Classic Load Balancer ignores aws-load-balancer-eip-allocations.', rule: 'R8' });
+      findings.report(resource, {
+        code: 'ANNOTATION_IGNORED',
+        severity: 'WARNING',
+        path: annotationPath(eipKey),
+        message: 'Elastic IPs only attach to an NLB; a Classic Load Balancer ignores aws-load-balancer-eip-allocations.',
+        rule: 'R8',
+      });
     } else if (service.scheme === 'internal') {
-      findings.report(resource, { code: 'EIP_ON_INTERNAL_LOAD_BALANCER', path: annotationPath(eipKey), message: 'EIP allocations can only be set for internet facing load balancers' });
+      findings.report(resource, {
+        code: 'EIP_ON_INTERNAL_LOAD_BALANCER',
+        path: annotationPath(eipKey),
+        message: 'EIP allocations can only be set for internet facing load balancers',
+      });
     }
   }
 }
@@ -340,7 +484,8 @@ function lintStrictPodSecurityGroups(service: ServiceView, context: NormalizedLi
   findings.report(service.resource, {
     code: 'POD_SG_STRICT_FORBIDS_INSTANCE_LOCAL',
     path: ['spec', 'externalTrafficPolicy'],
-    message: 'With POD_SECURITY_GROUP_ENFORCING_MODE=strict, NodePort/LoadBalancer instance targets with externalTrafficPolicy Local are not supported for pods with security groups; use ip targets or standard mode.',
+    message:
+      'With POD_SECURITY_GROUP_ENFORCING_MODE=strict, NodePort/LoadBalancer instance targets with externalTrafficPolicy Local are not supported for pods with security groups; use ip targets or standard mode.',
   });
 }
 
@@ -353,13 +498,19 @@ function lintNodePortAllocation(services: readonly ServiceView[], findings: Find
     const claims: Array<{ port: number; path: PathSegment[] }> = service.ports
       .filter((port) => port.nodePort !== undefined)
       .map((port) => ({ port: port.nodePort!, path: ['spec', 'ports', port.index, 'nodePort'] }));
-    if (typeof service.spec.healthCheckNodePort === 'number') claims.push({ port: service.spec.healthCheckNodePort, path: ['spec', 'healthCheckNodePort'] });
+    if (typeof service.spec.healthCheckNodePort === 'number')
+      claims.push({ port: service.spec.healthCheckNodePort, path: ['spec', 'healthCheckNodePort'] });
     for (const claim of claims) {
       if (claimed.has(claim.port)) continue; // TCP and UDP of one Service may share a node port
       claimed.add(claim.port);
       const previous = owners.get(claim.port);
       if (previous) {
-        findings.report(service.resource, { code: 'NODE_PORT_CONFLICT', path: claim.path, message: `Invalid value: ${claim.port}: provided port is already allocated (by ${previous.resource.id}).`, rule: 'R2' });
+        findings.report(service.resource, {
+          code: 'NODE_PORT_CONFLICT',
+          path: claim.path,
+          message: `Invalid value: ${claim.port}: provided port is already allocated (by ${previous.resource.id}).`,
+          rule: 'R2',
+        });
       } else {
         owners.set(claim.port, service);
       }

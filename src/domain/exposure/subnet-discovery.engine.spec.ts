@@ -20,7 +20,9 @@ describe('load-balancer subnet discovery ([LBC-SUB])', () => {
 
   it('an NLB is satisfied by one subnet, an ALB is not', () => {
     expect(sut({ subnets, scheme: 'INTERNAL', family: 'NLB', owner: 'LBC', lbcVersion: V2_13 }).errors).toEqual([]);
-    expect(sut({ subnets, scheme: 'INTERNAL', family: 'ALB', owner: 'LBC', lbcVersion: V2_13 }).errors.map((e) => e.code)).toEqual(['TOO_FEW_SUBNETS']);
+    expect(sut({ subnets, scheme: 'INTERNAL', family: 'ALB', owner: 'LBC', lbcVersion: V2_13 }).errors.map((e) => e.code)).toEqual([
+      'TOO_FEW_SUBNETS',
+    ]);
   });
 
   it('the in-tree controller decides by route tables, not tags', () => {

@@ -8,7 +8,13 @@ export function dropNullProperties(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => dropNullProperties(item, depth + 1));
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null) Object.defineProperty(result, key, { value: dropNullProperties(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    if (item !== null)
+      Object.defineProperty(result, key, {
+        value: dropNullProperties(item, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return result;
 }

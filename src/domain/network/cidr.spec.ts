@@ -44,7 +44,10 @@ describe('cidr', () => {
     expect(parseCidrResult('410.0.0.0/16').ok).toBe(false);
     expect(parseCidrResult('62::/64').ok).toBe(true);
     expect(parseCidrResult('2::/64', 6).ok).toBe(true);
-    expect(parseCidrResult('10.1.0.0/16', 6)).toEqual({ ok: false, reason: '"10.1.0.0/16" is an IPv4 CIDR where an IPv6 CIDR is expected' });
+    expect(parseCidrResult('10.1.0.0/16', 6)).toEqual({
+      ok: false,
+      reason: '"10.1.0.0/16" is an IPv4 CIDR where an IPv6 CIDR is expected',
+    });
     expect(parseCidrResult('10.1.0.0/16').ok).toBe(true);
   });
 

@@ -65,7 +65,10 @@ function parseCidrText(text: unknown, expected?: IpVersion): CidrParseResult {
     const canonical = `${formatAddress(version, first)}/${prefixLength}`;
     return { ok: false, reason: `"${text}" has host bits set; the network is ${canonical}` };
   }
-  return { ok: true, cidr: Object.freeze({ text: `${formatAddress(version, first)}/${prefixLength}`, version, prefixLength, first, last }) };
+  return {
+    ok: true,
+    cidr: Object.freeze({ text: `${formatAddress(version, first)}/${prefixLength}`, version, prefixLength, first, last }),
+  };
 }
 
 export function parseCidr(text: string, expected?: IpVersion): Cidr {
@@ -127,4 +130,3 @@ export function alignedBlockCount(cidr: Cidr, blockPrefix: number): bigint {
   if (blockPrefix < cidr.prefixLength) return 0n;
   return 1n << BigInt(blockPrefix - cidr.prefixLength);
 }
-

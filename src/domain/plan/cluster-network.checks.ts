@@ -110,7 +110,8 @@ function endpointPlan(spec: DesignSpec, findings: Finding[]): EndpointPart {
       code: 'PRIVATE_ENDPOINT_DISABLED',
       severity: 'INFO',
       path: access ? 'endpointAccess.private' : 'endpointAccess',
-      message: 'The private endpoint is off: nodes and pods reach the Kubernetes API through its public address, so that traffic leaves the VPC (through NAT gateways from private subnets).',
+      message:
+        'The private endpoint is off: nodes and pods reach the Kubernetes API through its public address, so that traffic leaves the VPC (through NAT gateways from private subnets).',
       fix: 'Turn endpointAccess.private on so in-VPC traffic to the API stays in the VPC.',
     });
     if (!unrestricted) {
@@ -128,7 +129,8 @@ function endpointPlan(spec: DesignSpec, findings: Finding[]): EndpointPart {
       code: 'PRIVATE_ENDPOINT_ONLY',
       severity: 'INFO',
       path: 'endpointAccess.public',
-      message: 'The Kubernetes API is reachable only from inside the VPC (and connected networks): kubectl, CI and GitOps tools need a path in (VPN, Direct Connect, peering, a bastion), and the VPC needs DNS support and DNS hostnames on.',
+      message:
+        'The Kubernetes API is reachable only from inside the VPC (and connected networks): kubectl, CI and GitOps tools need a path in (VPN, Direct Connect, peering, a bastion), and the VPC needs DNS support and DNS hostnames on.',
       fix: 'Plan the operator and CI access path, and allow it in the cluster security group.',
     });
   }

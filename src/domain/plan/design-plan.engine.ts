@@ -20,12 +20,12 @@ import { planWorkloads, type GroupForWorkloads } from './workload.plan.js';
 
 export const PLAN_ASSUMPTIONS: readonly string[] = [
   'Launchers: MANAGED → managed node group (EKS injects the calculator value, capped 110/250); SELF_MANAGED AL2023 → nodeadm; SELF_MANAGED AL2 or Bottlerocket → the eni-max-pods.txt value bootstrap.sh writes; KARPENTER → Karpenter with RESERVED_ENIS 1 for custom networking and 1 for security groups for pods, as its docs say; AUTO_MODE → Auto Mode; WINDOWS AMIs run the Windows model.',
-  'A node group\'s max pods is the lowest across its instance types; its addresses are sized with the type whose node costs the most addresses.',
+  "A node group's max pods is the lowest across its instance types; its addresses are sized with the type whose node costs the most addresses.",
   'Pods per node: the replicas of the workloads on the group (hostNetwork excluded) divided by the nodes at that size, rounded up, capped by the kubelet maxPods less aws-node and kube-proxy, the pod addresses and the branch ENIs of a node.',
-  'Nodes spread evenly over the Availability Zones of the group\'s subnets (remainder to the first zones), then evenly over the group\'s subnets in a zone (remainder to the first).',
+  "Nodes spread evenly over the Availability Zones of the group's subnets (remainder to the first zones), then evenly over the group's subnets in a zone (remainder to the first).",
   'Pods do not move onto nodes added later, so a larger size never frees the addresses a smaller size held.',
   'Rolling replacement: every node group may roll at once, each adding maxSurge nodes (default 1; Fargate: pods) at its max-size per-node cost to each subnet it uses.',
-  'Fargate: the profile\'s min/desired/max sizes count pods, and its workloads\' replicas are at least that many; one IPv4 address per pod (also in IPv6 clusters).',
+  "Fargate: the profile's min/desired/max sizes count pods, and its workloads' replicas are at least that many; one IPv4 address per pod (also in IPv6 clusters).",
   'Windows nodes use secondary IPs with the VPC resource controller defaults; Auto Mode nodes use prefix delegation with the CNI default warm targets.',
   'EKS control-plane ENIs and load balancers are not charged to subnets; their minimum free addresses are checked instead. NAT gateways take one address each.',
 ];
@@ -71,7 +71,13 @@ export function planDesign(spec: DesignSpec, deps: PlanDependencies): DesignPlan
     };
     ledger.chargeGroup(index, zones, charge);
     const atSize = (load: typeof min, count: number) => (count > 0 ? load.load : emptyLoad(0));
-    return { capacity, replicas, zones, charge, loads: { min: atSize(min, nodes.min), desired: atSize(desired, nodes.desired), max: atSize(max, nodes.max) } };
+    return {
+      capacity,
+      replicas,
+      zones,
+      charge,
+      loads: { min: atSize(min, nodes.min), desired: atSize(desired, nodes.desired), max: atSize(max, nodes.max) },
+    };
   });
 
   const freeIpsBySubnet = new Map<string, number>();
@@ -110,7 +116,8 @@ export function planDesign(spec: DesignSpec, deps: PlanDependencies): DesignPlan
   });
 
   const byName = new Map<string, GroupForWorkloads>();
-  for (const { capacity, replicas } of planned) if (!byName.has(capacity.group.name)) byName.set(capacity.group.name, { capacity, replicas });
+  for (const { capacity, replicas } of planned)
+    if (!byName.has(capacity.group.name)) byName.set(capacity.group.name, { capacity, replicas });
   const workloads = planWorkloads(context, byName, otherFindings);
   const network = checkClusterNetwork(context);
   otherFindings.push(...network.findings);
@@ -131,11 +138,13 @@ export function planDesign(spec: DesignSpec, deps: PlanDependencies): DesignPlan
 
 /** ERROR before WARNING before INFO, then by path (numeric-aware: subnets[2] before subnets[10]), then code. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) =>
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
-    || pathOrder.compare(a.path, b.path)
-    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      pathOrder.compare(a.path, b.path) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 /**
@@ -193,7 +202,12 @@ function resolvePools(spec: DesignSpec, findings: Finding[]): CapacityPools {
     cluster = resolveCniPool({});
   }
   for (const warning of cluster.warnings) {
-    const field = warning.code === 'WARM_PREFIX_TARGET_ZERO_UNSUPPORTED' ? 'warmPrefixTarget' : warning.code === 'OPTION_IGNORED' ? 'warmEniTarget' : 'warmIpTarget';
+    const field =
+      warning.code === 'WARM_PREFIX_TARGET_ZERO_UNSUPPORTED'
+        ? 'warmPrefixTarget'
+        : warning.code === 'OPTION_IGNORED'
+          ? 'warmEniTarget'
+          : 'warmIpTarget';
     findings.push({
       code: warning.code,
       severity: CAPACITY_WARNING_SEVERITY[warning.code] ?? 'INFO',
@@ -230,8 +244,11 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
   for (const subnet of subnets) {
     usedIpsAtMax += subnet.usedIps.max;
     if (!subnet.charges.some((charge) => charge.kind !== 'NAT_GATEWAY')) continue;
-    if (!tightest || subnet.utilizationAtMax > tightest.utilizationAtMax
-      || (subnet.utilizationAtMax === tightest.utilizationAtMax && subnet.freeIpsAtMax < tightest.freeIpsAtMax)) {
+    if (
+      !tightest ||
+      subnet.utilizationAtMax > tightest.utilizationAtMax ||
+      (subnet.utilizationAtMax === tightest.utilizationAtMax && subnet.freeIpsAtMax < tightest.freeIpsAtMax)
+    ) {
       tightest = subnet;
     }
   }
@@ -248,7 +265,12 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
     warnings,
     infos,
     tightestSubnet: tightest
-      ? { name: tightest.name, usedIpsAtMax: tightest.usedIps.max, freeIpsAtMax: tightest.freeIpsAtMax, utilization: tightest.utilizationAtMax }
+      ? {
+          name: tightest.name,
+          usedIpsAtMax: tightest.usedIps.max,
+          freeIpsAtMax: tightest.freeIpsAtMax,
+          utilization: tightest.utilizationAtMax,
+        }
       : null,
     nodeGroups: nodeGroups.length,
     subnets: subnets.length,

@@ -58,14 +58,26 @@ describe('plan numbers, checked by hand', () => {
     const group = result.nodeGroups[0]!;
 
     // Calculator with prefixes: 4 × (14 × 16) + 2 = 898, managed node groups cap it at 110 (< 30 vCPUs).
-    expect(group.instanceTypes[0]).toMatchObject({ maxPods: 110, ipLimitedPods: 898, cap: 110, capApplied: true, podAddressMode: 'PREFIX_DELEGATION' });
+    expect(group.instanceTypes[0]).toMatchObject({
+      maxPods: 110,
+      ipLimitedPods: 898,
+      cap: 110,
+      capApplied: true,
+      podAddressMode: 'PREFIX_DELEGATION',
+    });
     // min: 7 pods → ceil(7 / 16) + 1 = 2 prefixes on 1 ENI → 1 + 2 × 16 = 33 addresses.
     expect(group.loads.min).toMatchObject({ podsPerNode: 7, prefixesPerNode: 2, enisPerNode: 1, nodeSubnetIpsPerNode: 33 });
     expect(group.loads.max).toMatchObject({ podsPerNode: 2, prefixesPerNode: 2, nodeSubnetIpsPerNode: 33 });
     const privateA = subnetNamed(result, 'private-a');
     expect(privateA.usedIps).toEqual({ min: 33, desired: 66, max: 132 });
     // A /19 has 2^(28 − 19) = 512 aligned /28 blocks, 510 assignable; 4 nodes × 2 prefixes, 4 single addresses.
-    expect(privateA.prefixBlocks).toEqual({ alignedBlocks: 512, assignableBlocks: 510, neededBlocks: 8, individualIps: 4, bestCaseAvailableBlocks: 510 });
+    expect(privateA.prefixBlocks).toEqual({
+      alignedBlocks: 512,
+      assignableBlocks: 510,
+      neededBlocks: 8,
+      individualIps: 4,
+      bestCaseAvailableBlocks: 510,
+    });
     expect(problems(result.findings)).toEqual([]);
   });
 
@@ -90,7 +102,15 @@ describe('plan numbers, checked by hand', () => {
     expect(subnetNamed(result, 'private-a').usedIps).toEqual({ min: 1, desired: 2, max: 4 });
     expect(subnetNamed(result, 'pods-a').usedIps).toEqual({ min: 30, desired: 60, max: 120 });
     expect(subnetNamed(result, 'pods-a').charges).toEqual([
-      { kind: 'POD_ENI_IPS', consumer: 'general', nodes: { min: 1, desired: 2, max: 4 }, ipsPerNodeAtMax: 30, usedIps: { min: 30, desired: 60, max: 120 }, prefixesAtMax: 0, surgeIps: 30 },
+      {
+        kind: 'POD_ENI_IPS',
+        consumer: 'general',
+        nodes: { min: 1, desired: 2, max: 4 },
+        ipsPerNodeAtMax: 30,
+        usedIps: { min: 30, desired: 60, max: 120 },
+        prefixesAtMax: 0,
+        surgeIps: 30,
+      },
     ]);
     expect(subnetNamed(result, 'private-a').surgeIps).toBe(1);
     expect(problems(result.findings)).toEqual([]);
@@ -104,7 +124,9 @@ describe('plan numbers, checked by hand', () => {
 
     // nodeadm: 4 × 14 + 2 = 58; only 3 × 14 + 2 = 44 pods can get an address.
     expect(result.nodeGroups[0]).toMatchObject({ launcher: 'NODEADM', maxPods: 58, effectiveMaxPods: 44 });
-    expect(problems(result.findings)).toEqual([{ code: 'MAX_PODS_EXCEEDS_POD_IPS', severity: 'WARNING', path: 'nodeGroups[0].instanceTypes[0]' }]);
+    expect(problems(result.findings)).toEqual([
+      { code: 'MAX_PODS_EXCEEDS_POD_IPS', severity: 'WARNING', path: 'nodeGroups[0].instanceTypes[0]' },
+    ]);
   });
 
   it('security groups for pods: trunk ENI and branch-ENI pods in the node subnet', () => {
@@ -118,7 +140,13 @@ describe('plan numbers, checked by hand', () => {
     const result = plan(spec);
     const group = result.nodeGroups[0]!;
 
-    expect(group).toMatchObject({ maxPods: 44, effectiveMaxPods: 44, podIpSlotsPerNode: 42, branchEniPodsPerNode: 18, replicas: { podIp: 20, branchEni: 6, hostNetwork: 0 } });
+    expect(group).toMatchObject({
+      maxPods: 44,
+      effectiveMaxPods: 44,
+      podIpSlotsPerNode: 42,
+      branchEniPodsPerNode: 18,
+      replicas: { podIp: 20, branchEni: 6, hostNetwork: 0 },
+    });
     // min: 7 pods, 2 with branch ENIs; 5 others on ENIs = ceil(5 / 14) + 1 = 2 → 2 × 15 + 1 trunk + 2 branch = 33.
     expect(group.loads.min).toMatchObject({ podsPerNode: 7, branchPodsPerNode: 2, enisPerNode: 3, nodeSubnetIpsPerNode: 33 });
     // desired: 4 pods (1 branch) → 2 × 15 + 1 + 1 = 32; max: 2 pods (1 branch) → 32.
@@ -129,7 +157,15 @@ describe('plan numbers, checked by hand', () => {
 
   it('Fargate: one address per pod in the profile subnets, spread like nodes', () => {
     const spec = cleanDesign();
-    spec.nodeGroups.push({ name: 'system', kind: 'FARGATE', instanceTypes: [], subnets: ['private-a', 'private-b'], minSize: 0, desiredSize: 2, maxSize: 4 });
+    spec.nodeGroups.push({
+      name: 'system',
+      kind: 'FARGATE',
+      instanceTypes: [],
+      subnets: ['private-a', 'private-b'],
+      minSize: 0,
+      desiredSize: 2,
+      maxSize: 4,
+    });
     spec.workloads!.push({ name: 'coredns', namespace: 'kube-system', nodeGroup: 'system', replicas: 3 });
 
     const result = plan(spec);
@@ -138,7 +174,10 @@ describe('plan numbers, checked by hand', () => {
     // Pods per size: max(size, replicas) = 3 / 3 / 4, each its own node with one address.
     expect(system).toMatchObject({ launcher: 'FARGATE', maxPods: 1, podCapacityAtMax: 4, branchEniPodsPerNode: 0 });
     expect(system.loads.min).toMatchObject({ nodes: 3, podsPerNode: 1, nodeSubnetIpsPerNode: 1 });
-    expect(system.placementAtMax).toEqual([{ subnet: 'private-a', az: 'eu-west-1a', nodes: 2 }, { subnet: 'private-b', az: 'eu-west-1b', nodes: 2 }]);
+    expect(system.placementAtMax).toEqual([
+      { subnet: 'private-a', az: 'eu-west-1a', nodes: 2 },
+      { subnet: 'private-b', az: 'eu-west-1b', nodes: 2 },
+    ]);
     const fargateCharge = (name: string) => subnetNamed(result, name).charges.find((charge) => charge.kind === 'FARGATE_POD_IPS');
     expect(fargateCharge('private-a')).toMatchObject({ nodes: { min: 2, desired: 2, max: 2 }, usedIps: { min: 2, desired: 2, max: 2 } });
     expect(fargateCharge('private-b')).toMatchObject({ nodes: { min: 1, desired: 1, max: 2 }, usedIps: { min: 1, desired: 1, max: 2 } });
@@ -154,7 +193,15 @@ describe('plan numbers, checked by hand', () => {
       subnet.ipv6Cidr = `2a05:d018:abc:ab${i.toString(16).padStart(2, '0')}::/64`;
     });
     delete spec.serviceIpv4Cidr;
-    spec.nodeGroups.push({ name: 'system', kind: 'FARGATE', instanceTypes: [], subnets: ['private-a', 'private-b'], minSize: 0, desiredSize: 2, maxSize: 4 });
+    spec.nodeGroups.push({
+      name: 'system',
+      kind: 'FARGATE',
+      instanceTypes: [],
+      subnets: ['private-a', 'private-b'],
+      minSize: 0,
+      desiredSize: 2,
+      maxSize: 4,
+    });
     spec.workloads!.push({ name: 'coredns', namespace: 'kube-system', nodeGroup: 'system', replicas: 3 });
 
     const result = plan(spec);
@@ -169,7 +216,16 @@ describe('plan numbers, checked by hand', () => {
 
   it('Windows: primary ENI only, resource-controller warm defaults, kubelet 110 above the 9 pod addresses', () => {
     const spec = cleanDesign();
-    spec.nodeGroups.push({ name: 'win', kind: 'MANAGED', amiFamily: 'WINDOWS', instanceTypes: ['m5.large'], subnets: ['private-a', 'private-b', 'private-c'], minSize: 0, desiredSize: 3, maxSize: 3 });
+    spec.nodeGroups.push({
+      name: 'win',
+      kind: 'MANAGED',
+      amiFamily: 'WINDOWS',
+      instanceTypes: ['m5.large'],
+      subnets: ['private-a', 'private-b', 'private-c'],
+      minSize: 0,
+      desiredSize: 3,
+      maxSize: 3,
+    });
     spec.workloads!.push({ name: 'legacy', namespace: 'shop', nodeGroup: 'win', replicas: 6 });
 
     const result = plan(spec);
@@ -179,7 +235,9 @@ describe('plan numbers, checked by hand', () => {
     // 2 pods per node: max(2 + warm-ip-target 3, minimum-ip-target 3) = 5 secondaries + the primary = 6.
     expect(win.loads.desired).toMatchObject({ podsPerNode: 2, nodeSubnetIpsPerNode: 6 });
     expect(win.loads.min).toMatchObject({ nodes: 0, nodeSubnetIpsPerNode: 0 });
-    expect(problems(result.findings)).toEqual([{ code: 'MAX_PODS_EXCEEDS_POD_IPS', severity: 'WARNING', path: 'nodeGroups[1].instanceTypes[0]' }]);
+    expect(problems(result.findings)).toEqual([
+      { code: 'MAX_PODS_EXCEEDS_POD_IPS', severity: 'WARNING', path: 'nodeGroups[1].instanceTypes[0]' },
+    ]);
   });
 
   it('Karpenter with custom networking reserves the primary ENI (RESERVED_ENIS=1)', () => {
@@ -221,7 +279,13 @@ function customNetworkingDesign(): DesignSpec {
   const spec = cleanDesign();
   spec.vpc.secondaryCidrs = ['100.64.0.0/16'];
   LETTERS.forEach((letter, i) => {
-    spec.subnets.push({ name: `pods-${letter}`, az: `eu-west-1${letter}`, cidr: `100.64.${64 * i}.0/18`, natGateway: `nat-${letter}`, roles: ['PODS'] });
+    spec.subnets.push({
+      name: `pods-${letter}`,
+      az: `eu-west-1${letter}`,
+      cidr: `100.64.${64 * i}.0/18`,
+      natGateway: `nat-${letter}`,
+      roles: ['PODS'],
+    });
   });
   spec.cni = {
     version: '1.20.0',

@@ -7,7 +7,17 @@ import { catalogContext } from '../../../test/fixtures/spec/validation-context.f
 import { planDesign as sut, sortFindings } from './design-plan.engine.js';
 import { awsCatalog } from '../../../test/fixtures/plan/plan-test.helpers.js';
 
-const INSTANCE_TYPES = ['m5.large', 'm5.xlarge', 't3.medium', 'c5.2xlarge', 'm6i.large', 'm4.large', 'p5.48xlarge', 'm5.metal', 'c7g.medium'];
+const INSTANCE_TYPES = [
+  'm5.large',
+  'm5.xlarge',
+  't3.medium',
+  'c5.2xlarge',
+  'm6i.large',
+  'm4.large',
+  'p5.48xlarge',
+  'm5.metal',
+  'c7g.medium',
+];
 const MAX_GROUPS = 8;
 
 const groupArb = fc.record({
@@ -27,7 +37,14 @@ const workloadArb = fc.record({
   replicas: fc.integer({ min: 0, max: 800 }),
   hostNetwork: fc.boolean(),
   podSecurityGroups: fc.boolean(),
-  expose: fc.option(fc.record({ audience: fc.constantFrom(...AUDIENCES), protocol: fc.constantFrom(...EXPOSE_PROTOCOLS), port: fc.integer({ min: 1, max: 65535 }) }), { nil: undefined }),
+  expose: fc.option(
+    fc.record({
+      audience: fc.constantFrom(...AUDIENCES),
+      protocol: fc.constantFrom(...EXPOSE_PROTOCOLS),
+      port: fc.integer({ min: 1, max: 65535 }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 const designArb = fc.record({

@@ -29,7 +29,9 @@ const scenarios: Scenario[] = [
       Object.assign(subnet(spec, 'private-a'), { cidr: '10.0.32.0/24', roles: ['NODES'] });
       general(spec).maxSize = 40; // 14 nodes × 30 addresses in private-a's 251
     },
-    code: 'SUBNET_FULL_AT_MAX', severity: 'ERROR', path: 'subnets[6]',
+    code: 'SUBNET_FULL_AT_MAX',
+    severity: 'ERROR',
+    path: 'subnets[6]',
   },
   {
     name: 'a node subnet under 15% free at max size',
@@ -37,7 +39,9 @@ const scenarios: Scenario[] = [
       subnet(spec, 'private-a').cidr = '10.0.32.0/23';
       general(spec).maxSize = 45; // 15 nodes × 30 = 450 of 507: 57 free, room for one 30-address surge node
     },
-    code: 'SUBNET_LOW_HEADROOM_AT_MAX', severity: 'WARNING', path: 'subnets[6]',
+    code: 'SUBNET_LOW_HEADROOM_AT_MAX',
+    severity: 'WARNING',
+    path: 'subnets[6]',
   },
   {
     name: 'no room for the surge nodes of a rolling replacement',
@@ -45,31 +49,43 @@ const scenarios: Scenario[] = [
       subnet(spec, 'private-a').cidr = '10.0.32.0/23';
       Object.assign(general(spec), { maxSize: 42, maxSurge: 3 }); // 14 × 30 = 420 of 507: 87 free (17%) < 3 × 30
     },
-    code: 'SUBNET_NO_SURGE_ROOM', severity: 'WARNING', path: 'subnets[6]',
+    code: 'SUBNET_NO_SURGE_ROOM',
+    severity: 'WARNING',
+    path: 'subnets[6]',
   },
   {
     name: 'prefix-mode nodes needing more /28 blocks than a /26 can ever hold',
     change: (spec) => denseGroup(spec, '10.0.4.0/26', 20), // ceil(20 / 16) + 1 = 3 prefixes > 2 assignable blocks
-    code: 'PREFIX_BLOCKS_NEVER_AVAILABLE', severity: 'ERROR', path: 'subnets[9]', infos: ['NODE_GROUP_SINGLE_AZ'],
+    code: 'PREFIX_BLOCKS_NEVER_AVAILABLE',
+    severity: 'ERROR',
+    path: 'subnets[9]',
+    infos: ['NODE_GROUP_SINGLE_AZ'],
   },
   {
     name: 'prefixes needing most of the free aligned /28 blocks',
     change: (spec) => denseGroup(spec, '10.0.4.0/25', 40), // 4 prefixes of at most 6 blocks
-    code: 'PREFIX_FRAGMENTATION_RISK', severity: 'WARNING', path: 'subnets[9]', infos: ['NODE_GROUP_SINGLE_AZ'],
+    code: 'PREFIX_FRAGMENTATION_RISK',
+    severity: 'WARNING',
+    path: 'subnets[9]',
+    infos: ['NODE_GROUP_SINGLE_AZ'],
   },
   {
     name: 'the kubelet admits pods that get no address (security groups for pods under a managed node group, #2051)',
     change: (spec) => {
       spec.cni = { ...spec.cni, securityGroupsForPods: true };
     },
-    code: 'MAX_PODS_EXCEEDS_POD_IPS', severity: 'WARNING', path: 'nodeGroups[0].instanceTypes[0]',
+    code: 'MAX_PODS_EXCEEDS_POD_IPS',
+    severity: 'WARNING',
+    path: 'nodeGroups[0].instanceTypes[0]',
   },
   {
     name: 'a workload with more replicas than its node group runs at max size',
     change: (spec) => {
       spec.workloads![2]!.replicas = 700; // 12 nodes × (58 − 2) pods
     },
-    code: 'WORKLOAD_EXCEEDS_POD_CAPACITY', severity: 'ERROR', path: 'workloads[2].replicas',
+    code: 'WORKLOAD_EXCEEDS_POD_CAPACITY',
+    severity: 'ERROR',
+    path: 'workloads[2].replicas',
   },
   {
     name: 'more pods with security groups than branch ENIs',
@@ -80,7 +96,9 @@ const scenarios: Scenario[] = [
       Object.assign(general(spec), { kind: 'SELF_MANAGED', maxPods: 44 });
       Object.assign(spec.workloads![2]!, { replicas: 220, securityGroups: ['pods'] }); // > 12 × 18
     },
-    code: 'WORKLOAD_EXCEEDS_BRANCH_ENI_CAPACITY', severity: 'ERROR', path: 'workloads[2].replicas',
+    code: 'WORKLOAD_EXCEEDS_BRANCH_ENI_CAPACITY',
+    severity: 'ERROR',
+    path: 'workloads[2].replicas',
   },
   {
     name: 'workloads that fit one by one but not together',
@@ -88,7 +106,9 @@ const scenarios: Scenario[] = [
       spec.workloads![2]!.replicas = 400;
       spec.workloads!.push({ name: 'reports', namespace: 'shop', nodeGroup: 'general', replicas: 400 });
     },
-    code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED', severity: 'ERROR', path: 'nodeGroups[0].maxSize',
+    code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED',
+    severity: 'ERROR',
+    path: 'nodeGroups[0].maxSize',
   },
   {
     name: 'pod security groups while security groups for pods is off',
@@ -96,7 +116,9 @@ const scenarios: Scenario[] = [
       spec.securityGroups = [podSecurityGroup];
       spec.workloads![2]!.securityGroups = ['pods'];
     },
-    code: 'POD_SECURITY_GROUPS_NOT_ENABLED', severity: 'WARNING', path: 'workloads[2].securityGroups',
+    code: 'POD_SECURITY_GROUPS_NOT_ENABLED',
+    severity: 'WARNING',
+    path: 'workloads[2].securityGroups',
   },
   {
     name: 'pod security groups on instance types without trunking',
@@ -106,22 +128,36 @@ const scenarios: Scenario[] = [
       general(spec).instanceTypes = ['t3.xlarge'];
       spec.workloads![2]!.securityGroups = ['pods'];
     },
-    code: 'POD_SECURITY_GROUPS_UNSUPPORTED', severity: 'ERROR', path: 'workloads[2].securityGroups',
+    code: 'POD_SECURITY_GROUPS_UNSUPPORTED',
+    severity: 'ERROR',
+    path: 'workloads[2].securityGroups',
   },
   {
     name: 'a host-network workload on Fargate',
     change: (spec) => {
-      spec.nodeGroups.push({ name: 'system', kind: 'FARGATE', instanceTypes: [], subnets: ['private-a', 'private-b'], minSize: 0, desiredSize: 2, maxSize: 4 });
+      spec.nodeGroups.push({
+        name: 'system',
+        kind: 'FARGATE',
+        instanceTypes: [],
+        subnets: ['private-a', 'private-b'],
+        minSize: 0,
+        desiredSize: 2,
+        maxSize: 4,
+      });
       spec.workloads!.push({ name: 'agent', namespace: 'kube-system', nodeGroup: 'system', replicas: 2, hostNetwork: true });
     },
-    code: 'FARGATE_HOST_NETWORK_UNSUPPORTED', severity: 'ERROR', path: 'workloads[3].hostNetwork',
+    code: 'FARGATE_HOST_NETWORK_UNSUPPORTED',
+    severity: 'ERROR',
+    path: 'workloads[3].hostNetwork',
   },
   {
     name: 'a service CIDR overlapping a peered network',
     change: (spec) => {
       spec.serviceIpv4Cidr = '10.1.0.0/16';
     },
-    code: 'SERVICE_CIDR_OVERLAPS_PEER', severity: 'ERROR', path: 'serviceIpv4Cidr',
+    code: 'SERVICE_CIDR_OVERLAPS_PEER',
+    severity: 'ERROR',
+    path: 'serviceIpv4Cidr',
   },
   {
     name: 'the default service CIDR landing on a secondary VPC CIDR',
@@ -129,42 +165,63 @@ const scenarios: Scenario[] = [
       delete spec.serviceIpv4Cidr;
       spec.vpc.secondaryCidrs = ['172.20.0.0/16']; // the VPC has a 10. CIDR, so EKS picks 172.20.0.0/16
     },
-    code: 'DEFAULT_SERVICE_CIDR_OVERLAPS_VPC', severity: 'ERROR', path: 'serviceIpv4Cidr', infos: ['SERVICE_CIDR_DEFAULTED'],
+    code: 'DEFAULT_SERVICE_CIDR_OVERLAPS_VPC',
+    severity: 'ERROR',
+    path: 'serviceIpv4Cidr',
+    infos: ['SERVICE_CIDR_DEFAULTED'],
   },
   {
     name: 'a public endpoint open to the internet',
     change: (spec) => {
       spec.endpointAccess!.publicAccessCidrs = ['0.0.0.0/0'];
     },
-    code: 'PUBLIC_ENDPOINT_UNRESTRICTED', severity: 'WARNING', path: 'endpointAccess.publicAccessCidrs',
+    code: 'PUBLIC_ENDPOINT_UNRESTRICTED',
+    severity: 'WARNING',
+    path: 'endpointAccess.publicAccessCidrs',
   },
   {
     name: 'a public-only endpoint restricted to CIDRs the nodes do not come from',
     change: (spec) => {
       spec.endpointAccess!.private = false;
     },
-    code: 'PUBLIC_ENDPOINT_CIDRS_BLOCK_NODES', severity: 'WARNING', path: 'endpointAccess.publicAccessCidrs', infos: ['PRIVATE_ENDPOINT_DISABLED'],
+    code: 'PUBLIC_ENDPOINT_CIDRS_BLOCK_NODES',
+    severity: 'WARNING',
+    path: 'endpointAccess.publicAccessCidrs',
+    infos: ['PRIVATE_ENDPOINT_DISABLED'],
   },
   {
     name: 'every EC2 node in one Availability Zone',
     change: (spec) => {
       general(spec).subnets = ['private-a'];
     },
-    code: 'NODES_SINGLE_AZ', severity: 'WARNING', path: 'nodeGroups', infos: ['NODE_GROUP_SINGLE_AZ'],
+    code: 'NODES_SINGLE_AZ',
+    severity: 'WARNING',
+    path: 'nodeGroups',
+    infos: ['NODE_GROUP_SINGLE_AZ'],
   },
   {
     name: 'a cluster subnet below the recommended free addresses (capacity cluster checks)',
     change: (spec) => {
       subnet(spec, 'cluster-a').cidr = '10.0.3.0/28';
     },
-    code: 'CLUSTER_SUBNET_BELOW_RECOMMENDED_IPS', severity: 'WARNING', path: 'subnets[3]',
+    code: 'CLUSTER_SUBNET_BELOW_RECOMMENDED_IPS',
+    severity: 'WARNING',
+    path: 'subnets[3]',
   },
   {
     name: 'an exposure warning from the exposure engine',
     change: (spec) => {
-      spec.workloads!.push({ name: 'db-proxy', namespace: 'shop', nodeGroup: 'general', replicas: 2, expose: { audience: 'VPC', protocol: 'TCP', port: 5432, staticIps: true } });
+      spec.workloads!.push({
+        name: 'db-proxy',
+        namespace: 'shop',
+        nodeGroup: 'general',
+        replicas: 2,
+        expose: { audience: 'VPC', protocol: 'TCP', port: 5432, staticIps: true },
+      });
     },
-    code: 'STATIC_PRIVATE_IPS_PROPOSED', severity: 'WARNING', path: 'workloads[3].expose',
+    code: 'STATIC_PRIVATE_IPS_PROPOSED',
+    severity: 'WARNING',
+    path: 'workloads[3].expose',
   },
 ];
 
@@ -172,7 +229,17 @@ const scenarios: Scenario[] = [
 function denseGroup(spec: DesignSpec, cidr: string, replicas: number): void {
   spec.cni = { ...spec.cni, prefixDelegation: true };
   spec.subnets.push({ name: 'dense-a', az: 'eu-west-1a', cidr, natGateway: 'nat-a', roles: ['NODES'] });
-  spec.nodeGroups.push({ name: 'dense', kind: 'MANAGED', amiFamily: 'AL2023', instanceTypes: ['m5.xlarge'], subnets: ['dense-a'], minSize: 1, desiredSize: 1, maxSize: 1, maxSurge: 0 });
+  spec.nodeGroups.push({
+    name: 'dense',
+    kind: 'MANAGED',
+    amiFamily: 'AL2023',
+    instanceTypes: ['m5.xlarge'],
+    subnets: ['dense-a'],
+    minSize: 1,
+    desiredSize: 1,
+    maxSize: 1,
+    maxSurge: 0,
+  });
   spec.workloads!.push({ name: 'dense-app', namespace: 'shop', nodeGroup: 'dense', replicas });
 }
 
@@ -204,7 +271,11 @@ describe('design plan scenarios', () => {
     const plan = sut(valid(spec), awsCatalog);
 
     expect(brief(plan.findings)).toEqual([{ code: 'SERVICE_CIDR_DEFAULTED', severity: 'INFO', path: 'serviceIpv4Cidr' }]);
-    expect(plan.cluster).toMatchObject({ serviceIpv4Cidr: '172.20.0.0/16', serviceIpv4CidrSource: 'EKS_DEFAULT', clusterDnsIp: '172.20.0.10' });
+    expect(plan.cluster).toMatchObject({
+      serviceIpv4Cidr: '172.20.0.0/16',
+      serviceIpv4CidrSource: 'EKS_DEFAULT',
+      clusterDnsIp: '172.20.0.10',
+    });
     expect(plan.summary.status).toBe('OK');
   });
 
@@ -234,7 +305,16 @@ describe('design plan scenarios', () => {
     const spec = cleanDesign();
     subnet(spec, 'private-a').cidr = '10.0.32.0/24'; // an INTERNAL_ELB subnet with 251 usable addresses
     general(spec).maxSize = 24; // 8 nodes in private-a × 30 addresses = 240
-    spec.nodeGroups.push({ name: 'extra', kind: 'MANAGED', instanceTypes: ['m5.large'], subnets: ['private-a'], minSize: 0, desiredSize: 0, maxSize: 1, maxSurge: 0 });
+    spec.nodeGroups.push({
+      name: 'extra',
+      kind: 'MANAGED',
+      instanceTypes: ['m5.large'],
+      subnets: ['private-a'],
+      minSize: 0,
+      desiredSize: 0,
+      maxSize: 1,
+      maxSurge: 0,
+    });
 
     const plan = sut(valid(spec), awsCatalog);
 
@@ -262,7 +342,16 @@ describe('design plan scenarios', () => {
 
   it('reports an impossible node group setting once for the group', () => {
     const spec = cleanDesign();
-    spec.nodeGroups.push({ name: 'auto-win', kind: 'AUTO_MODE', amiFamily: 'WINDOWS', instanceTypes: ['m5.large', 'm5.xlarge'], subnets: ['private-a', 'private-b'], minSize: 0, desiredSize: 0, maxSize: 2 });
+    spec.nodeGroups.push({
+      name: 'auto-win',
+      kind: 'AUTO_MODE',
+      amiFamily: 'WINDOWS',
+      instanceTypes: ['m5.large', 'm5.xlarge'],
+      subnets: ['private-a', 'private-b'],
+      minSize: 0,
+      desiredSize: 0,
+      maxSize: 2,
+    });
 
     const plan = sut(valid(spec), awsCatalog);
 
@@ -270,7 +359,10 @@ describe('design plan scenarios', () => {
       { code: 'AUTO_MODE_WINDOWS_UNSUPPORTED', severity: 'ERROR', path: 'nodeGroups[1].amiFamily' },
       { code: 'NODE_GROUP_NOT_PLANNABLE', severity: 'ERROR', path: 'nodeGroups[1].instanceTypes' },
     ]);
-    expect(plan.nodeGroups[1]!.instanceTypes.map((type) => type.unsupportedCode)).toEqual(['AUTO_MODE_WINDOWS_UNSUPPORTED', 'AUTO_MODE_WINDOWS_UNSUPPORTED']);
+    expect(plan.nodeGroups[1]!.instanceTypes.map((type) => type.unsupportedCode)).toEqual([
+      'AUTO_MODE_WINDOWS_UNSUPPORTED',
+      'AUTO_MODE_WINDOWS_UNSUPPORTED',
+    ]);
   });
 
   it('sorts findings by severity, then path with numeric indexes, then code', () => {

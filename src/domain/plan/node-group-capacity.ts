@@ -90,7 +90,11 @@ export function launcherFor(group: NodeGroup): Launcher {
     case 'FARGATE':
       return 'FARGATE';
     case 'SELF_MANAGED':
-      return group.amiFamily === 'AL2' || group.amiFamily === 'BOTTLEROCKET' ? 'ENI_FORMULA' : group.amiFamily === 'WINDOWS' ? 'CALCULATOR' : 'NODEADM';
+      return group.amiFamily === 'AL2' || group.amiFamily === 'BOTTLEROCKET'
+        ? 'ENI_FORMULA'
+        : group.amiFamily === 'WINDOWS'
+          ? 'CALCULATOR'
+          : 'NODEADM';
   }
 }
 
@@ -115,8 +119,19 @@ export function planGroupCapacity(
   const launcher = launcherFor(group);
   const os = osFor(group);
   const base: GroupCapacity = {
-    group, index, launcher, os, fargate: group.kind === 'FARGATE', types: [], instanceTypePlans: [], plannable: true,
-    kubeletMaxPods: null, effectiveMaxPods: null, hostDaemonsPerNode: 0, ipRoomPerNode: null, branchRoomPerNode: 0,
+    group,
+    index,
+    launcher,
+    os,
+    fargate: group.kind === 'FARGATE',
+    types: [],
+    instanceTypePlans: [],
+    plannable: true,
+    kubeletMaxPods: null,
+    effectiveMaxPods: null,
+    hostDaemonsPerNode: 0,
+    ipRoomPerNode: null,
+    branchRoomPerNode: 0,
     securityGroupsForPods: false,
   };
   if (base.fargate) return { ...base, kubeletMaxPods: 1, effectiveMaxPods: 1, ipRoomPerNode: 1 };
@@ -250,7 +265,9 @@ export function planGroupCapacity(
     effectiveMaxPods: lowest(types.map((t) => t.effectivePods)),
     hostDaemonsPerNode,
     // The ENI formula counts the 2 host-network daemons as pods; Windows counts pod addresses only.
-    ipRoomPerNode: lowest(types.map((t) => (t.result.ipLimitedPods === null ? null : t.result.ipLimitedPods - (linux ? HOST_NETWORK_PODS : 0)))),
+    ipRoomPerNode: lowest(
+      types.map((t) => (t.result.ipLimitedPods === null ? null : t.result.ipLimitedPods - (linux ? HOST_NETWORK_PODS : 0))),
+    ),
     branchRoomPerNode: groupWantsSgp ? lowest(types.map((t) => (t.pool.securityGroupsForPods ? t.result.branchEniPods : 0))) : 0,
     securityGroupsForPods: groupWantsSgp,
   };
@@ -281,8 +298,18 @@ function lowest(values: ReadonlyArray<number | null>): number | null {
 
 function optionsKey(options: MaxPodsOptions): string {
   return [
-    options.launcher, options.os, options.ipFamily, options.amiFamily, options.prefixDelegation, options.customNetworking,
-    options.securityGroupsForPods, options.cniVersion, options.maxEnis, options.kubeletMaxPods, options.podsPerCore, options.reservedEnis,
+    options.launcher,
+    options.os,
+    options.ipFamily,
+    options.amiFamily,
+    options.prefixDelegation,
+    options.customNetworking,
+    options.securityGroupsForPods,
+    options.cniVersion,
+    options.maxEnis,
+    options.kubeletMaxPods,
+    options.podsPerCore,
+    options.reservedEnis,
   ].join('|');
 }
 
@@ -302,8 +329,19 @@ function memoised<T>(cache: Map<string, T | PlanningError>, key: string, compute
 
 function unsupportedPlan(instanceType: string, code: string): InstanceTypePlan {
   return {
-    instanceType, supported: false, unsupportedCode: code, launcher: null, maxPods: null, ipLimitedPods: null, effectivePods: null,
-    branchEniPods: null, cap: null, capApplied: false, kubeReservedMemoryMiB: null, kubeReservedCpuMillicores: null, podAddressMode: null,
+    instanceType,
+    supported: false,
+    unsupportedCode: code,
+    launcher: null,
+    maxPods: null,
+    ipLimitedPods: null,
+    effectivePods: null,
+    branchEniPods: null,
+    cap: null,
+    capApplied: false,
+    kubeReservedMemoryMiB: null,
+    kubeReservedCpuMillicores: null,
+    podAddressMode: null,
   };
 }
 

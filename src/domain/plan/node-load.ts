@@ -60,13 +60,26 @@ export function fargatePods(size: number, replicas: GroupReplicas): number {
 /** Memoises per-node demands across groups with the same type, pods and settings (large designs repeat them). */
 export type DemandMemo = Map<string, NodeIpDemand>;
 
-export function sizedLoad(capacity: GroupCapacity, replicas: GroupReplicas, nodes: number, ipFamily: IpFamily, memo: DemandMemo): SizedLoad {
+export function sizedLoad(
+  capacity: GroupCapacity,
+  replicas: GroupReplicas,
+  nodes: number,
+  ipFamily: IpFamily,
+  memo: DemandMemo,
+): SizedLoad {
   if (capacity.fargate) {
     const demand = fargatePodDemand(ipFamily);
     return {
       load: {
-        nodes, podsPerNode: 1, branchPodsPerNode: 0, sizingInstanceType: null, nodeSubnetIpsPerNode: demand.nodeSubnetIps,
-        podSubnetIpsPerNode: 0, enisPerNode: demand.enis, prefixesPerNode: 0, warmIpsPerNode: 0,
+        nodes,
+        podsPerNode: 1,
+        branchPodsPerNode: 0,
+        sizingInstanceType: null,
+        nodeSubnetIpsPerNode: demand.nodeSubnetIps,
+        podSubnetIpsPerNode: 0,
+        enisPerNode: demand.enis,
+        prefixesPerNode: 0,
+        warmIpsPerNode: 0,
       },
       cost: { ...ZERO_COST, nodeSubnetIps: demand.nodeSubnetIps, ipv6Prefixes80: demand.ipv6Prefixes80 },
     };
@@ -111,16 +124,43 @@ export function sizedLoad(capacity: GroupCapacity, replicas: GroupReplicas, node
 /** A size with no nodes holds nothing and costs nothing. */
 export function emptyLoad(nodes: number): NodeLoad {
   return {
-    nodes, podsPerNode: 0, branchPodsPerNode: 0, sizingInstanceType: null, nodeSubnetIpsPerNode: 0, podSubnetIpsPerNode: 0,
-    enisPerNode: 0, prefixesPerNode: 0, warmIpsPerNode: 0,
+    nodes,
+    podsPerNode: 0,
+    branchPodsPerNode: 0,
+    sizingInstanceType: null,
+    nodeSubnetIpsPerNode: 0,
+    podSubnetIpsPerNode: 0,
+    enisPerNode: 0,
+    prefixesPerNode: 0,
+    warmIpsPerNode: 0,
   };
 }
 
-function nodeDemand(type: TypeCapacity, pods: number, branchPods: number, capacity: GroupCapacity, ipFamily: IpFamily, memo: DemandMemo): NodeIpDemand {
+function nodeDemand(
+  type: TypeCapacity,
+  pods: number,
+  branchPods: number,
+  capacity: GroupCapacity,
+  ipFamily: IpFamily,
+  memo: DemandMemo,
+): NodeIpDemand {
   const pool = type.pool;
   const key = [
-    type.type.name, pods, branchPods, type.kubeletMaxPods, capacity.os, ipFamily, pool.prefixDelegation, pool.customNetworking,
-    pool.securityGroupsForPods, pool.version.text, pool.maxEni, pool.warmEniTarget, pool.warmIpTarget, pool.minimumIpTarget, pool.warmPrefixTarget,
+    type.type.name,
+    pods,
+    branchPods,
+    type.kubeletMaxPods,
+    capacity.os,
+    ipFamily,
+    pool.prefixDelegation,
+    pool.customNetworking,
+    pool.securityGroupsForPods,
+    pool.version.text,
+    pool.maxEni,
+    pool.warmEniTarget,
+    pool.warmIpTarget,
+    pool.minimumIpTarget,
+    pool.warmPrefixTarget,
   ].join('|');
   let demand = memo.get(key);
   if (!demand) {

@@ -7,16 +7,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 import { planDesign } from './design-plan.engine.js';
-import type {
-  DesignDiff,
-  DesignPlan,
-  FindingChange,
-  JsonValue,
-  NumberMove,
-  PlanDependencies,
-  PlanDiff,
-  SpecChange,
-} from './plan.types.js';
+import type { DesignDiff, DesignPlan, FindingChange, JsonValue, NumberMove, PlanDependencies, PlanDiff, SpecChange } from './plan.types.js';
 
 type Json = JsonValue | undefined;
 type JsonObject = { [key: string]: JsonValue };
@@ -52,7 +43,11 @@ export function diffPlans(before: DesignPlan, after: DesignPlan): PlanDiff {
       }))
       .filter((entry) => moved(entry.maxPods) || moved(entry.effectiveMaxPods) || moved(entry.podCapacityAtMax)),
     subnets: pairByName(before.subnets, after.subnets)
-      .map(([name, a, b]) => ({ name, freeIpsAtMax: move(a?.freeIpsAtMax, b?.freeIpsAtMax), usedIpsAtMax: move(a?.usedIps.max, b?.usedIps.max) }))
+      .map(([name, a, b]) => ({
+        name,
+        freeIpsAtMax: move(a?.freeIpsAtMax, b?.freeIpsAtMax),
+        usedIpsAtMax: move(a?.usedIps.max, b?.usedIps.max),
+      }))
       .filter((entry) => moved(entry.freeIpsAtMax) || moved(entry.usedIpsAtMax)),
     findings: findingChanges(before, after),
     summary: {
@@ -76,11 +71,8 @@ export function diffDesigns(before: DesignSpec, after: DesignSpec, deps: PlanDep
 export function findingKey(plan: DesignPlan, finding: Finding): string {
   const path = finding.path.replace(/^(nodeGroups|subnets|workloads)\[(\d+)\]/, (whole, list: string, index: string) => {
     const i = Number(index);
-    const name = list === 'nodeGroups'
-      ? plan.nodeGroups[i]?.name
-      : list === 'subnets'
-        ? plan.subnets[i]?.name
-        : workloadName(plan.workloads[i]);
+    const name =
+      list === 'nodeGroups' ? plan.nodeGroups[i]?.name : list === 'subnets' ? plan.subnets[i]?.name : workloadName(plan.workloads[i]);
     return name === undefined ? whole : `${list}[${JSON.stringify(name)}]`;
   });
   return `${finding.code} ${path}`;
@@ -222,7 +214,11 @@ function multisetMinus(a: JsonValue[], b: JsonValue[]): number[] {
 function canonical(value: JsonValue): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isObject(value)) {
-    return `{${Object.keys(value).sort().filter((key) => value[key] !== undefined).map((key) => `${JSON.stringify(key)}:${canonical(value[key]!)}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((key) => value[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key]!)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -23,19 +23,21 @@ export const PLAN_FINDING_CODES = {
 
   // Workloads
   WORKLOAD_EXCEEDS_POD_CAPACITY: 'The workload has more replicas than its node group can run at max size.',
-  WORKLOAD_EXCEEDS_BRANCH_ENI_CAPACITY: 'The workload has more pods with security groups than the branch ENIs of its node group at max size.',
+  WORKLOAD_EXCEEDS_BRANCH_ENI_CAPACITY:
+    'The workload has more pods with security groups than the branch ENIs of its node group at max size.',
   NODE_GROUP_POD_CAPACITY_EXCEEDED: 'The workloads of the node group together need more pods than it can run at max size.',
   POD_SECURITY_GROUPS_NOT_ENABLED: 'A workload names pod security groups but security groups for pods (ENABLE_POD_ENI) is off.',
   POD_SECURITY_GROUPS_UNSUPPORTED: 'A workload with pod security groups runs on nodes that cannot attach a trunk ENI.',
   FARGATE_HOST_NETWORK_UNSUPPORTED: 'Fargate does not run pods with hostNetwork.',
-  EXPOSURE_REQUEST_INVALID: 'The exposure engine could not plan the workload\'s expose block.',
+  EXPOSURE_REQUEST_INVALID: "The exposure engine could not plan the workload's expose block.",
 
   // Cluster
   SERVICE_CIDR_DEFAULTED: 'The design has no serviceIpv4Cidr; EKS picks 172.20.0.0/16 or 10.100.0.0/16 from the VPC CIDRs.',
   DEFAULT_SERVICE_CIDR_OVERLAPS_VPC: 'The service CIDR EKS would pick overlaps a VPC CIDR.',
   SERVICE_CIDR_OVERLAPS_PEER: 'The service CIDR overlaps a peered network: pods cannot reach those peer addresses.',
   PUBLIC_ENDPOINT_UNRESTRICTED: 'The public cluster endpoint accepts any source address (0.0.0.0/0).',
-  PUBLIC_ENDPOINT_CIDRS_BLOCK_NODES: 'Public-only endpoint with restricted CIDRs: nodes reach it from their NAT or public addresses, which must be allowed.',
+  PUBLIC_ENDPOINT_CIDRS_BLOCK_NODES:
+    'Public-only endpoint with restricted CIDRs: nodes reach it from their NAT or public addresses, which must be allowed.',
   PRIVATE_ENDPOINT_DISABLED: 'The private endpoint is off: node and pod traffic to the Kubernetes API leaves the VPC.',
   PRIVATE_ENDPOINT_ONLY: 'The endpoint is private only: clients outside the VPC need a network path into it.',
   CNI_SETTINGS_INVALID: 'The CNI settings could not be read; defaults were planned instead.',
@@ -61,7 +63,8 @@ export const CAPACITY_WARNING_SEVERITY: Readonly<Record<string, FindingSeverity>
 /** What to change, for capacity warnings the plan passes on. */
 export const CAPACITY_WARNING_FIX: Readonly<Record<string, string>> = {
   MAX_PODS_EXCEEDS_POD_IPS: 'Set the node group maxPods to the pods that can get an address, or enable prefix delegation.',
-  MANAGED_NODE_GROUP_OVERRIDES_MAX_PODS: 'Use a launch template with a custom AMI (self-managed bootstrap) to set maxPods, or remove maxPods.',
+  MANAGED_NODE_GROUP_OVERRIDES_MAX_PODS:
+    'Use a launch template with a custom AMI (self-managed bootstrap) to set maxPods, or remove maxPods.',
   KARPENTER_NO_USABLE_ENIS: 'Lower RESERVED_ENIS or use instance types with more ENIs.',
   PREFIX_DELEGATION_UNSUPPORTED_INSTANCE: 'Use Nitro-based instance types to get prefix delegation.',
   PREFIX_DELEGATION_REQUIRES_CNI_1_9: 'Upgrade the VPC CNI to 1.9.0 or later.',

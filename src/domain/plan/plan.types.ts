@@ -5,21 +5,8 @@
 import type { InstanceTypeRecord } from '../catalog/instance-type.js';
 import type { Launcher, NodeOs, PodAddressMode } from '../capacity/index.js';
 import type { Finding } from '../findings/finding.js';
-import type {
-  ClientIpVia,
-  ExposureController,
-  ExposureKind,
-  LbScheme,
-  ServiceType,
-} from '../exposure/index.js';
-import type {
-  AmiFamily,
-  IpFamily,
-  NodeGroupKind,
-  SubnetRole,
-  TargetType,
-  TrafficPolicy,
-} from '../spec/design-spec.types.js';
+import type { ClientIpVia, ExposureController, ExposureKind, LbScheme, ServiceType } from '../exposure/index.js';
+import type { AmiFamily, IpFamily, NodeGroupKind, SubnetRole, TargetType, TrafficPolicy } from '../spec/design-spec.types.js';
 
 export interface PlanDependencies {
   /** Resolves an instance type of the design's catalog; undefined when the catalog has no such type. */

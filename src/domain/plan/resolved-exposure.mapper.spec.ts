@@ -23,7 +23,12 @@ describe('resolveExposureWithEngine', () => {
       });
     }
     expect(sut(workload(privateCluster, 'web'), privateCluster)).toEqual({
-      kind: 'ALB_INGRESS', targetType: 'IP', scheme: 'INTERNET_FACING', externalTrafficPolicy: null, preserveClientIp: null, proxyProtocol: null,
+      kind: 'ALB_INGRESS',
+      targetType: 'IP',
+      scheme: 'INTERNET_FACING',
+      externalTrafficPolicy: null,
+      preserveClientIp: null,
+      proxyProtocol: null,
     });
   });
 

@@ -12,7 +12,9 @@ export const resolveExposureWithEngine: ResolveExposure = (workload: Workload, d
   const at = `workloads[${index < 0 ? '?' : index}]`;
   const request = exposureRequestForWorkload(design, workload);
   if (!request) {
-    throw new InvalidInputError('WORKLOAD_NOT_EXPOSED', `Workload ${workload.name} has no expose block.`, [{ path: `${at}.expose`, message: 'is required to trace to its Service' }]);
+    throw new InvalidInputError('WORKLOAD_NOT_EXPOSED', `Workload ${workload.name} has no expose block.`, [
+      { path: `${at}.expose`, message: 'is required to trace to its Service' },
+    ]);
   }
   const plan = planWithDesignPaths(request, at);
   const { decision, settings } = plan;
@@ -32,7 +34,10 @@ export const resolveExposureWithEngine: ResolveExposure = (workload: Workload, d
  * The exposure engine names request fields (`expose.port`, `workload.name`); inside a trace the same values come from
  * the design, so problems are re-pointed at `workloads[i].…` where the caller can fix them.
  */
-function planWithDesignPaths(request: NonNullable<ReturnType<typeof exposureRequestForWorkload>>, at: string): ReturnType<typeof planExposure> {
+function planWithDesignPaths(
+  request: NonNullable<ReturnType<typeof exposureRequestForWorkload>>,
+  at: string,
+): ReturnType<typeof planExposure> {
   try {
     return planExposure(request);
   } catch (error) {

@@ -121,8 +121,16 @@ export class SubnetLedger {
       if (!found) continue;
       const one = { min: 1, desired: 1, max: 1 };
       this.charges[found.index]!.push({
-        kind: 'NAT_GATEWAY', consumer: nat.name, groupIndex: null, share: null, nodes: { min: 0, desired: 0, max: 0 },
-        raw: one, used: { ...one }, ipsPerNodeAtMax: 0, prefixesAtMax: 0, surgeIps: 0,
+        kind: 'NAT_GATEWAY',
+        consumer: nat.name,
+        groupIndex: null,
+        share: null,
+        nodes: { min: 0, desired: 0, max: 0 },
+        raw: one,
+        used: { ...one },
+        ipsPerNodeAtMax: 0,
+        prefixesAtMax: 0,
+        surgeIps: 0,
       });
     }
   }
@@ -137,13 +145,37 @@ export class SubnetLedger {
       zone.subnets.forEach((subnet, slot) => {
         const share: Share = { zone: z, zoneCount, slot, slotCount: zone.subnets.length };
         const kind: SubnetChargeKind = charge.fargate ? 'FARGATE_POD_IPS' : 'NODE_IPS';
-        list.push({ subnet, charge: this.add(subnet, kind, group.name, groupIndex, share, charge, (cost) => cost.nodeSubnetIps, (cost) => cost.nodeSubnetPrefixes) });
+        list.push({
+          subnet,
+          charge: this.add(
+            subnet,
+            kind,
+            group.name,
+            groupIndex,
+            share,
+            charge,
+            (cost) => cost.nodeSubnetIps,
+            (cost) => cost.nodeSubnetPrefixes,
+          ),
+        });
       });
       const usesPodSubnet = SIZE_KEYS.some((size) => charge.costs[size].podSubnetIps > 0) || charge.unitCost.podSubnetIps > 0;
       const podSubnet = usesPodSubnet ? this.context.eniConfigSubnetByAz.get(normalizeAz(zone.az)) : undefined;
       if (podSubnet !== undefined) {
         const share: Share = { zone: z, zoneCount, slot: null, slotCount: 1 };
-        list.push({ subnet: podSubnet, charge: this.add(podSubnet, 'POD_ENI_IPS', group.name, groupIndex, share, charge, (cost) => cost.podSubnetIps, (cost) => cost.podSubnetPrefixes) });
+        list.push({
+          subnet: podSubnet,
+          charge: this.add(
+            podSubnet,
+            'POD_ENI_IPS',
+            group.name,
+            groupIndex,
+            share,
+            charge,
+            (cost) => cost.podSubnetIps,
+            (cost) => cost.podSubnetPrefixes,
+          ),
+        });
       }
     });
   }
@@ -158,14 +190,28 @@ export class SubnetLedger {
     ips: (cost: NodeCost) => number,
     prefixes: (cost: NodeCost) => number,
   ): Charge {
-    const nodes = { min: nodesIn(share, group.nodes.min), desired: nodesIn(share, group.nodes.desired), max: nodesIn(share, group.nodes.max) };
-    const raw = { min: nodes.min * ips(group.costs.min), desired: nodes.desired * ips(group.costs.desired), max: nodes.max * ips(group.costs.max) };
+    const nodes = {
+      min: nodesIn(share, group.nodes.min),
+      desired: nodesIn(share, group.nodes.desired),
+      max: nodesIn(share, group.nodes.max),
+    };
+    const raw = {
+      min: nodes.min * ips(group.costs.min),
+      desired: nodes.desired * ips(group.costs.desired),
+      max: nodes.max * ips(group.costs.max),
+    };
     const used = { min: raw.min, desired: 0, max: 0 };
     used.desired = Math.max(raw.desired, used.min);
     used.max = Math.max(raw.max, used.desired);
     const unit = ips(group.unitCost);
     const charge: Charge = {
-      kind, consumer, groupIndex, share, nodes, raw, used,
+      kind,
+      consumer,
+      groupIndex,
+      share,
+      nodes,
+      raw,
+      used,
       ipsPerNodeAtMax: unit,
       prefixesAtMax: nodes.max * prefixes(group.costs.max),
       surgeIps: group.nodes.max > 0 ? group.surgeNodes * unit : 0,
@@ -193,7 +239,10 @@ export class SubnetLedger {
     if (list.length === 0) return null;
     const usedMax = this.usedAtMax();
     const fits = (nodes: number): boolean =>
-      list.every(({ subnet, charge }) => usedMax[subnet]! - charge.used.max + nodesIn(charge.share!, nodes) * charge.ipsPerNodeAtMax <= this.usable[subnet]!);
+      list.every(
+        ({ subnet, charge }) =>
+          usedMax[subnet]! - charge.used.max + nodesIn(charge.share!, nodes) * charge.ipsPerNodeAtMax <= this.usable[subnet]!,
+      );
     if (!fits(0)) return 0;
     let low = 0;
     let high = Math.max(1, maxSize);
@@ -309,13 +358,14 @@ export function subnetFindings(plan: SubnetPlan): Finding[] {
         severity: 'WARNING',
         path,
         message: `At max size subnet ${plan.name} has ${plan.freeIpsAtMax} free addresses but a rolling replacement of its node groups adds ${plan.surgeIps}; new nodes would fail to get addresses during an upgrade.`,
-        fix: 'Leave room for the surge nodes: use a larger subnet, lower maxSize, or lower the node groups\' maxSurge.',
+        fix: "Leave room for the surge nodes: use a larger subnet, lower maxSize, or lower the node groups' maxSurge.",
       });
     }
   }
   const blocks = plan.prefixBlocks;
   if (blocks) {
-    const reservation = 'use a subnet CIDR reservation of type prefix, or a dedicated subnet for prefix-mode nodes (BP prefix-mode_linux; aws/amazon-vpc-cni-k8s#2749)';
+    const reservation =
+      'use a subnet CIDR reservation of type prefix, or a dedicated subnet for prefix-mode nodes (BP prefix-mode_linux; aws/amazon-vpc-cni-k8s#2749)';
     const risk = prefixBlockRisk(blocks);
     if (risk === 'PREFIX_BLOCKS_NEVER_AVAILABLE') {
       findings.push({

@@ -102,60 +102,86 @@ function groupCapacityFindings({ capacity, replicas }: GroupForWorkloads): Findi
   const addresses = capacity.ipRoomPerNode === null ? Infinity : capacity.ipRoomPerNode * nodes;
   const branches = capacity.branchRoomPerNode === null ? Infinity : capacity.branchRoomPerNode * nodes;
   const shortages: string[] = [];
-  if (replicas.podIp + replicas.hostNetwork > kubelet) shortages.push(`${replicas.podIp + replicas.hostNetwork} pods for ${kubelet} kubelet slots`);
-  if (replicas.podIp - replicas.branchEni > addresses) shortages.push(`${replicas.podIp - replicas.branchEni} pods for ${addresses} pod addresses`);
+  if (replicas.podIp + replicas.hostNetwork > kubelet)
+    shortages.push(`${replicas.podIp + replicas.hostNetwork} pods for ${kubelet} kubelet slots`);
+  if (replicas.podIp - replicas.branchEni > addresses)
+    shortages.push(`${replicas.podIp - replicas.branchEni} pods for ${addresses} pod addresses`);
   // With no branch ENI at all the pods are reported as POD_SECURITY_GROUPS_UNSUPPORTED instead.
-  if (replicas.branchEni > branches && capacity.branchRoomPerNode !== 0) shortages.push(`${replicas.branchEni} pods with security groups for ${branches} branch ENIs`);
+  if (replicas.branchEni > branches && capacity.branchRoomPerNode !== 0)
+    shortages.push(`${replicas.branchEni} pods with security groups for ${branches} branch ENIs`);
   if (shortages.length === 0) return [];
-  return [{
-    code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED',
-    severity: 'ERROR',
-    path: `nodeGroups[${capacity.index}].maxSize`,
-    message: `The workloads on node group ${capacity.group.name} need more than it holds at max size (${nodes} nodes): ${shortages.join('; ')}.`,
-    fix: 'Raise maxSize, use larger instance types or prefix delegation, or move workloads to another node group.',
-  }];
+  return [
+    {
+      code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED',
+      severity: 'ERROR',
+      path: `nodeGroups[${capacity.index}].maxSize`,
+      message: `The workloads on node group ${capacity.group.name} need more than it holds at max size (${nodes} nodes): ${shortages.join('; ')}.`,
+      fix: 'Raise maxSize, use larger instance types or prefix delegation, or move workloads to another node group.',
+    },
+  ];
 }
 
 function podSecurityGroupFindings(context: PlanContext, workload: Workload, group: GroupForWorkloads | undefined, path: string): Finding[] {
   if (!context.spec.cni?.securityGroupsForPods) {
-    return [{
-      code: 'POD_SECURITY_GROUPS_NOT_ENABLED',
-      severity: 'WARNING',
-      path: `${path}.securityGroups`,
-      message: `Workload ${workload.name} names pod security groups, but security groups for pods (ENABLE_POD_ENI) is off, so its pods use the node security groups.`,
-      fix: 'Set cni.securityGroupsForPods to true, or remove the workload\'s securityGroups.',
-    }];
+    return [
+      {
+        code: 'POD_SECURITY_GROUPS_NOT_ENABLED',
+        severity: 'WARNING',
+        path: `${path}.securityGroups`,
+        message: `Workload ${workload.name} names pod security groups, but security groups for pods (ENABLE_POD_ENI) is off, so its pods use the node security groups.`,
+        fix: "Set cni.securityGroupsForPods to true, or remove the workload's securityGroups.",
+      },
+    ];
   }
   const capacity = group?.capacity;
   if (!capacity || capacity.fargate || workload.hostNetwork) return [];
-  const reason = capacity.os === 'WINDOWS'
-    ? 'Windows nodes do not support security groups for pods'
-    : capacity.group.kind === 'AUTO_MODE'
-      ? 'EKS Auto Mode does not support security groups for pods'
-      : capacity.branchRoomPerNode === 0
-        ? `some of its instance types (${capacity.group.instanceTypes.filter((name) => context.instanceType(name)?.trunkingCompatible === false).join(', ')}) cannot attach a trunk ENI (no t family type can)`
-        : undefined;
+  const reason =
+    capacity.os === 'WINDOWS'
+      ? 'Windows nodes do not support security groups for pods'
+      : capacity.group.kind === 'AUTO_MODE'
+        ? 'EKS Auto Mode does not support security groups for pods'
+        : capacity.branchRoomPerNode === 0
+          ? `some of its instance types (${capacity.group.instanceTypes.filter((name) => context.instanceType(name)?.trunkingCompatible === false).join(', ')}) cannot attach a trunk ENI (no t family type can)`
+          : undefined;
   if (!reason) return [];
-  return [{
-    code: 'POD_SECURITY_GROUPS_UNSUPPORTED',
-    severity: 'ERROR',
-    path: `${path}.securityGroups`,
-    message: `Workload ${workload.name} has pod security groups, but node group ${capacity.group.name} cannot give its pods branch ENIs: ${reason}. Its pods stay Pending on those nodes (UG security-groups-for-pods).`,
-    fix: 'Run the workload on a Linux EC2 node group whose instance types all support trunking (Nitro, not t family), or on Fargate.',
-  }];
+  return [
+    {
+      code: 'POD_SECURITY_GROUPS_UNSUPPORTED',
+      severity: 'ERROR',
+      path: `${path}.securityGroups`,
+      message: `Workload ${workload.name} has pod security groups, but node group ${capacity.group.name} cannot give its pods branch ENIs: ${reason}. Its pods stay Pending on those nodes (UG security-groups-for-pods).`,
+      fix: 'Run the workload on a Linux EC2 node group whose instance types all support trunking (Nitro, not t family), or on Fargate.',
+    },
+  ];
 }
 
-function exposureOf(context: PlanContext, workload: Workload, lbSubnets: Subnet[], path: string, findings: Finding[]): WorkloadExposurePlan | null {
+function exposureOf(
+  context: PlanContext,
+  workload: Workload,
+  lbSubnets: Subnet[],
+  path: string,
+  findings: Finding[],
+): WorkloadExposurePlan | null {
   const request = exposureRequestForWorkload(context.spec, workload);
   if (!request) return null;
   try {
     const plan = planExposure({ ...request, context: { ...request.context, subnets: lbSubnets } });
     const { decision } = plan;
     for (const issue of decision.errors) {
-      findings.push({ code: issue.code, severity: 'ERROR', path: `${path}.expose`, message: `Workload ${workload.name}: ${issue.message}` });
+      findings.push({
+        code: issue.code,
+        severity: 'ERROR',
+        path: `${path}.expose`,
+        message: `Workload ${workload.name}: ${issue.message}`,
+      });
     }
     for (const issue of decision.warnings) {
-      findings.push({ code: issue.code, severity: 'WARNING', path: `${path}.expose`, message: `Workload ${workload.name}: ${issue.message}` });
+      findings.push({
+        code: issue.code,
+        severity: 'WARNING',
+        path: `${path}.expose`,
+        message: `Workload ${workload.name}: ${issue.message}`,
+      });
     }
     return {
       kind: decision.kind,

@@ -2,15 +2,7 @@
  * CIDR rules over a draft design: syntax and family, VPC and subnet sizes, containment in the VPC, overlaps,
  * peers and the service CIDR. Overlaps are found by one sweep over CIDRs sorted by start address (O(n log n)).
  */
-import {
-  cidrContains,
-  cidrOverlaps,
-  parseAddress,
-  parseCidr,
-  parseCidrResult,
-  type Cidr,
-  type IpVersion,
-} from '../network/cidr.js';
+import { cidrContains, cidrOverlaps, parseAddress, parseCidr, parseCidrResult, type Cidr, type IpVersion } from '../network/cidr.js';
 import type { DesignSpecErrorCode } from './design-spec.codes.js';
 import type { PathSegment, Problems } from './design-spec.problems.js';
 import { show, type Draft } from './design-spec.readers.js';
@@ -126,9 +118,12 @@ function checkPeers(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcCidrs: readon
       const cidr = cidrs.read(value, undefined, path);
       const clash = cidr && vpcCidrs.find((vpc) => cidrOverlaps(vpc.cidr, cidr));
       if (cidr && clash) {
-        problems.add(path, 'PEER_CIDR_OVERLAPS_VPC',
+        problems.add(
+          path,
+          'PEER_CIDR_OVERLAPS_VPC',
           `${cidr.text} of peer ${show(peer.name ?? `#${p}`)} overlaps the VPC CIDR ${clash.cidr.text} (${clash.label}); ` +
-            'overlapping networks cannot be routed to each other.');
+            'overlapping networks cannot be routed to each other.',
+        );
       }
     }),
   );
@@ -159,9 +154,8 @@ function checkSubnets(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: Place
         problems.add(ipv6Path, 'SUBNET_IPV6_CIDR_SIZE', `An IPv6 subnet CIDR must be a /${IPV6_SUBNET_PREFIX}, got ${ipv6Cidr.text}.`);
       }
       if (vpcIpv6.complete && !vpcIpv6.placed.some((vpc) => cidrContains(vpc.cidr, ipv6Cidr))) {
-        const where = vpcIpv6.placed.length === 0
-          ? 'the VPC has no IPv6 CIDR (vpc.ipv6Cidrs)'
-          : `vpc.ipv6Cidrs is ${listCidrs(vpcIpv6.placed)}`;
+        const where =
+          vpcIpv6.placed.length === 0 ? 'the VPC has no IPv6 CIDR (vpc.ipv6Cidrs)' : `vpc.ipv6Cidrs is ${listCidrs(vpcIpv6.placed)}`;
         problems.add(ipv6Path, 'SUBNET_IPV6_OUTSIDE_VPC', `${ipv6Cidr.text} is not inside the VPC's IPv6 CIDRs: ${where}.`);
       }
     }
@@ -175,11 +169,18 @@ function checkServiceCidr(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: r
   const cidr = cidrs.read(spec.serviceIpv4Cidr, 4, path);
   if (cidr === undefined) return;
   if (!SERVICE_CIDR_RANGES.some((range) => cidrContains(range, cidr))) {
-    problems.add(path, 'SERVICE_CIDR_NOT_PRIVATE',
-      `${cidr.text} must be inside ${SERVICE_CIDR_RANGES.map((range) => range.text).join(', ')}.`);
+    problems.add(
+      path,
+      'SERVICE_CIDR_NOT_PRIVATE',
+      `${cidr.text} must be inside ${SERVICE_CIDR_RANGES.map((range) => range.text).join(', ')}.`,
+    );
   }
   if (!withinPrefixes(cidr, SERVICE_CIDR_PREFIXES)) {
-    problems.add(path, 'SERVICE_CIDR_SIZE', `The service CIDR must be between ${describePrefixes(SERVICE_CIDR_PREFIXES)}, got ${cidr.text}.`);
+    problems.add(
+      path,
+      'SERVICE_CIDR_SIZE',
+      `The service CIDR must be between ${describePrefixes(SERVICE_CIDR_PREFIXES)}, got ${cidr.text}.`,
+    );
   }
   const clash = vpcIpv4.find((vpc) => cidrOverlaps(vpc.cidr, cidr));
   if (clash) {
@@ -194,9 +195,7 @@ function checkServiceCidr(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: r
  */
 function reportOverlaps(items: readonly Placed[], code: DesignSpecErrorCode, problems: Problems): void {
   if (items.length < 2) return;
-  const sorted = [...items].sort(
-    (a, b) => compareBigints(a.cidr.first, b.cidr.first) || compareBigints(b.cidr.last, a.cidr.last),
-  );
+  const sorted = [...items].sort((a, b) => compareBigints(a.cidr.first, b.cidr.first) || compareBigints(b.cidr.last, a.cidr.last));
   const partner = new Map<Placed, Placed>();
   let reach = sorted[0];
   for (const current of sorted.slice(1)) {
@@ -225,6 +224,9 @@ function compareBigints(a: bigint, b: bigint): number {
 }
 
 function listCidrs(placed: readonly Placed[]): string {
-  const shown = placed.slice(0, MAX_CIDRS_NAMED).map((p) => p.cidr.text).join(', ');
+  const shown = placed
+    .slice(0, MAX_CIDRS_NAMED)
+    .map((p) => p.cidr.text)
+    .join(', ');
   return placed.length > MAX_CIDRS_NAMED ? `${shown}, …` : shown;
 }

@@ -43,8 +43,11 @@ export function checkNamesAndReferences(input: RuleInput): void {
     reportDuplicateEntries(subnet?.roles, ['subnets', i, 'roles'], problems);
     resolve(subnet?.natGateway, index.natGateways, ['subnets', i, 'natGateway'], 'UNKNOWN_NAT_GATEWAY', 'NAT gateway');
     if (subnet?.public === true && subnet.natGateway !== undefined) {
-      problems.add(['subnets', i, 'natGateway'], 'PUBLIC_SUBNET_WITH_NAT_GATEWAY',
-        'A public subnet routes 0.0.0.0/0 to the internet gateway; only private subnets route through a NAT gateway.');
+      problems.add(
+        ['subnets', i, 'natGateway'],
+        'PUBLIC_SUBNET_WITH_NAT_GATEWAY',
+        'A public subnet routes 0.0.0.0/0 to the internet gateway; only private subnets route through a NAT gateway.',
+      );
     }
   });
 
@@ -54,24 +57,28 @@ export function checkNamesAndReferences(input: RuleInput): void {
     if (subnet === undefined || subnet.public === true) return;
     // A `public` flag of the wrong type is reported already: the subnet is not known to be private.
     if (problems.has(['subnets', index.subnets.entries.indexOf(subnet), 'public'])) return;
-    problems.add(path, 'NAT_GATEWAY_SUBNET_NOT_PUBLIC',
-      `A NAT gateway must live in a public subnet (one routed to the internet gateway); ${show(natGateway?.subnet)} is private.`);
+    problems.add(
+      path,
+      'NAT_GATEWAY_SUBNET_NOT_PUBLIC',
+      `A NAT gateway must live in a public subnet (one routed to the internet gateway); ${show(natGateway?.subnet)} is private.`,
+    );
   });
 
   const instanceTypes = instanceTypeNames(input);
   spec.nodeGroups?.forEach((nodeGroup, i) => {
     if (nodeGroup === undefined) return;
     reportDuplicateEntries(nodeGroup.subnets, ['nodeGroups', i, 'subnets'], problems);
-    nodeGroup.subnets?.forEach((name, j) =>
-      resolve(name, index.subnets, ['nodeGroups', i, 'subnets', j], 'UNKNOWN_SUBNET', 'subnet'),
-    );
+    nodeGroup.subnets?.forEach((name, j) => resolve(name, index.subnets, ['nodeGroups', i, 'subnets', j], 'UNKNOWN_SUBNET', 'subnet'));
     reportDuplicateEntries(nodeGroup.instanceTypes, ['nodeGroups', i, 'instanceTypes'], problems);
     if (instanceTypes !== undefined) {
       nodeGroup.instanceTypes?.forEach((name, j) => {
         if (name === undefined || instanceTypes.known.has(name)) return;
-        problems.add(['nodeGroups', i, 'instanceTypes', j], 'UNKNOWN_INSTANCE_TYPE',
+        problems.add(
+          ['nodeGroups', i, 'instanceTypes', j],
+          'UNKNOWN_INSTANCE_TYPE',
           `The ${show(instanceTypes.catalog)} catalog has no instance type ${show(name)}.` +
-            input.suggestions.didYouMean(name, instanceTypes.list()));
+            input.suggestions.didYouMean(name, instanceTypes.list()),
+        );
       });
     }
     resolveSecurityGroups(nodeGroup.securityGroups, ['nodeGroups', i, 'securityGroups']);
@@ -90,13 +97,19 @@ export function checkNamesAndReferences(input: RuleInput): void {
       const earlier = eniConfigAzs.get(eniConfig.az);
       if (earlier === undefined) eniConfigAzs.set(eniConfig.az, i);
       else {
-        problems.add(['cni', 'eniConfigs', i, 'az'], 'DUPLICATE_ENICONFIG_AZ',
-          `cni.eniConfigs[${earlier}] already configures ${show(eniConfig.az)}; the CNI picks one ENIConfig per zone.`);
+        problems.add(
+          ['cni', 'eniConfigs', i, 'az'],
+          'DUPLICATE_ENICONFIG_AZ',
+          `cni.eniConfigs[${earlier}] already configures ${show(eniConfig.az)}; the CNI picks one ENIConfig per zone.`,
+        );
       }
       if (subnet?.az !== undefined && subnet.az !== eniConfig.az) {
-        problems.add(['cni', 'eniConfigs', i, 'az'], 'ENICONFIG_AZ_MISMATCH',
+        problems.add(
+          ['cni', 'eniConfigs', i, 'az'],
+          'ENICONFIG_AZ_MISMATCH',
           `The ENIConfig is for ${show(eniConfig.az)} but its subnet ${show(eniConfig.subnet)} is in ${show(subnet.az)}; ` +
-            'pod ENIs must be in the node\'s Availability Zone.');
+            "pod ENIs must be in the node's Availability Zone.",
+        );
       }
     }
     resolveSecurityGroups(eniConfig.securityGroups, ['cni', 'eniConfigs', i, 'securityGroups']);
@@ -106,8 +119,13 @@ export function checkNamesAndReferences(input: RuleInput): void {
   spec.securityGroups?.forEach((group, g) =>
     group?.ingress?.forEach((rule, r) => {
       if (rule?.from === undefined || looksLikeCidr(rule.from)) return;
-      resolve(rule.from, index.securityGroups, ['securityGroups', g, 'ingress', r, 'from'], 'UNKNOWN_SECURITY_GROUP',
-        'security group (and it is not a CIDR)');
+      resolve(
+        rule.from,
+        index.securityGroups,
+        ['securityGroups', g, 'ingress', r, 'from'],
+        'UNKNOWN_SECURITY_GROUP',
+        'security group (and it is not a CIDR)',
+      );
     }),
   );
 }
@@ -144,8 +162,11 @@ function reportDuplicateNames(
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, i);
     else {
-      problems.add([...listPath, i, 'name'], 'DUPLICATE_NAME',
-        `The ${noun} name ${show(name)} is already used by ${listPath.join('.')}[${earlier}].`);
+      problems.add(
+        [...listPath, i, 'name'],
+        'DUPLICATE_NAME',
+        `The ${noun} name ${show(name)} is already used by ${listPath.join('.')}[${earlier}].`,
+      );
     }
   });
 }

@@ -27,14 +27,20 @@ export function checkSemantics(input: RuleInput): void {
   checkAvailabilityZones(input);
   const { spec, problems } = input;
   if (spec.endpointAccess?.public === false && spec.endpointAccess.private === false) {
-    problems.add(['endpointAccess'], 'ENDPOINT_ACCESS_DISABLED',
-      'EKS rejects a cluster endpoint with both public and private access off; turn at least one on.');
+    problems.add(
+      ['endpointAccess'],
+      'ENDPOINT_ACCESS_DISABLED',
+      'EKS rejects a cluster endpoint with both public and private access off; turn at least one on.',
+    );
   }
   spec.workloads?.forEach((workload, i) => {
     const expose = workload?.expose;
     if (expose?.shareGroup !== undefined && expose.protocol !== undefined && !ALB_PROTOCOLS.has(expose.protocol)) {
-      problems.add(['workloads', i, 'expose', 'shareGroup'], 'SHARE_GROUP_PROTOCOL',
-        `An IngressGroup shares one ALB, which serves HTTP, HTTPS and GRPC; ${expose.protocol} needs its own NLB.`);
+      problems.add(
+        ['workloads', i, 'expose', 'shareGroup'],
+        'SHARE_GROUP_PROTOCOL',
+        `An IngressGroup shares one ALB, which serves HTTP, HTTPS and GRPC; ${expose.protocol} needs its own NLB.`,
+      );
     }
   });
 }
@@ -47,24 +53,36 @@ function checkNodeGroups({ spec, index, problems }: RuleInput): void {
       if (minSize > maxSize) {
         problems.add(['nodeGroups', i, 'maxSize'], 'NODE_GROUP_SIZE_ORDER', `maxSize ${maxSize} is below minSize ${minSize}.`);
       } else if (desiredSize < minSize || desiredSize > maxSize) {
-        problems.add(['nodeGroups', i, 'desiredSize'], 'NODE_GROUP_SIZE_ORDER',
-          `desiredSize ${desiredSize} must be between minSize ${minSize} and maxSize ${maxSize}.`);
+        problems.add(
+          ['nodeGroups', i, 'desiredSize'],
+          'NODE_GROUP_SIZE_ORDER',
+          `desiredSize ${desiredSize} must be between minSize ${minSize} and maxSize ${maxSize}.`,
+        );
       }
     }
     if (nodeGroup.kind === 'FARGATE') {
       if (nodeGroup.instanceTypes !== undefined && nodeGroup.instanceTypes.length > 0) {
-        problems.add(['nodeGroups', i, 'instanceTypes'], 'FARGATE_INSTANCE_TYPES',
-          'Fargate chooses the compute; leave instanceTypes empty.');
+        problems.add(
+          ['nodeGroups', i, 'instanceTypes'],
+          'FARGATE_INSTANCE_TYPES',
+          'Fargate chooses the compute; leave instanceTypes empty.',
+        );
       }
       nodeGroup.subnets?.forEach((name, j) => {
         if (name !== undefined && index.subnets.get(name)?.public === true) {
-          problems.add(['nodeGroups', i, 'subnets', j], 'FARGATE_PUBLIC_SUBNET',
-            `Fargate runs pods only in private subnets; ${show(name)} is public.`);
+          problems.add(
+            ['nodeGroups', i, 'subnets', j],
+            'FARGATE_PUBLIC_SUBNET',
+            `Fargate runs pods only in private subnets; ${show(name)} is public.`,
+          );
         }
       });
     } else if (nodeGroup.kind !== undefined && nodeGroup.instanceTypes?.length === 0) {
-      problems.add(['nodeGroups', i, 'instanceTypes'], 'INSTANCE_TYPES_REQUIRED',
-        `A ${nodeGroup.kind} node group runs EC2 instances; name at least one instance type.`);
+      problems.add(
+        ['nodeGroups', i, 'instanceTypes'],
+        'INSTANCE_TYPES_REQUIRED',
+        `A ${nodeGroup.kind} node group runs EC2 instances; name at least one instance type.`,
+      );
     }
   });
 }
@@ -86,8 +104,11 @@ function checkIpv6({ spec, index, problems }: RuleInput): void {
       if (s === undefined || subnet === undefined || subnet.ipv6Cidr !== undefined || reported.has(s)) return;
       if (problems.has(['subnets', s, 'ipv6Cidr'])) return;
       reported.add(s);
-      problems.add(['subnets', s, 'ipv6Cidr'], 'IPV6_SUBNET_CIDR_REQUIRED',
-        `Node group ${show(nodeGroup.name)} runs nodes here, and in an IPV6 cluster nodes and pods need an IPv6 subnet CIDR.`);
+      problems.add(
+        ['subnets', s, 'ipv6Cidr'],
+        'IPV6_SUBNET_CIDR_REQUIRED',
+        `Node group ${show(nodeGroup.name)} runs nodes here, and in an IPV6 cluster nodes and pods need an IPv6 subnet CIDR.`,
+      );
     }),
   );
 }
@@ -97,8 +118,11 @@ function checkCustomNetworking({ spec, index, problems }: RuleInput): void {
   const eniConfigs = spec.cni.eniConfigs;
   if (eniConfigs === undefined || eniConfigs.length === 0) {
     if (!problems.has(['cni', 'eniConfigs'])) {
-      problems.add(['cni', 'eniConfigs'], 'ENICONFIGS_REQUIRED',
-        'Custom networking takes pod IPs from the ENIConfig of each node\'s Availability Zone; add one per zone.');
+      problems.add(
+        ['cni', 'eniConfigs'],
+        'ENICONFIGS_REQUIRED',
+        "Custom networking takes pod IPs from the ENIConfig of each node's Availability Zone; add one per zone.",
+      );
     }
     return;
   }
@@ -109,8 +133,11 @@ function checkCustomNetworking({ spec, index, problems }: RuleInput): void {
     nodeGroup?.subnets?.forEach((name, j) => {
       const az = name === undefined ? undefined : index.subnets.get(name)?.az;
       if (az !== undefined && !configured.has(az)) {
-        problems.add(['nodeGroups', i, 'subnets', j], 'ENICONFIG_MISSING_FOR_AZ',
-          `Custom networking is on but no ENIConfig covers ${show(az)}; nodes there would get no pod IPs.`);
+        problems.add(
+          ['nodeGroups', i, 'subnets', j],
+          'ENICONFIG_MISSING_FOR_AZ',
+          `Custom networking is on but no ENIConfig covers ${show(az)}; nodes there would get no pod IPs.`,
+        );
       }
     });
   });
@@ -141,8 +168,11 @@ function checkAvailabilityZones({ spec, problems }: RuleInput): void {
     const usual = ids > names ? 'id' : 'name';
     forms.forEach((form, i) => {
       if (form !== undefined && form !== usual) {
-        problems.add(['subnets', i, 'az'], 'AZ_NAMING_MIXED',
-          `${names} subnets use AZ names and ${ids} use AZ ids; use one form so zones can be compared (most here use AZ ${usual}s).`);
+        problems.add(
+          ['subnets', i, 'az'],
+          'AZ_NAMING_MIXED',
+          `${names} subnets use AZ names and ${ids} use AZ ids; use one form so zones can be compared (most here use AZ ${usual}s).`,
+        );
       }
     });
   }
@@ -154,9 +184,12 @@ function checkAvailabilityZones({ spec, problems }: RuleInput): void {
   const isClusterSubnet = new Set(clusterSubnets);
   subnets.forEach((subnet, i) => {
     if (subnet?.az !== undefined && isClusterSubnet.has(subnet) && UNSUPPORTED_CLUSTER_AZ_IDS.has(subnet.az)) {
-      problems.add(['subnets', i, 'az'], 'CLUSTER_SUBNET_AZ_UNSUPPORTED',
+      problems.add(
+        ['subnets', i, 'az'],
+        'CLUSTER_SUBNET_AZ_UNSUPPORTED',
         `EKS does not create cluster network interfaces in ${subnet.az}; pick cluster subnets in other zones ` +
-          '(or give them the CLUSTER_ENDPOINTS role elsewhere).');
+          '(or give them the CLUSTER_ENDPOINTS role elsewhere).',
+      );
     }
   });
   if (clusterSubnets.some((subnet) => subnet?.az === undefined)) return;
@@ -164,7 +197,10 @@ function checkAvailabilityZones({ spec, problems }: RuleInput): void {
   if (zones.size < MIN_CLUSTER_AZS) {
     const which = designated.length > 0 ? 'The subnets with the CLUSTER_ENDPOINTS role' : 'The subnets';
     const where = zones.size === 0 ? 'The design has no subnets' : `${which} are all in ${show([...zones][0])}`;
-    problems.add(['subnets'], 'CLUSTER_SUBNETS_SINGLE_AZ',
-      `${where}; EKS needs cluster subnets in at least ${MIN_CLUSTER_AZS} Availability Zones.`);
+    problems.add(
+      ['subnets'],
+      'CLUSTER_SUBNETS_SINGLE_AZ',
+      `${where}; EKS needs cluster subnets in at least ${MIN_CLUSTER_AZS} Availability Zones.`,
+    );
   }
 }

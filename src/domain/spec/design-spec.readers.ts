@@ -83,10 +83,7 @@ export function objectOf<T>(noun: string, schema: Schema<T>): Reader<Draft<T>> {
   };
 }
 
-export function arrayOf<T>(
-  item: Reader<T>,
-  limits: { max: number; min?: number; noun: string },
-): Reader<(T | undefined)[]> {
+export function arrayOf<T>(item: Reader<T>, limits: { max: number; min?: number; noun: string }): Reader<(T | undefined)[]> {
   return (value, path, problems) => {
     if (!Array.isArray(value)) {
       problems.add(path, 'TYPE_MISMATCH', `Expected a list of ${limits.noun}, got ${describe(value)}.`);

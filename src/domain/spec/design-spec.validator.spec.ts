@@ -88,7 +88,7 @@ describe('validateDesignSpec', () => {
       expect(failures(sut(input, context))).toEqual([]);
     });
 
-    it('checks instance types against the design\'s own catalog', () => {
+    it("checks instance types against the design's own catalog", () => {
       const custom = catalogContext({ internal: ['m5.large', 'm5.xlarge', 'm6i.xlarge'] });
       const input = designWith((d) => (d.catalog = 'internal'));
 
@@ -187,7 +187,11 @@ describe('validateDesignSpec', () => {
         mutate: (d) => (d.cni.warmIpTarget = -1),
         expected: [{ path: 'cni.warmIpTarget', code: 'NUMBER_OUT_OF_RANGE' }],
       },
-      { rule: 'maxPods of 0', mutate: (d) => (d.nodeGroups[1].maxPods = 0), expected: [{ path: 'nodeGroups[1].maxPods', code: 'NUMBER_OUT_OF_RANGE' }] },
+      {
+        rule: 'maxPods of 0',
+        mutate: (d) => (d.nodeGroups[1].maxPods = 0),
+        expected: [{ path: 'nodeGroups[1].maxPods', code: 'NUMBER_OUT_OF_RANGE' }],
+      },
       {
         rule: 'port above 65535',
         mutate: (d) => (d.workloads[1].expose.port = 70000),
@@ -239,7 +243,11 @@ describe('validateDesignSpec', () => {
         expected: [{ path: 'workloads[0].namespace', code: 'NAMESPACE_INVALID' }],
       },
       { rule: 'tag', mutate: (d) => (d.tags = ['prod', 'has space']), expected: [{ path: 'tags[1]', code: 'TAG_INVALID' }] },
-      { rule: 'owner control characters', mutate: (d) => (d.owner = 'team\npayments'), expected: [{ path: 'owner', code: 'OWNER_INVALID' }] },
+      {
+        rule: 'owner control characters',
+        mutate: (d) => (d.owner = 'team\npayments'),
+        expected: [{ path: 'owner', code: 'OWNER_INVALID' }],
+      },
       {
         rule: 'IngressGroup name',
         mutate: (d) => (d.workloads[0].expose.shareGroup = 'Public_Web'),
@@ -313,8 +321,16 @@ describe('validateDesignSpec', () => {
 
   describe('CIDRs', () => {
     const cases: RuleCase[] = [
-      { rule: 'syntax', mutate: (d) => (d.subnets[6].cidr = '10.0.32.0/33'), expected: [{ path: 'subnets[6].cidr', code: 'CIDR_INVALID' }] },
-      { rule: 'not a CIDR at all', mutate: (d) => (d.subnets[6].cidr = 'NaN'), expected: [{ path: 'subnets[6].cidr', code: 'CIDR_INVALID' }] },
+      {
+        rule: 'syntax',
+        mutate: (d) => (d.subnets[6].cidr = '10.0.32.0/33'),
+        expected: [{ path: 'subnets[6].cidr', code: 'CIDR_INVALID' }],
+      },
+      {
+        rule: 'not a CIDR at all',
+        mutate: (d) => (d.subnets[6].cidr = 'NaN'),
+        expected: [{ path: 'subnets[6].cidr', code: 'CIDR_INVALID' }],
+      },
       {
         rule: 'canonical form',
         mutate: (d) => (d.subnets[6].cidr = '10.0.32.0/019'),
@@ -348,7 +364,11 @@ describe('validateDesignSpec', () => {
         mutate: (d) => (d.subnets[6].cidr = '10.9.0.0/19'),
         expected: [{ path: 'subnets[6].cidr', code: 'SUBNET_OUTSIDE_VPC' }],
       },
-      { rule: 'subnet size', mutate: (d) => (d.subnets[3].cidr = '10.0.3.0/29'), expected: [{ path: 'subnets[3].cidr', code: 'SUBNET_CIDR_SIZE' }] },
+      {
+        rule: 'subnet size',
+        mutate: (d) => (d.subnets[3].cidr = '10.0.3.0/29'),
+        expected: [{ path: 'subnets[3].cidr', code: 'SUBNET_CIDR_SIZE' }],
+      },
       {
         rule: 'overlapping subnets (both reported)',
         mutate: (d) => (d.subnets[7].cidr = '10.0.32.0/20'),
@@ -429,7 +449,12 @@ describe('validateDesignSpec', () => {
     });
 
     it('names the host-bits problem and the network meant', () => {
-      const [detail] = detailsOf(sut(designWith((d) => (d.subnets[6].cidr = '10.0.32.1/19')), context));
+      const [detail] = detailsOf(
+        sut(
+          designWith((d) => (d.subnets[6].cidr = '10.0.32.1/19')),
+          context,
+        ),
+      );
 
       expect(detail).toEqual({
         path: 'subnets[6].cidr',
@@ -439,7 +464,12 @@ describe('validateDesignSpec', () => {
     });
 
     it('names the subnet an overlapping subnet collides with', () => {
-      const details = detailsOf(sut(designWith((d) => (d.subnets[7].cidr = '10.0.32.0/20')), context));
+      const details = detailsOf(
+        sut(
+          designWith((d) => (d.subnets[7].cidr = '10.0.32.0/20')),
+          context,
+        ),
+      );
 
       expect(details.map((detail) => detail.message)).toEqual([
         '10.0.32.0/19 overlaps subnets[7] "private-b" (10.0.32.0/20).',
@@ -466,7 +496,11 @@ describe('validateDesignSpec', () => {
 
   describe('names and references', () => {
     const cases: RuleCase[] = [
-      { rule: 'duplicate subnet', mutate: (d) => (d.subnets[4].name = 'cluster-a'), expected: [{ path: 'subnets[4].name', code: 'DUPLICATE_NAME' }] },
+      {
+        rule: 'duplicate subnet',
+        mutate: (d) => (d.subnets[4].name = 'cluster-a'),
+        expected: [{ path: 'subnets[4].name', code: 'DUPLICATE_NAME' }],
+      },
       {
         rule: 'duplicate NAT gateway',
         mutate: (d) => d.natGateways.push({ name: 'nat-a', subnet: 'public-b' }),
@@ -482,7 +516,11 @@ describe('validateDesignSpec', () => {
         mutate: (d) => d.securityGroups.push({ name: 'pods', ingress: [] }),
         expected: [{ path: 'securityGroups[3].name', code: 'DUPLICATE_NAME' }],
       },
-      { rule: 'duplicate peer', mutate: (d) => (d.vpc.peers[1].name = 'shared-services'), expected: [{ path: 'vpc.peers[1].name', code: 'DUPLICATE_NAME' }] },
+      {
+        rule: 'duplicate peer',
+        mutate: (d) => (d.vpc.peers[1].name = 'shared-services'),
+        expected: [{ path: 'vpc.peers[1].name', code: 'DUPLICATE_NAME' }],
+      },
       {
         rule: 'duplicate workload (namespace + name; no namespace is "default")',
         mutate: (d) => {
@@ -750,7 +788,7 @@ describe('validateDesignSpec', () => {
       ]);
     });
 
-    it('follows the caller\'s key order, with missing fields after the present ones', () => {
+    it("follows the caller's key order, with missing fields after the present ones", () => {
       const { nodeGroups, subnets, ...rest } = validDesign();
       const input = { nodeGroups, ...rest, subnets } as Record<string, unknown>;
       delete input.region;
@@ -816,8 +854,9 @@ describe('validateDesignSpec', () => {
 
     it('never throws on arbitrary JavaScript values', () => {
       fc.assert(
-        fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true }), (value) =>
-          expectWellFormed(sut(value, context)),
+        fc.property(
+          fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true }),
+          (value) => expectWellFormed(sut(value, context)),
         ),
         { numRuns: 200 },
       );
@@ -904,7 +943,9 @@ describe('validateDesignSpec', () => {
       const v6 = timed(dualStack);
 
       // eslint-disable-next-line no-console
-      console.log(`DesignSpec validation, 3,000 subnets / 1,000 node groups: IPv4 ${v4.ms.toFixed(1)} ms, dual-stack ${v6.ms.toFixed(1)} ms`);
+      console.log(
+        `DesignSpec validation, 3,000 subnets / 1,000 node groups: IPv4 ${v4.ms.toFixed(1)} ms, dual-stack ${v6.ms.toFixed(1)} ms`,
+      );
       expect(failures(v4.result)).toEqual([]);
       expect(failures(v6.result)).toEqual([]);
     });

@@ -3,8 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { cidrContainsAddress, parseCidr } from '../network/cidr.js';
 import { AddressPlan, hostAddress } from './address-plan.js';
 import { DesignLookup } from './design-lookup.js';
-import { customNetworkingCluster, ipv6Cluster, privateCluster, sgForPodsCluster } from '../../../test/fixtures/traffic-path/designs.scenario.js';
-import { exposures, flow, internet, kinds, last, nlb, node, peer, pod, service, trace, vpcHost } from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
+import {
+  customNetworkingCluster,
+  ipv6Cluster,
+  privateCluster,
+  sgForPodsCluster,
+} from '../../../test/fixtures/traffic-path/designs.scenario.js';
+import {
+  exposures,
+  flow,
+  internet,
+  kinds,
+  last,
+  nlb,
+  node,
+  peer,
+  pod,
+  service,
+  trace,
+  vpcHost,
+} from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
 import { tracePath } from './trace-path.engine.js';
 import type { Endpoint } from './trace-path.types.js';
 

@@ -133,7 +133,10 @@ export class AddressPlan {
 
   public clusterIp(workloadIndex: number): string {
     if (this.lookup.isIpv6Cluster) {
-      this.assume('SERVICE_CIDR_DEFAULT', `IPv6 Services get addresses from a unique-local /108 EKS assigns; shown from ${IPV6_SERVICE_CIDR.text}.`);
+      this.assume(
+        'SERVICE_CIDR_DEFAULT',
+        `IPv6 Services get addresses from a unique-local /108 EKS assigns; shown from ${IPV6_SERVICE_CIDR.text}.`,
+      );
       return addressAt(IPV6_SERVICE_CIDR, 100 + workloadIndex);
     }
     const given = this.lookup.design.serviceIpv4Cidr;

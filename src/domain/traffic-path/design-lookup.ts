@@ -4,15 +4,7 @@
  */
 import { InvalidInputError } from '../errors/planning-error.js';
 import { cidrContainsValue, parseAddress, parseCidrResult, type Cidr, type IpVersion } from '../network/cidr.js';
-import type {
-  DesignSpec,
-  NatGateway,
-  NodeGroup,
-  SecurityGroup,
-  Subnet,
-  VpcPeer,
-  Workload,
-} from '../spec/design-spec.types.js';
+import type { DesignSpec, NatGateway, NodeGroup, SecurityGroup, Subnet, VpcPeer, Workload } from '../spec/design-spec.types.js';
 import { DEFAULT_CNI_VERSION } from '../spec/design-spec.types.js';
 
 export interface IndexedSubnet {
@@ -144,7 +136,9 @@ export class DesignLookup {
   /** The first peer network with a CIDR holding the address (CIDRs that do not parse hold nothing). */
   public peerContaining(ip: string): VpcPeer | undefined {
     const address = parseAddress(ip);
-    return (this.design.vpc.peers ?? []).find((peer, i) => (this.peerCidrs[i] ??= parsedCidrs(peer.cidrs)).some(({ cidr }) => cidrContainsValue(cidr, address)));
+    return (this.design.vpc.peers ?? []).find((peer, i) =>
+      (this.peerCidrs[i] ??= parsedCidrs(peer.cidrs)).some(({ cidr }) => cidrContainsValue(cidr, address)),
+    );
   }
 
   /** The first AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS entry (as written) holding the address, if any. */
@@ -170,7 +164,8 @@ export class DesignLookup {
   private securityGroupNamed(name: string): SecurityGroup | undefined {
     if (this.securityGroups === undefined) {
       this.securityGroups = new Map();
-      for (const group of this.design.securityGroups ?? []) if (!this.securityGroups.has(group.name)) this.securityGroups.set(group.name, group);
+      for (const group of this.design.securityGroups ?? [])
+        if (!this.securityGroups.has(group.name)) this.securityGroups.set(group.name, group);
     }
     return this.securityGroups.get(name);
   }

@@ -43,19 +43,41 @@ export class PodNetwork {
     const base = { workload, workloadIndex, replica, node, name };
     if (workload.hostNetwork) {
       // hostNetwork pods use the node's primary IP and are never translated ([EKS-SNAT] L29).
-      return { ...base, interface: 'HOST_NETWORK', enforcing: null, podSubnet: node.subnet, ipv4: node.primaryIp, ipv6: node.ipv6, securityGroups: this.nodeSecurityGroups(node) };
+      return {
+        ...base,
+        interface: 'HOST_NETWORK',
+        enforcing: null,
+        podSubnet: node.subnet,
+        ipv4: node.primaryIp,
+        ipv6: node.ipv6,
+        securityGroups: this.nodeSecurityGroups(node),
+      };
     }
     if (node.group.kind === 'FARGATE') {
       this.assume(
         'FARGATE_POD_OWN_ENI',
         'Fargate pods run in their own micro-VM with their own ENI: no node SNAT, pod security groups (or the cluster security group) on that ENI, and pod-to-pod traffic always crosses the VPC.',
       );
-      const groups = workload.securityGroups?.length ? this.named(workload.securityGroups, `workloads[${workloadIndex}].securityGroups`) : [this.clusterSecurityGroup()];
-      return { ...base, interface: 'FARGATE_ENI', enforcing: null, podSubnet: node.subnet, ipv4: this.addresses.podIpv4(node.subnet, workloadIndex, replica), ipv6: this.addresses.podIpv6(node, workloadIndex, replica), securityGroups: groups };
+      const groups = workload.securityGroups?.length
+        ? this.named(workload.securityGroups, `workloads[${workloadIndex}].securityGroups`)
+        : [this.clusterSecurityGroup()];
+      return {
+        ...base,
+        interface: 'FARGATE_ENI',
+        enforcing: null,
+        podSubnet: node.subnet,
+        ipv4: this.addresses.podIpv4(node.subnet, workloadIndex, replica),
+        ipv6: this.addresses.podIpv6(node, workloadIndex, replica),
+        securityGroups: groups,
+      };
     }
     const eniConfig = cni.customNetworking ? this.eniConfigFor(node) : undefined;
     if (eniConfig && this.lookup.isIpv6Cluster) {
-      throw invalid('CUSTOM_NETWORKING_IPV6', 'Custom networking is not available for IPv6 clusters ([EKS-IPV6] L22).', 'cni.customNetworking');
+      throw invalid(
+        'CUSTOM_NETWORKING_IPV6',
+        'Custom networking is not available for IPv6 clusters ([EKS-IPV6] L22).',
+        'cni.customNetworking',
+      );
     }
     const podSubnet = eniConfig ? this.lookup.subnet(eniConfig.subnet, 'cni.eniConfigs[].subnet') : node.subnet;
     const ipv4 = this.addresses.podIpv4(podSubnet, workloadIndex, replica);
@@ -74,7 +96,9 @@ export class PodNetwork {
     }
     if (eniConfig) {
       // Secondary ENIs carry the ENIConfig SGs; CNI ≥ 1.8.0 falls back to the primary ENI's SGs when none are listed ([CNI] L173-178; PR #1259).
-      const groups = eniConfig.securityGroups?.length ? this.named(eniConfig.securityGroups, 'cni.eniConfigs[].securityGroups') : this.nodeSecurityGroups(node);
+      const groups = eniConfig.securityGroups?.length
+        ? this.named(eniConfig.securityGroups, 'cni.eniConfigs[].securityGroups')
+        : this.nodeSecurityGroups(node);
       return { ...base, interface: 'CUSTOM_NETWORKING_ENI', enforcing: null, podSubnet, ipv4, ipv6, securityGroups: groups };
     }
     // "every Pod on a node shares the same security groups as the node it runs on" ([BPG-SGP] L18).
@@ -111,7 +135,11 @@ export class PodNetwork {
       for (const rule of group.ingress) {
         const isReference = !/^[\d.:a-fA-F]+\/\d+$/.test(rule.from);
         if (isReference && rule.from !== EKS_DEFAULT_CLUSTER_SG && !this.lookup.hasSecurityGroup(rule.from)) {
-          throw invalid('UNKNOWN_SECURITY_GROUP', `Security group ${name} has a rule from "${rule.from}", which is neither a CIDR nor a security group in the design.`, `securityGroups[${name}].ingress`);
+          throw invalid(
+            'UNKNOWN_SECURITY_GROUP',
+            `Security group ${name} has a rule from "${rule.from}", which is neither a CIDR nor a security group in the design.`,
+            `securityGroups[${name}].ingress`,
+          );
         }
       }
       return { name: group.name, ingress: group.ingress, origin: 'DESIGN' as const };

@@ -17,7 +17,10 @@ const web: ResolvedSecurityGroup = {
 describe('evaluateIngress', () => {
   it('matches protocol, port and CIDR, and names the rule that admitted the packet', () => {
     const sut = evaluateIngress([web], { src: '8.8.8.8', srcSecurityGroups: [], protocol: 'TCP', port: 443 });
-    expect(sut).toEqual({ allowed: true, verdicts: [{ name: 'web-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 443 from 0.0.0.0/0' }] });
+    expect(sut).toEqual({
+      allowed: true,
+      verdicts: [{ name: 'web-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 443 from 0.0.0.0/0' }],
+    });
   });
 
   it('honours port ranges and the source CIDR', () => {
@@ -39,7 +42,12 @@ describe('evaluateIngress', () => {
   });
 
   it('admits when any group on the ENI admits, and reports each group', () => {
-    const sut = evaluateIngress([eksDefaultClusterSecurityGroup(), web], { src: '10.0.1.1', srcSecurityGroups: ['eks-cluster-sg'], protocol: 'TCP', port: 22 });
+    const sut = evaluateIngress([eksDefaultClusterSecurityGroup(), web], {
+      src: '10.0.1.1',
+      srcSecurityGroups: ['eks-cluster-sg'],
+      protocol: 'TCP',
+      port: 22,
+    });
     expect(sut.allowed).toBe(true);
     expect(sut.verdicts).toEqual([
       { name: 'eks-cluster-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from eks-cluster-sg' },
@@ -48,13 +56,21 @@ describe('evaluateIngress', () => {
   });
 
   it('rejects unreadable port ranges and CIDRs with host bits', () => {
-    const badPorts: ResolvedSecurityGroup = { name: 'x', origin: 'DESIGN', ingress: [{ protocol: 'TCP', ports: 'https', from: '0.0.0.0/0' }] };
-    expect(() => evaluateIngress([badPorts], { src: '1.1.1.1', srcSecurityGroups: [], protocol: 'TCP', port: 443 })).toThrow(InvalidInputError);
+    const badPorts: ResolvedSecurityGroup = {
+      name: 'x',
+      origin: 'DESIGN',
+      ingress: [{ protocol: 'TCP', ports: 'https', from: '0.0.0.0/0' }],
+    };
+    expect(() => evaluateIngress([badPorts], { src: '1.1.1.1', srcSecurityGroups: [], protocol: 'TCP', port: 443 })).toThrow(
+      InvalidInputError,
+    );
     const badCidr: ResolvedSecurityGroup = { name: 'y', origin: 'DESIGN', ingress: [{ protocol: 'ALL', from: '10.0.0.1/16' }] };
     expect(() => evaluateIngress([badCidr], { src: '1.1.1.1', srcSecurityGroups: [], protocol: 'TCP', port: 443 })).toThrow(/host bits/);
   });
 
   it('lists the default egress rule for every group', () => {
-    expect(egressVerdicts([web])).toEqual([{ name: 'web-sg', direction: 'EGRESS', allowed: true, rule: 'ALL to 0.0.0.0/0, ::/0 (default egress)' }]);
+    expect(egressVerdicts([web])).toEqual([
+      { name: 'web-sg', direction: 'EGRESS', allowed: true, rule: 'ALL to 0.0.0.0/0, ::/0 (default egress)' },
+    ]);
   });
 });

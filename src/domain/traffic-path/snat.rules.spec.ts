@@ -5,7 +5,13 @@ import type { DesignSpec } from '../spec/design-spec.types.js';
 import { AddressPlan } from './address-plan.js';
 import { DesignLookup } from './design-lookup.js';
 import { PodNetwork } from './pod-network.js';
-import { customNetworkingCluster, ipv6Cluster, privateCluster, sgForPodsCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
+import {
+  customNetworkingCluster,
+  ipv6Cluster,
+  privateCluster,
+  sgForPodsCluster,
+  variant,
+} from '../../../test/fixtures/traffic-path/designs.scenario.js';
 import { podEgressTranslation } from './snat.rules.js';
 
 function translate(design: DesignSpec, workload: string, dst: string) {

@@ -77,13 +77,18 @@ export class TraceContext {
    * A node of the group other than `avoid`, in `near`'s AZ when `sameAz` is true, in another AZ when false,
    * and preferring `near`'s AZ when unset. Deterministic: the lowest ordinal that fits.
    */
-  public pickNode(groupName: string, path: string, options: { avoid?: NodePlacement; near?: NodePlacement; sameAz?: boolean }): NodePlacement {
+  public pickNode(
+    groupName: string,
+    path: string,
+    options: { avoid?: NodePlacement; near?: NodePlacement; sameAz?: boolean },
+  ): NodePlacement {
     const { group } = this.lookup.nodeGroup(groupName, path);
     const span = Math.max(2, group.subnets.length * 2);
     // Candidates by slot only: addresses (IPv6 formatting above all) are worked out for the chosen node alone.
-    let candidates = Array.from({ length: span }, (_, ordinal) => ({ ordinal, ...this.addresses.nodeSlot(groupName, ordinal, path) })).filter(
-      (node) => node.name !== options.avoid?.name,
-    );
+    let candidates = Array.from({ length: span }, (_, ordinal) => ({
+      ordinal,
+      ...this.addresses.nodeSlot(groupName, ordinal, path),
+    })).filter((node) => node.name !== options.avoid?.name);
     const near = options.near;
     if (near && options.sameAz !== undefined) {
       candidates = candidates.filter((node) => (node.az === near.az) === options.sameAz);
@@ -131,15 +136,13 @@ export class TraceContext {
     }
   }
 
-  public hostActor(
-    endpoint: { kind: HostEndpointKind; ip: string; network?: string },
-    path: string,
-  ): Extract<Actor, { kind: 'HOST' }> {
+  public hostActor(endpoint: { kind: HostEndpointKind; ip: string; network?: string }, path: string): Extract<Actor, { kind: 'HOST' }> {
     const { ip, version } = parseFlowIp(endpoint.ip, `${path}.ip`);
     const peerOfIp = this.lookup.peerContaining(ip);
     if (endpoint.kind === 'INTERNET') {
       if (this.lookup.isInVpc(ip)) throw invalid('INTERNET_IP_IN_VPC', `${ip} is inside the VPC; use a VPC_HOST endpoint.`, `${path}.ip`);
-      if (peerOfIp) throw invalid('INTERNET_IP_IN_PEER', `${ip} belongs to peer network ${peerOfIp.name}; use a PEER endpoint.`, `${path}.ip`);
+      if (peerOfIp)
+        throw invalid('INTERNET_IP_IN_PEER', `${ip} belongs to peer network ${peerOfIp.name}; use a PEER endpoint.`, `${path}.ip`);
       return { kind: 'HOST', endpoint: 'INTERNET', ip, version };
     }
     if (endpoint.kind === 'VPC_HOST') {
@@ -148,7 +151,11 @@ export class TraceContext {
     }
     const peer = this.lookup.peer(endpoint.network ?? '', `${path}.network`);
     if (peerOfIp?.name !== peer.name) {
-      throw invalid('PEER_IP_OUTSIDE_NETWORK', `${ip} is not inside the CIDRs of peer network ${peer.name} (${peer.cidrs.join(', ')}).`, `${path}.ip`);
+      throw invalid(
+        'PEER_IP_OUTSIDE_NETWORK',
+        `${ip} is not inside the CIDRs of peer network ${peer.name} (${peer.cidrs.join(', ')}).`,
+        `${path}.ip`,
+      );
     }
     return { kind: 'HOST', endpoint: 'PEER', ip, version, peer };
   }
@@ -173,14 +180,32 @@ export class TraceContext {
       const pod = actor.pod;
       const groups = names(pod.securityGroups);
       if (version === 6) {
-        this.t.begin('POD', pod.name, { src: pod.ipv6, srcRole: 'POD_IPV6', dst, dstRole, dstPort: port, srcSecurityGroups: groups }, { note: describePod(pod) });
+        this.t.begin(
+          'POD',
+          pod.name,
+          { src: pod.ipv6, srcRole: 'POD_IPV6', dst, dstRole, dstPort: port, srcSecurityGroups: groups },
+          { note: describePod(pod) },
+        );
         if (!this.lookup.isIpv6Cluster) this.t.dropHere('NO_ROUTE', `Pods of an IPv4 cluster have no IPv6 address to reach ${dst} from.`);
       } else if (this.lookup.isIpv6Cluster) {
-        this.t.assume('V4_EGRESS_ENABLED', 'ENABLE_V4_EGRESS is at its default (true): IPv6 pods reach IPv4 through a host-local 169.254.172.0/22 address ([CNI] L703-711).');
+        this.t.assume(
+          'V4_EGRESS_ENABLED',
+          'ENABLE_V4_EGRESS is at its default (true): IPv6 pods reach IPv4 through a host-local 169.254.172.0/22 address ([CNI] L703-711).',
+        );
         const hostLocal = this.addresses.podHostLocalIpv4(pod.workloadIndex, pod.replica);
-        this.t.begin('POD', pod.name, { src: hostLocal, srcRole: 'POD_HOST_LOCAL_IPV4', dst, dstRole, dstPort: port, srcSecurityGroups: groups }, { note: describePod(pod) });
+        this.t.begin(
+          'POD',
+          pod.name,
+          { src: hostLocal, srcRole: 'POD_HOST_LOCAL_IPV4', dst, dstRole, dstPort: port, srcSecurityGroups: groups },
+          { note: describePod(pod) },
+        );
       } else {
-        this.t.begin('POD', pod.name, { src: pod.ipv4, srcRole: 'POD_IP', dst, dstRole, dstPort: port, srcSecurityGroups: groups }, { note: describePod(pod) });
+        this.t.begin(
+          'POD',
+          pod.name,
+          { src: pod.ipv4, srcRole: 'POD_IP', dst, dstRole, dstPort: port, srcSecurityGroups: groups },
+          { note: describePod(pod) },
+        );
       }
       return;
     }
@@ -189,17 +214,31 @@ export class TraceContext {
       const groups = names(this.pods.nodeSecurityGroups(node));
       const note = `Node in ${node.subnet.subnet.name} (${node.az}) as an endpoint (kubelet / host network).`;
       if (version === 6) {
-        this.t.begin('NODE', actor.label, { src: node.ipv6, srcRole: 'NODE_IPV6', dst, dstRole, dstPort: port, srcSecurityGroups: groups }, { note });
-        if (!this.lookup.isIpv6Cluster) this.t.dropHere('NO_ROUTE', `Nodes of an IPv4 cluster have no IPv6 address in this design to reach ${dst} from.`);
+        this.t.begin(
+          'NODE',
+          actor.label,
+          { src: node.ipv6, srcRole: 'NODE_IPV6', dst, dstRole, dstPort: port, srcSecurityGroups: groups },
+          { note },
+        );
+        if (!this.lookup.isIpv6Cluster)
+          this.t.dropHere('NO_ROUTE', `Nodes of an IPv4 cluster have no IPv6 address in this design to reach ${dst} from.`);
       } else {
-        this.t.begin('NODE', actor.label, { src: node.primaryIp, srcRole: 'NODE_PRIMARY_IP', dst, dstRole, dstPort: port, srcSecurityGroups: groups }, { note });
+        this.t.begin(
+          'NODE',
+          actor.label,
+          { src: node.primaryIp, srcRole: 'NODE_PRIMARY_IP', dst, dstRole, dstPort: port, srcSecurityGroups: groups },
+          { note },
+        );
       }
       return;
     }
     const kind: HopKind = actor.endpoint === 'INTERNET' ? 'INTERNET' : 'CLIENT';
     this.t.begin(kind, hostName(actor), { src: actor.ip, srcRole: 'CLIENT_IP', dst, dstRole, dstPort: port, srcSecurityGroups: [] });
     if (actor.endpoint !== 'INTERNET') {
-      this.t.assume('REMOTE_HOST_SECURITY_NOT_MODELLED', 'Security groups, NACLs and host firewalls of hosts outside the cluster are not in the design; they are taken to let the traffic out and its replies in.');
+      this.t.assume(
+        'REMOTE_HOST_SECURITY_NOT_MODELLED',
+        'Security groups, NACLs and host firewalls of hosts outside the cluster are not in the design; they are taken to let the traffic out and its replies in.',
+      );
     }
   }
 
@@ -211,8 +250,14 @@ export class TraceContext {
   /** Lists the egress security groups on the source hop of a packet that leaves through an ENI. */
   public leaveThroughEni(groups: readonly ResolvedSecurityGroup[]): void {
     this.t.annotateLast({ securityGroups: egressVerdicts(groups) });
-    this.t.assume('SECURITY_GROUP_EGRESS_ALLOW_ALL', 'Security-group egress rules are not in the design; every group keeps the default "all traffic out" rule.');
-    this.t.assume('NACL_DEFAULT_ALLOW', 'Network ACLs are not in the design; every subnet is taken to use a NACL that allows all traffic (stateless NACLs would also have to admit the return ports).');
+    this.t.assume(
+      'SECURITY_GROUP_EGRESS_ALLOW_ALL',
+      'Security-group egress rules are not in the design; every group keeps the default "all traffic out" rule.',
+    );
+    this.t.assume(
+      'NACL_DEFAULT_ALLOW',
+      'Network ACLs are not in the design; every subnet is taken to use a NACL that allows all traffic (stateless NACLs would also have to admit the return ports).',
+    );
   }
 
   /** Egress groups of a pod's packet: the pod ENI's, or the node primary ENI's when the CNI SNATs via eth0. */
@@ -259,13 +304,28 @@ export class TraceContext {
   public vpcHop(fromAz: string | undefined, toAz: string | undefined): void {
     const crosses = fromAz !== undefined && toAz !== undefined && fromAz !== toAz;
     const name = crosses ? `vpc ${fromAz} → ${toAz}` : `vpc ${toAz ?? fromAz ?? ''}`.trim();
-    this.t.hop('VPC', name, {}, { note: crosses ? 'Local route across Availability Zones (inter-AZ data transfer is charged).' : 'Local route inside the VPC.' });
+    this.t.hop(
+      'VPC',
+      name,
+      {},
+      { note: crosses ? 'Local route across Availability Zones (inter-AZ data transfer is charged).' : 'Local route inside the VPC.' },
+    );
   }
 
   /** Stateful ingress check where the packet enters an ENI; drops with `code` when no rule admits it. */
-  public admit(kind: HopKind, name: string, groups: readonly ResolvedSecurityGroup[], code: DropCode = 'SG_INGRESS_DENIED'): SecurityGroupVerdict[] {
+  public admit(
+    kind: HopKind,
+    name: string,
+    groups: readonly ResolvedSecurityGroup[],
+    code: DropCode = 'SG_INGRESS_DENIED',
+  ): SecurityGroupVerdict[] {
     const packet = this.t.packet;
-    const decision = evaluateIngress(groups, { src: packet.src, srcSecurityGroups: packet.srcSecurityGroups, protocol: this.flow.protocol, port: packet.dstPort });
+    const decision = evaluateIngress(groups, {
+      src: packet.src,
+      srcSecurityGroups: packet.srcSecurityGroups,
+      protocol: this.flow.protocol,
+      port: packet.dstPort,
+    });
     if (!decision.allowed) {
       this.t.dropAt(
         kind,
@@ -299,7 +359,10 @@ export class TraceContext {
       return 'CNI ≥ 1.8.0 marks connections from outside the VPC so replies leave through the ENI they arrived on (PR #1475).';
     }
     if (pod.interface === 'NODE_ENI') {
-      this.t.assume('CLIENT_IP_ON_SECONDARY_ENI', `${pod.name} is taken to hold a secondary-ENI address (pods on the primary ENI are not affected).`);
+      this.t.assume(
+        'CLIENT_IP_ON_SECONDARY_ENI',
+        `${pod.name} is taken to hold a secondary-ENI address (pods on the primary ENI are not affected).`,
+      );
     }
     this.t.dropAt(
       'POD',
@@ -322,7 +385,12 @@ export class TraceContext {
         `${peer.via === 'VPN' ? 'The Site-to-Site VPN' : 'Direct Connect (private VIF through a Direct Connect gateway)'} to ${peer.name} is modelled as a virtual private gateway hop (VPN_GATEWAY); attached to a transit gateway instead, the hop is a TRANSIT_GATEWAY with the same addresses.`,
       );
     }
-    this.t.hop(kind, `${peer.name} (${peer.via})`, {}, { note: `Leaves or enters the VPC through the ${peer.via.toLowerCase().replace(/_/g, ' ')} to ${peer.name}.` });
+    this.t.hop(
+      kind,
+      `${peer.name} (${peer.via})`,
+      {},
+      { note: `Leaves or enters the VPC through the ${peer.via.toLowerCase().replace(/_/g, ' ')} to ${peer.name}.` },
+    );
   }
 
   /**
@@ -337,8 +405,16 @@ export class TraceContext {
       if (subnet?.subnet.public) {
         this.t.hop('INTERNET_GATEWAY', 'igw', {}, { note: 'IPv6 is routed untranslated ([EKS-IPV6] L27).' });
       } else {
-        this.t.assume('EGRESS_ONLY_IGW_FOR_PRIVATE_IPV6', 'Private subnets of an IPv6 design are taken to route ::/0 to an egress-only internet gateway ([BPG-V6]).');
-        this.t.hop('EGRESS_ONLY_INTERNET_GATEWAY', 'eigw', {}, { note: 'Outbound-only IPv6; no translation ([EKS-IPV6] L27; [VPC-EIGW]).' });
+        this.t.assume(
+          'EGRESS_ONLY_IGW_FOR_PRIVATE_IPV6',
+          'Private subnets of an IPv6 design are taken to route ::/0 to an egress-only internet gateway ([BPG-V6]).',
+        );
+        this.t.hop(
+          'EGRESS_ONLY_INTERNET_GATEWAY',
+          'eigw',
+          {},
+          { note: 'Outbound-only IPv6; no translation ([EKS-IPV6] L27; [VPC-EIGW]).' },
+        );
       }
       return;
     }
@@ -356,7 +432,12 @@ export class TraceContext {
           `${this.t.packet.src} (${this.t.packet.srcRole}) has no public IPv4 mapping, so the internet gateway cannot translate it ([EKS-SGP] L39; [EKS-SNAT] L13).`,
         );
       }
-      this.t.hop('INTERNET_GATEWAY', 'igw', { src: mapping.ip, srcRole: mapping.role, srcSecurityGroups: [] }, { note: `1:1 translation of ${this.t.packet.src} to its public IPv4.` });
+      this.t.hop(
+        'INTERNET_GATEWAY',
+        'igw',
+        { src: mapping.ip, srcRole: mapping.role, srcSecurityGroups: [] },
+        { note: `1:1 translation of ${this.t.packet.src} to its public IPv4.` },
+      );
       return;
     }
     const natName = subnet.subnet.natGateway;
@@ -366,9 +447,17 @@ export class TraceContext {
     exit.translate();
     const { natGateway, index } = this.lookup.natGateway(natName, `subnets[${subnet.index}].natGateway`);
     const natSubnet = this.lookup.subnet(natGateway.subnet, `natGateways[${index}].subnet`);
-    this.t.hop('NAT_GATEWAY', natGateway.name, { src: this.addresses.natGatewayEip(natGateway.name), srcRole: 'NAT_GATEWAY_EIP', srcSecurityGroups: [] }, { note: `Public NAT gateway in ${natSubnet.subnet.name} translates the source to its Elastic IP ([VPC-NAT]).` });
+    this.t.hop(
+      'NAT_GATEWAY',
+      natGateway.name,
+      { src: this.addresses.natGatewayEip(natGateway.name), srcRole: 'NAT_GATEWAY_EIP', srcSecurityGroups: [] },
+      { note: `Public NAT gateway in ${natSubnet.subnet.name} translates the source to its Elastic IP ([VPC-NAT]).` },
+    );
     if (!natSubnet.subnet.public) {
-      this.t.dropHere('NO_ROUTE', `NAT gateway ${natGateway.name} sits in private subnet ${natSubnet.subnet.name}, which has no route to an internet gateway.`);
+      this.t.dropHere(
+        'NO_ROUTE',
+        `NAT gateway ${natGateway.name} sits in private subnet ${natSubnet.subnet.name}, which has no route to an internet gateway.`,
+      );
     }
     this.t.hop('INTERNET_GATEWAY', 'igw', {}, { note: 'The NAT gateway address is already public; forwarded to the internet.' });
   }
@@ -396,7 +485,10 @@ export class TraceContext {
       subnet: host.subnet,
       translate: () => undefined,
       publicMapping: () => {
-        this.t.assume('HOST_HAS_PUBLIC_IP', `VPC host ${host.ip} in public subnet ${host.subnet?.subnet.name} is taken to have a public IPv4 address.`);
+        this.t.assume(
+          'HOST_HAS_PUBLIC_IP',
+          `VPC host ${host.ip} in public subnet ${host.subnet?.subnet.name} is taken to have a public IPv4 address.`,
+        );
         return { ip: this.addresses.hostPublicIp(host.ip), role: 'CLIENT_IP' };
       },
     };
@@ -406,7 +498,11 @@ export class TraceContext {
     if (actor.kind === 'POD') return this.podInternetExit(actor.pod, this.translation(actor.pod, this.t.packet.dst));
     if (actor.kind === 'NODE') return this.nodeInternetExit(actor.node);
     if (actor.endpoint === 'VPC_HOST') return this.hostInternetExit(actor);
-    throw invalid('UNSUPPORTED_FLOW', `A ${actor.endpoint} source does not leave through this VPC; trace it as an INTERNET endpoint.`, 'flow.from');
+    throw invalid(
+      'UNSUPPORTED_FLOW',
+      `A ${actor.endpoint} source does not leave through this VPC; trace it as an INTERNET endpoint.`,
+      'flow.from',
+    );
   }
 
   /** Egress security groups, NACL note and (for pods) the route-table subnet of a packet heading for the internet. */

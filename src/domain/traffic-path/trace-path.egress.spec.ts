@@ -3,8 +3,26 @@
  * plus node egress and SG-for-pods egress security groups.
  */
 import { describe, expect, it } from 'vitest';
-import { customNetworkingCluster, ipv6Cluster, privateCluster, publicCluster, sgForPodsCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
-import { actions, assumptionCodes, flow, hopOf, internet, kinds, last, node, pod, trace } from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
+import {
+  customNetworkingCluster,
+  ipv6Cluster,
+  privateCluster,
+  publicCluster,
+  sgForPodsCluster,
+  variant,
+} from '../../../test/fixtures/traffic-path/designs.scenario.js';
+import {
+  actions,
+  assumptionCodes,
+  flow,
+  hopOf,
+  internet,
+  kinds,
+  last,
+  node,
+  pod,
+  trace,
+} from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
 
 const externalSnat = <T extends typeof privateCluster>(design: T): T =>
   variant(design, (copy) => {
@@ -117,7 +135,12 @@ describe('F4 pod → internet (IPv4)', () => {
   });
 
   it('nodes egress without CNI SNAT: private via NAT, public via their own public IP', () => {
-    expect(kinds(trace(privateCluster, flow(node('general'), internet(), 443)))).toEqual(['NODE', 'NAT_GATEWAY', 'INTERNET_GATEWAY', 'INTERNET']);
+    expect(kinds(trace(privateCluster, flow(node('general'), internet(), 443)))).toEqual([
+      'NODE',
+      'NAT_GATEWAY',
+      'INTERNET_GATEWAY',
+      'INTERNET',
+    ]);
     const publicNode = trace(publicCluster, flow(node('default'), internet(), 443));
     expect(kinds(publicNode)).toEqual(['NODE', 'INTERNET_GATEWAY', 'INTERNET']);
     expect(publicNode.sourceIpSeenByDestination).toBe('NODE_PUBLIC_IP');

@@ -4,7 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 import { privateCluster, publicCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
-import { actions, assumptionCodes, eksApi, flow, internet, kinds, last, node, peer, pod, trace, vpcHost } from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
+import {
+  actions,
+  assumptionCodes,
+  eksApi,
+  flow,
+  internet,
+  kinds,
+  last,
+  node,
+  peer,
+  pod,
+  trace,
+  vpcHost,
+} from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
 
 const access = (design: DesignSpec, endpointAccess: DesignSpec['endpointAccess']) =>
   variant(design, (copy) => {
@@ -80,7 +93,9 @@ describe('F7 public and private endpoints', () => {
     const fromNode = trace(restricted, flow(node('general'), eksApi, 443));
     expect(kinds(fromNode)).toEqual(['NODE', 'EKS_API_PRIVATE_ENDPOINT']);
     expect(fromNode.sourceIpSeenByDestination).toBe('NODE_PRIMARY_IP');
-    expect(last(fromNode).securityGroups).toEqual([{ name: 'eks-cluster-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from eks-cluster-sg' }]);
+    expect(last(fromNode).securityGroups).toEqual([
+      { name: 'eks-cluster-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from eks-cluster-sg' },
+    ]);
     expect(last(fromNode).note).toContain('publicAccessCidrs do not apply');
     const fromPod = trace(restricted, flow(pod('web'), eksApi, 443));
     expect(kinds(fromPod)).toEqual(['POD', 'EKS_API_PRIVATE_ENDPOINT']);
@@ -119,13 +134,21 @@ describe('F7 private endpoint only', () => {
     const withRule = variant(privateOnly, (design) => {
       design.clusterSecurityGroup = 'cluster-sg';
       design.securityGroups = [
-        { name: 'cluster-sg', ingress: [{ protocol: 'ALL', from: 'cluster-sg' }, { protocol: 'TCP', ports: '443', from: '10.2.0.0/16' }] },
+        {
+          name: 'cluster-sg',
+          ingress: [
+            { protocol: 'ALL', from: 'cluster-sg' },
+            { protocol: 'TCP', ports: '443', from: '10.2.0.0/16' },
+          ],
+        },
       ];
     });
     const allowed = trace(withRule, flow(peer('hub', '10.2.9.9'), eksApi, 443));
     expect(allowed.verdict).toBe('REACHABLE');
     expect(allowed.sourceIpSeenByDestination).toBe('CLIENT_IP');
-    expect(last(allowed).securityGroups).toEqual([{ name: 'cluster-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 443 from 10.2.0.0/16' }]);
+    expect(last(allowed).securityGroups).toEqual([
+      { name: 'cluster-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 443 from 10.2.0.0/16' },
+    ]);
     const vpn = trace(withRule, flow(peer('onprem', '192.168.1.1'), eksApi, 443));
     expect(kinds(vpn)).toEqual(['CLIENT', 'VPN_GATEWAY', 'EKS_API_PRIVATE_ENDPOINT']);
     expect(vpn.dropReason?.code).toBe('API_SG_DENIED');

@@ -13,7 +13,6 @@ import { traceToMermaid } from './trace-diagram.js';
 import { ENDPOINT_KINDS, FLOW_PROTOCOLS, type Flow, type TracePathDeps, type TraceResult } from './trace-path.types.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 
-
 export function tracePath(design: DesignSpec, flow: Flow, deps: TracePathDeps): TraceResult {
   validateFlow(flow);
   const ctx = new TraceContext(design, flow, deps);

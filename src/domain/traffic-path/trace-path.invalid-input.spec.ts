@@ -5,11 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors/planning-error.js';
 import { thrownBy } from '../../../test/support/thrown.js';
 import { customNetworkingCluster, ipv6Cluster, privateCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
-import { clb, eksApi, exposures, flow, internet, nlb, node, peer, pod, service, trace, vpcHost } from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
+import {
+  clb,
+  eksApi,
+  exposures,
+  flow,
+  internet,
+  nlb,
+  node,
+  peer,
+  pod,
+  service,
+  trace,
+  vpcHost,
+} from '../../../test/fixtures/traffic-path/trace-helpers.scenario.js';
 import type { Flow, TracePathDeps } from './trace-path.types.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 
-const errorOf = (design: DesignSpec, f: Flow, deps?: TracePathDeps): InvalidInputError => thrownBy(() => trace(design, f, deps), InvalidInputError);
+const errorOf = (design: DesignSpec, f: Flow, deps?: TracePathDeps): InvalidInputError =>
+  thrownBy(() => trace(design, f, deps), InvalidInputError);
 
 describe('invalid flows', () => {
   it.each([
@@ -28,11 +42,21 @@ describe('invalid flows', () => {
     ['sameNode on Fargate', flow(pod('thumbnails'), pod('thumbnails', { sameNode: true })), 'SAME_NODE_IMPOSSIBLE', 'flow.to.sameNode'],
     ['sameNode from outside', flow(internet(), pod('web', { sameNode: true })), 'SAME_NODE_IMPOSSIBLE', 'flow.to.sameNode'],
     ['a node endpoint on Fargate', flow(node('serverless'), internet()), 'NODE_GROUP_IS_FARGATE', 'flow.from.nodeGroup'],
-    ['another AZ where the group has one', flow(pod('reports'), pod('reports', { sameAz: false })), 'NO_NODE_IN_AZ', 'workloads[2].nodeGroup'],
+    [
+      'another AZ where the group has one',
+      flow(pod('reports'), pod('reports', { sameAz: false })),
+      'NO_NODE_IN_AZ',
+      'workloads[2].nodeGroup',
+    ],
     ['a Service for a workload without expose', flow(pod('web'), service('reports')), 'WORKLOAD_NOT_EXPOSED', 'flow.to.workload'],
     ['an unknown protocol', { ...flow(pod('web'), internet()), protocol: 'SCTP' } as unknown as Flow, 'INVALID_PROTOCOL', 'flow.protocol'],
     ['a port out of range', flow(pod('web'), internet(), 70000), 'INVALID_PORT', 'flow.port'],
-    ['an unknown endpoint kind', { ...flow(pod('web'), internet()), to: { kind: 'MOON' } } as unknown as Flow, 'INVALID_ENDPOINT', 'flow.to.kind'],
+    [
+      'an unknown endpoint kind',
+      { ...flow(pod('web'), internet()), to: { kind: 'MOON' } } as unknown as Flow,
+      'INVALID_ENDPOINT',
+      'flow.to.kind',
+    ],
   ])('rejects %s', (_what, f, code, path) => {
     const error = errorOf(privateCluster, f);
     expect(error.code).toBe(code);
@@ -41,14 +65,36 @@ describe('invalid flows', () => {
   });
 
   it('rejects exposures that cannot exist', () => {
-    expect(errorOf(privateCluster, flow(internet(), service('web'), 80), exposures({ web: clb({ targetType: 'IP' }) })).code).toBe('CLB_REQUIRES_INSTANCE_TARGETS');
-    expect(errorOf(privateCluster, flow(internet(), service('thumbnails'), 80), exposures({ thumbnails: nlb() })).code).toBe('FARGATE_REQUIRES_IP_TARGETS');
+    expect(errorOf(privateCluster, flow(internet(), service('web'), 80), exposures({ web: clb({ targetType: 'IP' }) })).code).toBe(
+      'CLB_REQUIRES_INSTANCE_TARGETS',
+    );
+    expect(errorOf(privateCluster, flow(internet(), service('thumbnails'), 80), exposures({ thumbnails: nlb() })).code).toBe(
+      'FARGATE_REQUIRES_IP_TARGETS',
+    );
     expect(errorOf(ipv6Cluster, flow(internet(), service('api'), 443), exposures({ api: nlb() })).code).toBe('IPV6_REQUIRES_IP_TARGETS');
-    expect(errorOf(privateCluster, flow(internet(), service('checkout', { via: 'LOAD_BALANCER' }), 443)).code).toBe('SERVICE_HAS_NO_LOAD_BALANCER');
-    expect(errorOf(privateCluster, flow(internet(), service('checkout', { via: 'NODE_PORT' }), 30000)).code).toBe('SERVICE_HAS_NO_NODE_PORT');
-    expect(errorOf(privateCluster, flow(internet(), service('thumbnails', { via: 'NODE_PORT' }), 30000), exposures({ thumbnails: { kind: 'NODE_PORT' } })).code).toBe('FARGATE_NO_NODE_PORT');
-    expect(errorOf(privateCluster, flow(vpcHost('10.0.0.9'), service('checkout', { lbPicksSourceNode: true }), 443), exposures({ checkout: nlb() })).code).toBe('LB_PICKS_SOURCE_NODE_NEEDS_NODE_SOURCE');
-    expect(errorOf(privateCluster, flow(peer('hub', '10.2.0.9'), service('checkout'), 443), exposures({ checkout: nlb() })).code).toBe('UNSUPPORTED_FLOW');
+    expect(errorOf(privateCluster, flow(internet(), service('checkout', { via: 'LOAD_BALANCER' }), 443)).code).toBe(
+      'SERVICE_HAS_NO_LOAD_BALANCER',
+    );
+    expect(errorOf(privateCluster, flow(internet(), service('checkout', { via: 'NODE_PORT' }), 30000)).code).toBe(
+      'SERVICE_HAS_NO_NODE_PORT',
+    );
+    expect(
+      errorOf(
+        privateCluster,
+        flow(internet(), service('thumbnails', { via: 'NODE_PORT' }), 30000),
+        exposures({ thumbnails: { kind: 'NODE_PORT' } }),
+      ).code,
+    ).toBe('FARGATE_NO_NODE_PORT');
+    expect(
+      errorOf(
+        privateCluster,
+        flow(vpcHost('10.0.0.9'), service('checkout', { lbPicksSourceNode: true }), 443),
+        exposures({ checkout: nlb() }),
+      ).code,
+    ).toBe('LB_PICKS_SOURCE_NODE_NEEDS_NODE_SOURCE');
+    expect(errorOf(privateCluster, flow(peer('hub', '10.2.0.9'), service('checkout'), 443), exposures({ checkout: nlb() })).code).toBe(
+      'UNSUPPORTED_FLOW',
+    );
   });
 
   it('rejects designs the flow cannot be placed in', () => {

@@ -3,7 +3,13 @@
  * health-check and drop bullets, and NodePort from outside the cluster.
  */
 import { describe, expect, it } from 'vitest';
-import { ipv6Cluster, privateCluster, publicCluster, sgForPodsCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
+import {
+  ipv6Cluster,
+  privateCluster,
+  publicCluster,
+  sgForPodsCluster,
+  variant,
+} from '../../../test/fixtures/traffic-path/designs.scenario.js';
 import {
   actions,
   alb,
@@ -41,7 +47,9 @@ describe('F6 NLB', () => {
     expect(sut.sourceIpSeenByDestination).toBe('NODE_PRIMARY_IP');
     expect(sut.clientIpPreserved).toBe(false);
     expect(sut.clientIpVia).toBe('NONE');
-    expect(assumptionCodes(sut)).toEqual(expect.arrayContaining(['PRESERVE_CLIENT_IP_IS_ENABLED', 'LB_TARGET_SELECTION', 'NODE_PORT_ASSIGNED', 'LB_BACKEND_SG_RULES_MANAGED']));
+    expect(assumptionCodes(sut)).toEqual(
+      expect.arrayContaining(['PRESERVE_CLIENT_IP_IS_ENABLED', 'LB_TARGET_SELECTION', 'NODE_PORT_ASSIGNED', 'LB_BACKEND_SG_RULES_MANAGED']),
+    );
     expect(sut.assumptions.find((assumption) => assumption.code === 'LB_TARGET_SELECTION')?.message).toContain('cross-zone');
   });
 
@@ -99,7 +107,11 @@ describe('F6 NLB', () => {
     expect(last(sut).packet.dstRole).toBe('POD_IPV6');
     expect(sut.clientIpVia).toBe('NONE');
     expect(hopOf(sut, 'NLB').note).toContain('no effect');
-    const ppv2 = trace(ipv6Cluster, flow(internet(CLIENT), service('api'), 443), exposures({ api: nlb({ targetType: 'IP', proxyProtocol: 'V2' }) }));
+    const ppv2 = trace(
+      ipv6Cluster,
+      flow(internet(CLIENT), service('api'), 443),
+      exposures({ api: nlb({ targetType: 'IP', proxyProtocol: 'V2' }) }),
+    );
     expect(ppv2.clientIpVia).toBe('PROXY_PROTOCOL_V2');
     const v6Client = trace(ipv6Cluster, flow(internet('2606:4700::6810:84e5'), service('api'), 443), deps);
     expect(v6Client.sourceIpSeenByDestination).toBe('CLIENT_IP');
@@ -167,7 +179,15 @@ describe('F6 health checks and drops', () => {
 
   it('a direct NodePort hit on a node without a local endpoint is dropped', () => {
     const open = variant(privateCluster, (design) => {
-      design.securityGroups = [{ name: 'node-sg', ingress: [{ protocol: 'ALL', from: 'node-sg' }, { protocol: 'TCP', ports: '30000-32767', from: '10.0.0.0/16' }] }];
+      design.securityGroups = [
+        {
+          name: 'node-sg',
+          ingress: [
+            { protocol: 'ALL', from: 'node-sg' },
+            { protocol: 'TCP', ports: '30000-32767', from: '10.0.0.0/16' },
+          ],
+        },
+      ];
       design.nodeGroups[0].securityGroups = ['node-sg'];
     });
     const deps = exposures({ checkout: { kind: 'NODE_PORT', externalTrafficPolicy: 'LOCAL' } });
@@ -177,7 +197,12 @@ describe('F6 health checks and drops', () => {
     const served = trace(open, flow(vpcHost('10.0.1.50'), service('checkout'), 30443), deps);
     expect(kinds(served)).toEqual(['CLIENT', 'VPC', 'NODE', 'POD']);
     expect(served.sourceIpSeenByDestination).toBe('CLIENT_IP');
-    expect(hopOf(served, 'NODE').securityGroups).toContainEqual({ name: 'node-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 30000-32767 from 10.0.0.0/16' });
+    expect(hopOf(served, 'NODE').securityGroups).toContainEqual({
+      name: 'node-sg',
+      direction: 'INGRESS',
+      allowed: true,
+      rule: 'TCP 30000-32767 from 10.0.0.0/16',
+    });
   });
 
   it('ip targets bypass kube-proxy, the NodePort, externalTrafficPolicy and healthCheckNodePort', () => {
@@ -240,20 +265,34 @@ describe('F6 health checks and drops', () => {
     expect(cluster.verdict).toBe('REACHABLE');
     // Strict mode: from the node the packet goes through the VPC to the branch ENI; payments-sg admits node-sg on 8443.
     expect(kinds(cluster)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'NLB', 'NODE', 'VPC', 'POD']);
-    expect(last(cluster).securityGroups).toContainEqual({ name: 'payments-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 8443 from node-sg' });
+    expect(last(cluster).securityGroups).toContainEqual({
+      name: 'payments-sg',
+      direction: 'INGRESS',
+      allowed: true,
+      rule: 'TCP 8443 from node-sg',
+    });
   });
 });
 
 describe('F6 clients inside the VPC, peers and NodePort', () => {
   it('a VPC host reaches an internal NLB directly; a peer through its attachment', () => {
     const deps = exposures({ checkout: nlb({ scheme: 'INTERNAL' }) });
-    expect(kinds(trace(privateCluster, flow(vpcHost('10.0.16.200'), service('checkout'), 443), deps))).toEqual(['CLIENT', 'NLB', 'NODE', 'POD']);
+    expect(kinds(trace(privateCluster, flow(vpcHost('10.0.16.200'), service('checkout'), 443), deps))).toEqual([
+      'CLIENT',
+      'NLB',
+      'NODE',
+      'POD',
+    ]);
     const fromHub = trace(privateCluster, flow(peer('hub', '10.2.3.4'), service('checkout'), 443), deps);
     expect(kinds(fromHub)).toEqual(['CLIENT', 'TRANSIT_GATEWAY', 'NLB', 'NODE', 'POD']);
   });
 
   it('a pod calling the internet-facing address leaves through NAT and comes back in through the IGW', () => {
-    const sut = trace(privateCluster, flow(pod('reports'), service('checkout', { via: 'LOAD_BALANCER' }), 443), exposures({ checkout: nlb({ externalTrafficPolicy: 'LOCAL' }) }));
+    const sut = trace(
+      privateCluster,
+      flow(pod('reports'), service('checkout', { via: 'LOAD_BALANCER' }), 443),
+      exposures({ checkout: nlb({ externalTrafficPolicy: 'LOCAL' }) }),
+    );
     expect(kinds(sut)).toEqual(['POD', 'NODE', 'NAT_GATEWAY', 'INTERNET_GATEWAY', 'INTERNET_GATEWAY', 'NLB', 'NODE', 'POD']);
     expect(sut.sourceIpSeenByDestination).toBe('NAT_GATEWAY_EIP');
     expect(sut.clientIpPreserved).toBe(false);
@@ -271,7 +310,15 @@ describe('F6 clients inside the VPC, peers and NodePort', () => {
     expect(kinds(closed)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'NODE']);
     expect(closed.dropReason?.code).toBe('SG_INGRESS_DENIED');
     const open = variant(publicCluster, (design) => {
-      design.securityGroups = [{ name: 'np', ingress: [{ protocol: 'ALL', from: 'np' }, { protocol: 'TCP', ports: '30000-32767', from: '0.0.0.0/0' }] }];
+      design.securityGroups = [
+        {
+          name: 'np',
+          ingress: [
+            { protocol: 'ALL', from: 'np' },
+            { protocol: 'TCP', ports: '30000-32767', from: '0.0.0.0/0' },
+          ],
+        },
+      ];
       design.nodeGroups[0].securityGroups = ['np'];
     });
     const served = trace(open, flow(internet(CLIENT), service('app'), 30443), deps);

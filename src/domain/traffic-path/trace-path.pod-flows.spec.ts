@@ -2,7 +2,12 @@
  * Hop models F1, F2, F2b and F3 of shared/research/traffic-path.md §3.
  */
 import { describe, expect, it } from 'vitest';
-import { customNetworkingCluster, privateCluster, sgForPodsCluster, variant } from '../../../test/fixtures/traffic-path/designs.scenario.js';
+import {
+  customNetworkingCluster,
+  privateCluster,
+  sgForPodsCluster,
+  variant,
+} from '../../../test/fixtures/traffic-path/designs.scenario.js';
 import {
   actions,
   assumptionCodes,
@@ -53,7 +58,12 @@ describe('F1 pod → pod on the same node', () => {
     });
     const sutFixed = trace(fixed, flow(pod('payments'), pod('ledger', { sameNode: true }), 8080));
     expect(sutFixed.verdict).toBe('REACHABLE');
-    expect(last(sutFixed).securityGroups).toContainEqual({ name: 'node-sg', direction: 'INGRESS', allowed: true, rule: 'TCP 8080 from payments-sg' });
+    expect(last(sutFixed).securityGroups).toContainEqual({
+      name: 'node-sg',
+      direction: 'INGRESS',
+      allowed: true,
+      rule: 'TCP 8080 from payments-sg',
+    });
   });
 
   it('SG-for-pods standard mode does not enforce same-host traffic', () => {
@@ -76,7 +86,9 @@ describe('F2 pod → pod on another node', () => {
     expect(last(sut).securityGroups).toEqual([
       { name: 'eks-cluster-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from eks-cluster-sg' },
     ]);
-    expect(assumptionCodes(sut)).toEqual(expect.arrayContaining(['EKS_DEFAULT_NODE_SECURITY_GROUPS', 'NACL_DEFAULT_ALLOW', 'NODE_PLACEMENT']));
+    expect(assumptionCodes(sut)).toEqual(
+      expect.arrayContaining(['EKS_DEFAULT_NODE_SECURITY_GROUPS', 'NACL_DEFAULT_ALLOW', 'NODE_PLACEMENT']),
+    );
   });
 
   it('defaults to the same AZ and crosses AZs when asked', () => {
@@ -109,7 +121,9 @@ describe('F2 pod → pod on another node', () => {
     expect(kinds(sut)).toEqual(['POD', 'VPC', 'POD']);
     expect(sut.hops[0].packet.src.startsWith('100.64.')).toBe(true);
     expect(last(sut).packet.dst.startsWith('100.64.')).toBe(true);
-    expect(last(sut).securityGroups).toEqual([{ name: 'pods-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from pods-sg' }]);
+    expect(last(sut).securityGroups).toEqual([
+      { name: 'pods-sg', direction: 'INGRESS', allowed: true, rule: 'ALL all ports from pods-sg' },
+    ]);
     expect(sut.sourceIpSeenByDestination).toBe('POD_IP');
   });
 });
@@ -179,7 +193,12 @@ describe('F3 pod → other VPC / on-premises', () => {
   });
 
   it('transit gateway, VPN and Direct Connect', () => {
-    expect(kinds(trace(privateCluster, flow(pod('web'), peer('hub', '10.2.0.9'), 443)))).toEqual(['POD', 'NODE', 'TRANSIT_GATEWAY', 'CLIENT']);
+    expect(kinds(trace(privateCluster, flow(pod('web'), peer('hub', '10.2.0.9'), 443)))).toEqual([
+      'POD',
+      'NODE',
+      'TRANSIT_GATEWAY',
+      'CLIENT',
+    ]);
     const vpn = trace(privateCluster, flow(pod('web'), peer('onprem', '192.168.10.10'), 443));
     expect(kinds(vpn)).toEqual(['POD', 'NODE', 'VPN_GATEWAY', 'CLIENT']);
     expect(assumptionCodes(vpn)).toContain('PEER_ATTACHMENT_VGW');
@@ -211,7 +230,15 @@ describe('F3 pod → other VPC / on-premises', () => {
 
   it('peer-initiated connections to a pod fail before CNI 1.8.0 unless SNAT is exempted, and work since', () => {
     const openToPeer = variant(privateCluster, (design) => {
-      design.securityGroups = [{ name: 'node-sg', ingress: [{ protocol: 'ALL', from: 'node-sg' }, { protocol: 'TCP', ports: '8080', from: '10.1.0.0/16' }] }];
+      design.securityGroups = [
+        {
+          name: 'node-sg',
+          ingress: [
+            { protocol: 'ALL', from: 'node-sg' },
+            { protocol: 'TCP', ports: '8080', from: '10.1.0.0/16' },
+          ],
+        },
+      ];
       design.nodeGroups[0].securityGroups = ['node-sg'];
     });
     const oldCni = variant(openToPeer, (design) => {

@@ -131,17 +131,18 @@ export interface EksApiEndpoint {
   kind: 'EKS_API';
 }
 
-export type Endpoint =
-  | PodEndpoint
-  | NodeEndpoint
-  | InternetEndpoint
-  | VpcHostEndpoint
-  | PeerEndpoint
-  | ServiceEndpoint
-  | EksApiEndpoint;
+export type Endpoint = PodEndpoint | NodeEndpoint | InternetEndpoint | VpcHostEndpoint | PeerEndpoint | ServiceEndpoint | EksApiEndpoint;
 export type EndpointKind = Endpoint['kind'];
 /** Every endpoint kind, in the order the API documents them. */
-export const ENDPOINT_KINDS = ['POD', 'NODE', 'INTERNET', 'VPC_HOST', 'PEER', 'SERVICE', 'EKS_API'] as const satisfies readonly EndpointKind[];
+export const ENDPOINT_KINDS = [
+  'POD',
+  'NODE',
+  'INTERNET',
+  'VPC_HOST',
+  'PEER',
+  'SERVICE',
+  'EKS_API',
+] as const satisfies readonly EndpointKind[];
 
 export const TRACE_VERDICTS = ['REACHABLE', 'DROPPED'] as const;
 export type TraceVerdict = (typeof TRACE_VERDICTS)[number];

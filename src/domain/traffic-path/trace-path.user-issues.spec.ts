@@ -41,7 +41,8 @@ describe('anchors-path.md §3 user issues', () => {
   });
 
   it('#2 LBC#2944: pods behind an ALB (instance mode) see the node IP; the client is only in X-Forwarded-For, or use ip targets', () => {
-    const web = (exposure: Partial<ResolvedExposure>) => trace(privateCluster, flow(internet(CLIENT), service('web'), 80), exposures({ web: exposure }));
+    const web = (exposure: Partial<ResolvedExposure>) =>
+      trace(privateCluster, flow(internet(CLIENT), service('web'), 80), exposures({ web: exposure }));
     const symptom = web(alb({ targetType: 'INSTANCE', externalTrafficPolicy: 'CLUSTER' }));
     expect(symptom.sourceIpSeenByDestination).toBe('NODE_PRIMARY_IP');
     expect(symptom.clientIpVia).toBe('X_FORWARDED_FOR');
@@ -53,11 +54,23 @@ describe('anchors-path.md §3 user issues', () => {
 
   it('#3 LBC#3521: preserve_client_ip=true and a target SG that trusts only the LB subnets → no connectivity', () => {
     const onlyLbSubnets = variant(privateCluster, (design) => {
-      design.securityGroups = [{ name: 'node-sg', ingress: [{ protocol: 'ALL', from: 'node-sg' }, { protocol: 'TCP', ports: '8443', from: '10.0.0.0/23' }] }];
+      design.securityGroups = [
+        {
+          name: 'node-sg',
+          ingress: [
+            { protocol: 'ALL', from: 'node-sg' },
+            { protocol: 'TCP', ports: '8443', from: '10.0.0.0/23' },
+          ],
+        },
+      ];
       design.nodeGroups[0].securityGroups = ['node-sg'];
     });
     const run = (design: typeof privateCluster, preserveClientIp: boolean) =>
-      trace(design, flow(internet(CLIENT), service('checkout'), 443), exposures({ checkout: nlb({ targetType: 'IP', preserveClientIp, manageBackendSecurityGroupRules: false }) }));
+      trace(
+        design,
+        flow(internet(CLIENT), service('checkout'), 443),
+        exposures({ checkout: nlb({ targetType: 'IP', preserveClientIp, manageBackendSecurityGroupRules: false }) }),
+      );
     const symptom = run(onlyLbSubnets, true);
     expect(kinds(symptom)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'NLB', 'POD']);
     expect(symptom.dropReason?.code).toBe('SG_INGRESS_DENIED');
@@ -107,9 +120,17 @@ describe('anchors-path.md §3 user issues', () => {
     const symptom = trace(privateCluster, flow(pod('web'), to, 443), exposures({ checkout: nlb({ scheme: 'INTERNAL' }) }));
     expect(kinds(symptom)).toEqual(['POD', 'NLB', 'NODE']);
     expect(symptom.dropReason?.code).toBe('HAIRPIN');
-    const ipTargets = trace(privateCluster, flow(pod('web'), to, 443), exposures({ checkout: nlb({ scheme: 'INTERNAL', targetType: 'IP' }) }));
+    const ipTargets = trace(
+      privateCluster,
+      flow(pod('web'), to, 443),
+      exposures({ checkout: nlb({ scheme: 'INTERNAL', targetType: 'IP' }) }),
+    );
     expect(ipTargets.verdict).toBe('REACHABLE');
-    const noPreserve = trace(privateCluster, flow(pod('web'), to, 443), exposures({ checkout: nlb({ scheme: 'INTERNAL', preserveClientIp: false }) }));
+    const noPreserve = trace(
+      privateCluster,
+      flow(pod('web'), to, 443),
+      exposures({ checkout: nlb({ scheme: 'INTERNAL', preserveClientIp: false }) }),
+    );
     expect(noPreserve.verdict).toBe('REACHABLE');
     expect(noPreserve.sourceIpSeenByDestination).toBe('NODE_PRIMARY_IP');
   });
@@ -130,7 +151,15 @@ describe('anchors-path.md §3 user issues', () => {
   it('#9 amazon-vpc-cni-k8s#474/#44: wrong source and unreachable pods across VPC peering; fixed by EXCLUDE_SNAT_CIDRS / EXTERNALSNAT', () => {
     const oldCni = variant(privateCluster, (design) => {
       design.cni = { version: '1.5.5' };
-      design.securityGroups = [{ name: 'node-sg', ingress: [{ protocol: 'ALL', from: 'node-sg' }, { protocol: 'ALL', from: '10.1.0.0/16' }] }];
+      design.securityGroups = [
+        {
+          name: 'node-sg',
+          ingress: [
+            { protocol: 'ALL', from: 'node-sg' },
+            { protocol: 'ALL', from: '10.1.0.0/16' },
+          ],
+        },
+      ];
       design.nodeGroups[0].securityGroups = ['node-sg'];
     });
     const wrongSource = trace(oldCni, flow(pod('web'), peer('shared-services', '10.1.0.10'), 5432));
@@ -157,7 +186,11 @@ describe('anchors-path.md §3 user issues', () => {
     expect(kinds(symptom)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'NLB', 'POD']);
     expect(symptom.dropReason?.code).toBe('ASYMMETRIC_RETURN_PATH');
     // A client inside the VPC is unaffected.
-    const internal = trace(old, flow(vpcHost('10.0.0.30'), service('checkout'), 443), exposures({ checkout: nlb({ targetType: 'IP', preserveClientIp: true, scheme: 'INTERNAL' }) }));
+    const internal = trace(
+      old,
+      flow(vpcHost('10.0.0.30'), service('checkout'), 443),
+      exposures({ checkout: nlb({ targetType: 'IP', preserveClientIp: true, scheme: 'INTERNAL' }) }),
+    );
     expect(internal.verdict).toBe('REACHABLE');
     const fixed = variant(privateCluster, (design) => {
       design.cni = { version: '1.8.0' };

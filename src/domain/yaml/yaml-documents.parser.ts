@@ -106,7 +106,9 @@ export function locateYamlPath(
   if (path.length === 0) return { node: (document.contents as Node | null) ?? undefined, parent };
   const last = path[path.length - 1];
   if (isMap(parent)) {
-    const pair = parent.items.find((item) => isScalar(item.key) && (keys === 'strict' ? item.key.value === last : String(item.key.value) === String(last)));
+    const pair = parent.items.find(
+      (item) => isScalar(item.key) && (keys === 'strict' ? item.key.value === last : String(item.key.value) === String(last)),
+    );
     return { node: (pair?.key as Node | undefined) ?? undefined, parent };
   }
   if (isSeq(parent) && typeof last === 'number') return { node: (parent.items[last] as Node | undefined) ?? undefined, parent };

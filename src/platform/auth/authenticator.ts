@@ -41,9 +41,12 @@ export class Authenticator {
           '(the insecure dev mode is only allowed on a loopback address).',
       );
     }
-    if (environment.AUTH_MODE === 'required' && !hasSources) throw new Error('AUTH_MODE=required but neither API_TOKENS/API_TOKENS_FILE nor JWT_JWKS_URL is set.');
+    if (environment.AUTH_MODE === 'required' && !hasSources)
+      throw new Error('AUTH_MODE=required but neither API_TOKENS/API_TOKENS_FILE nor JWT_JWKS_URL is set.');
     if (this.devMode) {
-      this.logger.warn('AUTH IS OFF (dev mode): every request acts as "dev" with all scopes. Configure API_TOKENS or JWT_JWKS_URL before exposing the service.');
+      this.logger.warn(
+        'AUTH IS OFF (dev mode): every request acts as "dev" with all scopes. Configure API_TOKENS or JWT_JWKS_URL before exposing the service.',
+      );
     } else {
       this.logger.log(`bearer tokens required (${this.staticTokens.size} static token(s)${this.jwt ? ', JWTs via JWKS' : ''})`);
     }

@@ -37,7 +37,8 @@ export class JwtVerifier {
 
   private scopesOf(payload: JWTPayload): Set<string> {
     const claim = payload[this.options.scopesClaim];
-    const values = typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim.filter((v): v is string => typeof v === 'string') : [];
+    const values =
+      typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim.filter((v): v is string => typeof v === 'string') : [];
     const prefix = this.options.scopePrefix;
     return new Set(values.filter((v) => v.startsWith(prefix)).map((v) => v.slice(prefix.length)));
   }

@@ -20,4 +20,6 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal & Rec
 }
 
 /** The calling principal's subject (recorded as createdBy/updatedBy), or undefined when auth is off. */
-export const CallerSubject = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => requestOf(context).principal?.subject);
+export const CallerSubject = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => requestOf(context).principal?.subject,
+);

@@ -19,9 +19,13 @@ export class ScopeGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const principal = requestOf(context).principal;
     if (!principal) throw new UnauthenticatedError();
-    const needed = this.reflector.getAllAndOverride<Scope>(REQUIRED_SCOPE, [context.getHandler(), context.getClass()]) ?? defaultScope(context);
+    const needed =
+      this.reflector.getAllAndOverride<Scope>(REQUIRED_SCOPE, [context.getHandler(), context.getClass()]) ?? defaultScope(context);
     if (!grants(principal.scopes, needed)) {
-      throw new ForbiddenError('INSUFFICIENT_SCOPE', `This operation needs the "${needed}" scope; "${principal.subject}" has ${[...principal.scopes].join(', ') || 'none'}.`);
+      throw new ForbiddenError(
+        'INSUFFICIENT_SCOPE',
+        `This operation needs the "${needed}" scope; "${principal.subject}" has ${[...principal.scopes].join(', ') || 'none'}.`,
+      );
     }
     return true;
   }
@@ -29,7 +33,9 @@ export class ScopeGuard implements CanActivate {
 
 function defaultScope(context: ExecutionContext): Scope {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getInfo<{ operation: { operation: string } }>().operation.operation === 'mutation' ? 'write' : 'read';
+    return GqlExecutionContext.create(context).getInfo<{ operation: { operation: string } }>().operation.operation === 'mutation'
+      ? 'write'
+      : 'read';
   }
   const method = context.switchToHttp().getRequest<{ method: string }>().method;
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';

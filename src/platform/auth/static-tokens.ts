@@ -12,8 +12,10 @@ export interface StaticTokenEntry {
 
 /** Parses API_TOKENS / API_TOKENS_FILE; a malformed entry stops the boot with the reason. */
 export function loadStaticTokens(inline: string | undefined, file: string | undefined): StaticTokenEntry[] {
-  const sources = [inline && { name: 'API_TOKENS', text: inline }, file && { name: `API_TOKENS_FILE (${file})`, text: readFileSync(file, 'utf8') }]
-    .filter((s): s is { name: string; text: string } => Boolean(s));
+  const sources = [
+    inline && { name: 'API_TOKENS', text: inline },
+    file && { name: `API_TOKENS_FILE (${file})`, text: readFileSync(file, 'utf8') },
+  ].filter((s): s is { name: string; text: string } => Boolean(s));
   return sources.flatMap(({ name, text }) => {
     let parsed: unknown;
     try {
@@ -25,8 +27,10 @@ export function loadStaticTokens(inline: string | undefined, file: string | unde
     return parsed.map((entry, i) => {
       const e = entry as Partial<StaticTokenEntry>;
       if (typeof e.subject !== 'string' || !e.subject) throw new Error(`${name}[${i}].subject must be a non-empty string`);
-      if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(e.sha256)) throw new Error(`${name}[${i}].sha256 must be 64 hex characters (sha256 of the token)`);
-      if (!Array.isArray(e.scopes) || e.scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) throw new Error(`${name}[${i}].scopes must list ${SCOPES.join(', ')}`);
+      if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(e.sha256))
+        throw new Error(`${name}[${i}].sha256 must be 64 hex characters (sha256 of the token)`);
+      if (!Array.isArray(e.scopes) || e.scopes.some((s) => !(SCOPES as readonly string[]).includes(s)))
+        throw new Error(`${name}[${i}].scopes must list ${SCOPES.join(', ')}`);
       return { subject: e.subject, sha256: e.sha256.toLowerCase(), scopes: e.scopes };
     });
   });

@@ -6,6 +6,11 @@ import type { Environment } from './environment.js';
 @Module({})
 export class AppConfigModule {
   public static forRoot(environment: Environment): DynamicModule {
-    return { module: AppConfigModule, global: true, providers: [{ provide: AppConfig, useValue: new AppConfig(environment) }], exports: [AppConfig] };
+    return {
+      module: AppConfigModule,
+      global: true,
+      providers: [{ provide: AppConfig, useValue: new AppConfig(environment) }],
+      exports: [AppConfig],
+    };
   }
 }

@@ -6,9 +6,13 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
-    ? true
-    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+      ? true
+      : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+        ? false
+        : value;
 const toInteger = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -19,35 +23,53 @@ export class Environment {
   @IsString()
   HOST = '127.0.0.1';
 
-  @Transform(toInteger) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** Postgres to use. When unset, an embedded Postgres is started under EMBEDDED_PG_DATA_DIR. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   DATABASE_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DATA_DIR = '.data/postgres';
 
   /** 0 picks a free port at every start. */
-  @Transform(toInteger) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   EMBEDDED_PG_PORT = 0;
 
-  @Transform(toInteger) @IsInt() @Min(1) @Max(200)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  @Transform(toInteger) @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
-  @Transform(toInteger) @IsInt() @Min(0) @Max(600_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
   /** Serve the offline GraphQL IDE at /graphiql. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   GRAPHQL_IDE = true;
 
   /**
@@ -59,21 +81,31 @@ export class Environment {
   AUTH_MODE: 'auto' | 'required' | 'dev-insecure' = 'auto';
 
   /** JSON array of static API tokens, stored hashed: [{"subject":"backstage","sha256":"<hex of the token>","scopes":["read","write"]}]. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   API_TOKENS?: string;
 
   /** A file with the same JSON (e.g. a mounted Kubernetes Secret); merged with API_TOKENS. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   API_TOKENS_FILE?: string;
 
   /** JWKS used to verify JWT bearer tokens (e.g. https://idp.example.com/.well-known/jwks.json). */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   JWT_JWKS_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
   /** The claim holding the caller's scopes (a space-separated string or an array). */
@@ -85,23 +117,35 @@ export class Environment {
   JWT_SCOPE_PREFIX = '';
 
   /** Serve /docs, /openapi.json and /graphiql without a token. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   DOCS_PUBLIC = false;
 
   /** Requests per minute per caller (token subject, or client address without auth), REST and GraphQL alike. */
-  @Transform(toInteger) @IsInt() @Min(1) @Max(10_000_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
   RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Share rate-limit counters between replicas through Redis (e.g. redis://127.0.0.1:6379). */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   RATE_LIMIT_REDIS_URL?: string;
 
   /** Deepest selection allowed below a root field (the root field is depth 0). */
-  @Transform(toInteger) @IsInt() @Min(1) @Max(100)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   GRAPHQL_MAX_DEPTH = 10;
 
   /** Cost limit per GraphQL operation (1 per field; list fields of engines cost more, see schema descriptions). */
-  @Transform(toInteger) @IsInt() @Min(10) @Max(1_000_000)
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 }
 

@@ -32,8 +32,23 @@ const CODE_BY_HTTP_STATUS: Record<number, string> = {
 };
 
 /** Postgres/driver failures that mean "the database is not there right now". */
-const UNREACHABLE_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const UNREACHABLE_MESSAGE = /(connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection terminated unexpectedly|Can't reach database server|server closed the connection|the database system is (shutting down|starting up)|Client has encountered a connection error|DatabaseNotReachable|terminating connection due to administrator command)/i;
+const UNREACHABLE_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNREACHABLE_MESSAGE =
+  /(connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection terminated unexpectedly|Can't reach database server|server closed the connection|the database system is (shutting down|starting up)|Client has encountered a connection error|DatabaseNotReachable|terminating connection due to administrator command)/i;
 
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof PlanningError) {
@@ -59,7 +74,12 @@ function classifyPrismaError(error: unknown): ClassifiedError | undefined {
   if (code === 'P2003') return known(409, 'CONFLICT', 'A related record does not exist or is still referenced.');
   // Postgres class 22 "data exception" (a NUL byte in text, an out-of-range number, a malformed uuid): the value came
   // from the caller and reached the database unchecked, so it is the caller's input that is wrong, not the service.
-  if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? '')) return known(400, 'INVALID_VALUE', 'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).');
+  if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? ''))
+    return known(
+      400,
+      'INVALID_VALUE',
+      'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).',
+    );
   if (looksUnreachable(error)) {
     return known(503, 'STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
   }
@@ -97,10 +117,10 @@ function looksUnreachable(error: Record<string, unknown>, depth = 0): boolean {
 function classifyHttpException(error: HttpException): ClassifiedError {
   const status = error.getStatus();
   const response = error.getResponse();
-  const message = typeof response === 'string'
-    ? response
-    : isObject(response) && typeof response.message === 'string' ? response.message : error.message;
-  if (status >= 500) return { status, code: CODE_BY_HTTP_STATUS[status] ?? 'INTERNAL', message: 'Internal server error.', details: [], internal: true };
+  const message =
+    typeof response === 'string' ? response : isObject(response) && typeof response.message === 'string' ? response.message : error.message;
+  if (status >= 500)
+    return { status, code: CODE_BY_HTTP_STATUS[status] ?? 'INTERNAL', message: 'Internal server error.', details: [], internal: true };
   return known(status, CODE_BY_HTTP_STATUS[status] ?? 'BAD_REQUEST', message);
 }
 

@@ -32,7 +32,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (isRequestError(error)) {
     // Raised by graphql-js itself while reading the request (e.g. "Too many errors processing variables"), which
     // Apollo does not recognise as user input: it is the caller's request that is wrong.
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', status: 400 } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', status: 400 },
+    };
   }
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const mapped = toGraphQLError(original);
@@ -41,6 +46,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
 /** A GraphQLError that graphql-js raised about the request (no thrown error inside): parse, validation, variables. */
 function isRequestError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && error.constructor?.name === 'GraphQLError'
-    && (error as { originalError?: unknown }).originalError === undefined && (error as { path?: unknown }).path === undefined;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    error.constructor?.name === 'GraphQLError' &&
+    (error as { originalError?: unknown }).originalError === undefined &&
+    (error as { path?: unknown }).path === undefined
+  );
 }

@@ -10,7 +10,18 @@ function nest(depth: number): unknown {
 
 describe('JSON scalar', () => {
   it('serializes every JSON value as it is', () => {
-    const values = ['10.0.0.0/16', 12, -1.5, true, false, null, [], {}, ['a', 1, null], { name: 'partner', cidrs: ['10.9.0.0/16'], via: 'VPN', nested: { deep: [{ x: 1 }] } }];
+    const values = [
+      '10.0.0.0/16',
+      12,
+      -1.5,
+      true,
+      false,
+      null,
+      [],
+      {},
+      ['a', 1, null],
+      { name: 'partner', cidrs: ['10.9.0.0/16'], via: 'VPN', nested: { deep: [{ x: 1 }] } },
+    ];
     for (const value of values) expect(sut.serialize(value)).toEqual(value);
   });
 
@@ -27,7 +38,17 @@ describe('JSON scalar', () => {
   });
 
   it('refuses what JSON cannot represent', () => {
-    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, undefined, () => 1, Symbol('s'), 10n, new Date(0), new Map(), [Number.NaN]]) {
+    for (const value of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      undefined,
+      () => 1,
+      Symbol('s'),
+      10n,
+      new Date(0),
+      new Map(),
+      [Number.NaN],
+    ]) {
       expect(() => sut.serialize(value), String(value)).toThrow(TypeError);
     }
   });
@@ -43,7 +64,15 @@ describe('JSON scalar', () => {
 
   it('parses object, list, scalar and variable literals', () => {
     const ast = parseValue('{ name: "partner", cidrs: ["10.9.0.0/16"], count: 3, ratio: 0.5, on: true, none: null, from: $peer }');
-    expect(sut.parseLiteral(ast, { peer: { via: 'VPN' } })).toEqual({ name: 'partner', cidrs: ['10.9.0.0/16'], count: 3, ratio: 0.5, on: true, none: null, from: { via: 'VPN' } });
+    expect(sut.parseLiteral(ast, { peer: { via: 'VPN' } })).toEqual({
+      name: 'partner',
+      cidrs: ['10.9.0.0/16'],
+      count: 3,
+      ratio: 0.5,
+      on: true,
+      none: null,
+      from: { via: 'VPN' },
+    });
     expect(sut.parseLiteral(parseValue('$missing'), {})).toBeNull();
     expect(() => sut.parseLiteral(parseValue('SOME_ENUM'), undefined)).toThrow(TypeError);
   });

@@ -59,7 +59,12 @@ function fromLiteral(ast: ValueNode, variables: Record<string, unknown> | undefi
       if (depth >= MAX_JSON_DEPTH) throw new TypeError(`JSON values nest at most ${MAX_JSON_DEPTH} levels.`);
       const result: { [key: string]: JsonScalarValue } = {};
       for (const field of ast.fields) {
-        Object.defineProperty(result, field.name.value, { value: fromLiteral(field.value, variables, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(result, field.name.value, {
+          value: fromLiteral(field.value, variables, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return result;
     }

@@ -38,16 +38,24 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
         }
         const complexity = this.cost(document, request.operationName ?? undefined, request.variables ?? {}, schema);
         if (complexity !== null && complexity > maxComplexity) {
-          throw new GraphQLError(`The operation costs ${complexity}, above the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`, {
-            extensions: { code: 'GRAPHQL_COMPLEXITY_LIMIT', status: 400, complexity, maxComplexity, http: { status: 400 } },
-          });
+          throw new GraphQLError(
+            `The operation costs ${complexity}, above the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`,
+            {
+              extensions: { code: 'GRAPHQL_COMPLEXITY_LIMIT', status: 400, complexity, maxComplexity, http: { status: 400 } },
+            },
+          );
         }
       },
     };
   }
 
   /** Variables can change the cost (@include/@skip, list sizes), so they are part of the key; bounded per document. */
-  private cost(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, schema: Parameters<typeof getComplexity>[0]['schema']): Cost {
+  private cost(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    schema: Parameters<typeof getComplexity>[0]['schema'],
+  ): Cost {
     let perDocument = this.costs.get(document);
     if (!perDocument) {
       perDocument = new Map();
@@ -58,7 +66,13 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
     if (known !== undefined) return known;
     let cost: Cost;
     try {
-      cost = getComplexity({ schema, operationName, query: document, variables, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
+      cost = getComplexity({
+        schema,
+        operationName,
+        query: document,
+        variables,
+        estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      });
     } catch {
       cost = null;
     }

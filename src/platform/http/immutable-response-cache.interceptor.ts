@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { map, of, type Observable } from 'rxjs';
@@ -13,7 +20,10 @@ const MAX_CACHED_BYTES = 64 * 1024 * 1024;
  */
 @Injectable()
 export class ImmutableResponseCacheInterceptor implements NestInterceptor {
-  private readonly cache = new LRUCache<string, string>({ maxSize: MAX_CACHED_BYTES, sizeCalculation: (body, key) => body.length + key.length });
+  private readonly cache = new LRUCache<string, string>({
+    maxSize: MAX_CACHED_BYTES,
+    sizeCalculation: (body, key) => body.length + key.length,
+  });
 
   public intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();

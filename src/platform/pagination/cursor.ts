@@ -6,7 +6,9 @@ export function encodeCursor(position: Record<string, string | number>): string 
 }
 
 export function invalidCursor(): InvalidInputError {
-  return new InvalidInputError('INVALID_CURSOR', 'The cursor is not one this service issued; start again without it.', [{ path: 'cursor', message: 'unrecognised cursor' }]);
+  return new InvalidInputError('INVALID_CURSOR', 'The cursor is not one this service issued; start again without it.', [
+    { path: 'cursor', message: 'unrecognised cursor' },
+  ]);
 }
 
 export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {

@@ -43,7 +43,9 @@ export class DatabaseConnection {
     // Loaded only when needed: container images (DATABASE_URL set) ship without the embedded Postgres binaries.
     const embedded = options.databaseUrl
       ? undefined
-      : await (await import('./embedded-postgres.js')).EmbeddedPostgresServer.start({
+      : await (
+          await import('./embedded-postgres.js')
+        ).EmbeddedPostgresServer.start({
           dataDir: options.embeddedDataDir,
           port: options.embeddedPort,
           database: 'planner',

@@ -45,7 +45,10 @@ export class EmbeddedPostgresServer {
   private started = false;
   private postmasterPid: number | undefined;
 
-  private constructor(private readonly options: EmbeddedPostgresOptions, private readonly port: number) {
+  private constructor(
+    private readonly options: EmbeddedPostgresOptions,
+    private readonly port: number,
+  ) {
     this.dataDir = resolve(options.dataDir);
     this.server = new EmbeddedPostgres({
       databaseDir: this.dataDir,

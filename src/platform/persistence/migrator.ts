@@ -55,7 +55,10 @@ function scriptMatchesChecksum(script: string, checksum: string): boolean {
 
 export async function loadMigrations(directory: string): Promise<MigrationScript[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const script = await readFile(join(directory, name, 'migration.sql'), 'utf8');

@@ -27,9 +27,19 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     this.redis.on('error', () => undefined);
   }
 
-  public async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  public async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const prefix = `planner:throttle:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(HIT, 2, prefix, `${prefix}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];
+    const [hits, ttlMs, blockedMs] = (await this.redis.eval(HIT, 2, prefix, `${prefix}:blocked`, ttl, limit, blockDuration || ttl)) as [
+      number,
+      number,
+      number,
+    ];
     return {
       totalHits: hits,
       timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),

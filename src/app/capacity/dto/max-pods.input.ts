@@ -12,83 +12,145 @@ import { AmiFamilyEnum, IpFamilyEnum, LauncherEnum, NodeOsEnum } from '../../gra
 /** Options shared by one instance type and the whole-catalog table (query string in REST, input in GraphQL). */
 @InputType('MaxPodsOptionsInput')
 export class MaxPodsOptionsInput {
-  @Field({ nullable: true, defaultValue: 'aws' }) @ApiPropertyOptional({ default: 'aws' })
-  @IsOptional() @IsString() @Matches(CATALOG_NAME_PATTERN)
+  @Field({ nullable: true, defaultValue: 'aws' })
+  @ApiPropertyOptional({ default: 'aws' })
+  @IsOptional()
+  @IsString()
+  @Matches(CATALOG_NAME_PATTERN)
   catalog?: string;
 
-  @Field(() => LauncherEnum, { nullable: true }) @ApiPropertyOptional({ enum: LAUNCHERS, enumName: 'Launcher', default: 'CALCULATOR' })
-  @IsOptional() @IsIn(LAUNCHERS)
+  @Field(() => LauncherEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: LAUNCHERS, enumName: 'Launcher', default: 'CALCULATOR' })
+  @IsOptional()
+  @IsIn(LAUNCHERS)
   launcher?: Launcher;
 
-  @Field(() => NodeOsEnum, { nullable: true }) @ApiPropertyOptional({ enum: NODE_OPERATING_SYSTEMS, enumName: 'NodeOs', default: 'LINUX' })
-  @IsOptional() @IsIn(NODE_OPERATING_SYSTEMS)
+  @Field(() => NodeOsEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: NODE_OPERATING_SYSTEMS, enumName: 'NodeOs', default: 'LINUX' })
+  @IsOptional()
+  @IsIn(NODE_OPERATING_SYSTEMS)
   os?: NodeOs;
 
-  @Field(() => IpFamilyEnum, { nullable: true }) @ApiPropertyOptional({ enum: IP_FAMILIES, enumName: 'IpFamily', default: 'IPV4' })
-  @IsOptional() @IsIn(IP_FAMILIES)
+  @Field(() => IpFamilyEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: IP_FAMILIES, enumName: 'IpFamily', default: 'IPV4' })
+  @IsOptional()
+  @IsIn(IP_FAMILIES)
   ipFamily?: IpFamily;
 
-  @Field({ nullable: true }) @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(parseBooleanQuery) @IsBoolean()
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(parseBooleanQuery)
+  @IsBoolean()
   prefixDelegation?: boolean;
 
-  @Field({ nullable: true }) @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(parseBooleanQuery) @IsBoolean()
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(parseBooleanQuery)
+  @IsBoolean()
   customNetworking?: boolean;
 
-  @Field({ nullable: true }) @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(parseBooleanQuery) @IsBoolean()
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(parseBooleanQuery)
+  @IsBoolean()
   securityGroupsForPods?: boolean;
 
-  @Field({ nullable: true, description: 'max-pods-calculator.sh --show-max-allowed: no 110/250 cap.' }) @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(parseBooleanQuery) @IsBoolean()
+  @Field({ nullable: true, description: 'max-pods-calculator.sh --show-max-allowed: no 110/250 cap.' })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(parseBooleanQuery)
+  @IsBoolean()
   showMaxAllowed?: boolean;
 
-  @Field({ nullable: true, description: 'Amazon VPC CNI version (default 1.20.0).' }) @ApiPropertyOptional({ example: '1.20.0' })
-  @IsOptional() @IsString() @MaxLength(40) @Matches(/^v?\d{1,3}\.\d{1,3}(\.\d{1,4})?([-+][A-Za-z0-9.-]{1,30})?$/, { message: 'cniVersion must look like 1.20.0 or v1.18.3-eksbuild.1' })
+  @Field({ nullable: true, description: 'Amazon VPC CNI version (default 1.20.0).' })
+  @ApiPropertyOptional({ example: '1.20.0' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^v?\d{1,3}\.\d{1,3}(\.\d{1,4})?([-+][A-Za-z0-9.-]{1,30})?$/, {
+    message: 'cniVersion must look like 1.20.0 or v1.18.3-eksbuild.1',
+  })
   cniVersion?: string;
 
-  @Field(() => Int, { nullable: true, description: '--cni-max-eni / MAX_ENI' }) @ApiPropertyOptional({ minimum: 1, maximum: 128 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(128)
+  @Field(() => Int, { nullable: true, description: '--cni-max-eni / MAX_ENI' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 128 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(128)
   maxEnis?: number;
 
   @Field(() => Int, { nullable: true, description: 'kubelet maxPods set explicitly (launch template, NodeConfig, EC2NodeClass).' })
   @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   kubeletMaxPods?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Karpenter spec.kubelet.podsPerCore' }) @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  @Field(() => Int, { nullable: true, description: 'Karpenter spec.kubelet.podsPerCore' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   podsPerCore?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Karpenter RESERVED_ENIS' }) @ApiPropertyOptional({ minimum: 0, maximum: 128 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(128)
+  @Field(() => Int, { nullable: true, description: 'Karpenter RESERVED_ENIS' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 128 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(128)
   reservedEnis?: number;
 
   @Field({ nullable: true, description: 'nodeadm maxPodsExpression (CEL over default_enis, ips_per_eni, max_pods).' })
   @ApiPropertyOptional({ example: '((default_enis - 1) * (ips_per_eni - 1)) + 2' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   maxPodsExpression?: string;
 
-  @Field(() => AmiFamilyEnum, { nullable: true }) @ApiPropertyOptional({ enum: AMI_FAMILIES, enumName: 'AmiFamily' })
-  @IsOptional() @IsIn(AMI_FAMILIES)
+  @Field(() => AmiFamilyEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: AMI_FAMILIES, enumName: 'AmiFamily' })
+  @IsOptional()
+  @IsIn(AMI_FAMILIES)
   amiFamily?: AmiFamily;
 }
 
 @InputType('MaxPodsInput')
 export class MaxPodsInput extends MaxPodsOptionsInput {
-  @Field() @ApiProperty({ example: 'm5.large' })
-  @IsString() @MaxLength(64) @Matches(INSTANCE_TYPE_NAME_PATTERN, { message: 'instanceType must look like an EC2 instance type, e.g. m5.large' })
+  @Field()
+  @ApiProperty({ example: 'm5.large' })
+  @IsString()
+  @MaxLength(64)
+  @Matches(INSTANCE_TYPE_NAME_PATTERN, { message: 'instanceType must look like an EC2 instance type, e.g. m5.large' })
   instanceType: string;
 }
 
 @InputType('MaxPodsTableInput')
 export class MaxPodsTableInput extends MaxPodsOptionsInput {
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: 'm5' })
-  @IsOptional() @IsString() @MaxLength(64) @Matches(/^[a-z0-9][a-z0-9-]*$/)
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'm5' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/)
   family?: string;
 
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(4096)
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4096)
   minVcpu?: number;
 }

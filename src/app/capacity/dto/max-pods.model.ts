@@ -1,7 +1,14 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IP_FAMILIES, type IpFamily } from '../../../domain/spec/design-spec.types.js';
-import { LAUNCHERS, NODE_OPERATING_SYSTEMS, POD_ADDRESS_MODES, type Launcher, type NodeOs, type PodAddressMode } from '../../../domain/capacity/capacity.types.js';
+import {
+  LAUNCHERS,
+  NODE_OPERATING_SYSTEMS,
+  POD_ADDRESS_MODES,
+  type Launcher,
+  type NodeOs,
+  type PodAddressMode,
+} from '../../../domain/capacity/capacity.types.js';
 import { IpFamilyEnum, LauncherEnum, NodeOsEnum, PodAddressModeEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('CalculationStep', { description: 'One rule applied, the number it produced, and its source.' })
@@ -26,11 +33,14 @@ export class MaxPodsModel {
   @Field(() => Int, { description: 'What the kubelet will be told.' }) @ApiProperty() maxPods: number;
   @Field(() => Int, { description: 'The launcher value before any 110/250 cap.' }) @ApiProperty() uncappedMaxPods: number;
   @Field(() => Int, { nullable: true, description: 'Pods that can really get an IP (null for IPv6: one /80 per node).' })
-  @ApiPropertyOptional({ type: Number, nullable: true }) ipLimitedPods: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  ipLimitedPods: number | null;
   @Field(() => Int, { description: 'min(maxPods, ipLimitedPods).' }) @ApiProperty() effectivePods: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) cap: number | null;
   @Field() @ApiProperty() capApplied: boolean;
-  @Field(() => Int, { nullable: true, description: 'Branch-ENI pods with security groups for pods.' }) @ApiPropertyOptional({ type: Number, nullable: true }) branchEniPods: number | null;
+  @Field(() => Int, { nullable: true, description: 'Branch-ENI pods with security groups for pods.' })
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  branchEniPods: number | null;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) kubeReservedMemoryMiB: number | null;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) kubeReservedCpuMillicores: number | null;
   @Field(() => PodAddressModeEnum) @ApiProperty({ enum: POD_ADDRESS_MODES, enumName: 'PodAddressMode' }) podAddressMode: PodAddressMode;
@@ -50,5 +60,6 @@ export class MaxPodsTableSkipModel {
 export class MaxPodsTableModel {
   @Field(() => [MaxPodsModel]) @ApiProperty({ type: [MaxPodsModel] }) items: MaxPodsModel[];
   @Field(() => [MaxPodsTableSkipModel], { description: 'Types the option combination cannot run on, with the rule code.' })
-  @ApiProperty({ type: [MaxPodsTableSkipModel] }) skipped: MaxPodsTableSkipModel[];
+  @ApiProperty({ type: [MaxPodsTableSkipModel] })
+  skipped: MaxPodsTableSkipModel[];
 }

@@ -2,11 +2,25 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IP_FAMILIES, type IpFamily } from '../../../domain/spec/design-spec.types.js';
 import {
-  LAUNCHERS, NODE_OPERATING_SYSTEMS, POD_ADDRESS_MODES, SUBNET_USAGE_ROLES,
-  type Launcher, type NodeOs, type PodAddressMode, type SubnetUsageRole, type SubnetUsageUnit,
+  LAUNCHERS,
+  NODE_OPERATING_SYSTEMS,
+  POD_ADDRESS_MODES,
+  SUBNET_USAGE_ROLES,
+  type Launcher,
+  type NodeOs,
+  type PodAddressMode,
+  type SubnetUsageRole,
+  type SubnetUsageUnit,
 } from '../../../domain/capacity/capacity.types.js';
 import { CalculationStepModel, CodedMessageModel } from './max-pods.model.js';
-import { IpFamilyEnum, LauncherEnum, NodeOsEnum, PodAddressModeEnum, SubnetUsageRoleEnum, SubnetUsageUnitEnum } from '../../graphql-vocabulary.js';
+import {
+  IpFamilyEnum,
+  LauncherEnum,
+  NodeOsEnum,
+  PodAddressModeEnum,
+  SubnetUsageRoleEnum,
+  SubnetUsageUnitEnum,
+} from '../../graphql-vocabulary.js';
 
 @ObjectType('SubnetUsageSubnet')
 export class SubnetUsageSubnetModel {
@@ -65,7 +79,9 @@ export class SubnetUsageModel {
   @Field() @ApiProperty() fits: boolean;
   @Field(() => Float, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) maxNodes: number | null;
   @Field(() => [Float], { nullable: true }) @ApiPropertyOptional({ type: [Number], nullable: true }) maxNodesByGroup: number[] | null;
-  @Field(() => PrefixBlockUsageModel, { nullable: true }) @ApiPropertyOptional({ type: PrefixBlockUsageModel, nullable: true }) prefixBlocks: PrefixBlockUsageModel | null;
+  @Field(() => PrefixBlockUsageModel, { nullable: true })
+  @ApiPropertyOptional({ type: PrefixBlockUsageModel, nullable: true })
+  prefixBlocks: PrefixBlockUsageModel | null;
   @Field(() => [SubnetUsageNodeGroupModel]) @ApiProperty({ type: [SubnetUsageNodeGroupModel] }) perNodeGroup: SubnetUsageNodeGroupModel[];
   @Field(() => [CodedMessageModel]) @ApiProperty({ type: [CodedMessageModel] }) warnings: CodedMessageModel[];
 }

@@ -4,22 +4,28 @@ import { InstanceTypeModel } from './instance-type.model.js';
 
 @ObjectType('Catalog')
 export class CatalogModel {
-  @Field() @ApiProperty({ example: 'aws' })
+  @Field()
+  @ApiProperty({ example: 'aws' })
   name: string;
 
-  @Field() @ApiProperty()
+  @Field()
+  @ApiProperty()
   description: string;
 
-  @Field(() => Int) @ApiProperty({ example: 1391 })
+  @Field(() => Int)
+  @ApiProperty({ example: 1391 })
   instanceTypeCount: number;
 
-  @Field({ description: 'The default catalog `aws` is read-only.' }) @ApiProperty()
+  @Field({ description: 'The default catalog `aws` is read-only.' })
+  @ApiProperty()
   readOnly: boolean;
 
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true })
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   source: string | null;
 
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true })
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   sourceVersion: string | null;
 }
 
@@ -30,7 +36,8 @@ export class CatalogListResponse {
 
 @ObjectType('InstanceTypePage')
 export class InstanceTypePage {
-  @Field(() => [InstanceTypeModel]) @ApiProperty({ type: [InstanceTypeModel] })
+  @Field(() => [InstanceTypeModel])
+  @ApiProperty({ type: [InstanceTypeModel] })
   items: InstanceTypeModel[];
 
   @Field(() => String, { nullable: true, description: 'Pass as `cursor`/`after` to get the next page; null on the last page.' })

@@ -11,30 +11,49 @@ export const parseBooleanQuery = ({ value }: { value: unknown }) => (value === '
 
 @InputType('InstanceTypeFilter')
 export class InstanceTypeFilter {
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: 'm5' })
-  @IsOptional() @IsString() @MaxLength(64) @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'family must look like m5, c7gn, u-6tb1' })
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'm5' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'family must look like m5, c7gn, u-6tb1' })
   family?: string;
 
-  @Field(() => HypervisorEnum, { nullable: true }) @ApiPropertyOptional({ enum: HYPERVISORS, enumName: 'Hypervisor' })
-  @IsOptional() @IsIn(HYPERVISORS)
+  @Field(() => HypervisorEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: HYPERVISORS, enumName: 'Hypervisor' })
+  @IsOptional()
+  @IsIn(HYPERVISORS)
   hypervisor?: Hypervisor;
 
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(4096)
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4096)
   minVcpu?: number;
 
   @Field({ nullable: true, description: 'Only types that support (or not) a trunk ENI for security groups for pods.' })
   @ApiPropertyOptional()
-  @IsOptional() @Transform(parseBooleanQuery) @IsBoolean()
+  @IsOptional()
+  @Transform(parseBooleanQuery)
+  @IsBoolean()
   trunking?: boolean;
 }
 
 export class ListInstanceTypesQuery extends InstanceTypeFilter {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   cursor?: string;
 }

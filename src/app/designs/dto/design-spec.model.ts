@@ -5,14 +5,43 @@
  */
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AmiFamilyEnum, AudienceEnum, ExposeProtocolEnum, IpFamilyEnum, NodeGroupKindEnum, PeerConnectionEnum, PodSecurityGroupEnforcingModeEnum, SecurityGroupProtocolEnum, SubnetRoleEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
 import {
-  AMI_FAMILIES, AUDIENCES, EXPOSE_PROTOCOLS, IP_FAMILIES, NODE_GROUP_KINDS, PEER_CONNECTIONS, POD_SG_ENFORCING_MODES,
-  SG_PROTOCOLS, SUBNET_ROLES, TARGET_TYPES, TRAFFIC_POLICIES,
-  type AmiFamily, type Audience, type ExposeProtocol, type IpFamily, type NodeGroupKind, type PeerConnection,
-  type PodSecurityGroupEnforcingMode, type SecurityGroupProtocol, type SubnetRole, type TargetType, type TrafficPolicy,
+  AmiFamilyEnum,
+  AudienceEnum,
+  ExposeProtocolEnum,
+  IpFamilyEnum,
+  NodeGroupKindEnum,
+  PeerConnectionEnum,
+  PodSecurityGroupEnforcingModeEnum,
+  SecurityGroupProtocolEnum,
+  SubnetRoleEnum,
+  TargetTypeEnum,
+  TrafficPolicyEnum,
+} from '../../graphql-vocabulary.js';
+import {
+  AMI_FAMILIES,
+  AUDIENCES,
+  EXPOSE_PROTOCOLS,
+  IP_FAMILIES,
+  NODE_GROUP_KINDS,
+  PEER_CONNECTIONS,
+  POD_SG_ENFORCING_MODES,
+  SG_PROTOCOLS,
+  SUBNET_ROLES,
+  TARGET_TYPES,
+  TRAFFIC_POLICIES,
+  type AmiFamily,
+  type Audience,
+  type ExposeProtocol,
+  type IpFamily,
+  type NodeGroupKind,
+  type PeerConnection,
+  type PodSecurityGroupEnforcingMode,
+  type SecurityGroupProtocol,
+  type SubnetRole,
+  type TargetType,
+  type TrafficPolicy,
 } from '../../../domain/spec/design-spec.types.js';
-
 
 @ObjectType('VpcPeer')
 @InputType('VpcPeerInput')
@@ -38,9 +67,15 @@ export class SubnetModel {
   @Field() @ApiProperty({ example: 'us-east-1a' }) az: string;
   @Field() @ApiProperty({ example: '10.0.0.0/19' }) cidr: string;
   @Field({ nullable: true }) @ApiPropertyOptional() ipv6Cidr?: string;
-  @Field({ nullable: true, description: 'Route 0.0.0.0/0 to the internet gateway; instances get public IPv4.' }) @ApiPropertyOptional() public?: boolean;
-  @Field({ nullable: true, description: 'NAT gateway (by name) the default route of a private subnet points at.' }) @ApiPropertyOptional() natGateway?: string;
-  @Field(() => [SubnetRoleEnum], { nullable: true }) @ApiPropertyOptional({ enum: SUBNET_ROLES, enumName: 'SubnetRole', isArray: true }) roles?: SubnetRole[];
+  @Field({ nullable: true, description: 'Route 0.0.0.0/0 to the internet gateway; instances get public IPv4.' })
+  @ApiPropertyOptional()
+  public?: boolean;
+  @Field({ nullable: true, description: 'NAT gateway (by name) the default route of a private subnet points at.' })
+  @ApiPropertyOptional()
+  natGateway?: string;
+  @Field(() => [SubnetRoleEnum], { nullable: true })
+  @ApiPropertyOptional({ enum: SUBNET_ROLES, enumName: 'SubnetRole', isArray: true })
+  roles?: SubnetRole[];
 }
 
 @ObjectType('NatGateway')
@@ -69,19 +104,27 @@ export class EniConfigModel {
 @ObjectType('CniSettings')
 @InputType('CniSettingsInput')
 export class CniSettingsModel {
-  @Field({ nullable: true, description: 'Amazon VPC CNI version (default 1.20.0).' }) @ApiPropertyOptional({ example: '1.20.0' }) version?: string;
+  @Field({ nullable: true, description: 'Amazon VPC CNI version (default 1.20.0).' })
+  @ApiPropertyOptional({ example: '1.20.0' })
+  version?: string;
   @Field({ nullable: true }) @ApiPropertyOptional() prefixDelegation?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() customNetworking?: boolean;
   @Field(() => [EniConfigModel], { nullable: true }) @ApiPropertyOptional({ type: [EniConfigModel] }) eniConfigs?: EniConfigModel[];
   @Field({ nullable: true, description: 'AWS_VPC_K8S_CNI_EXTERNALSNAT' }) @ApiPropertyOptional() externalSnat?: boolean;
-  @Field(() => [String], { nullable: true, description: 'AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS' }) @ApiPropertyOptional({ type: [String] }) excludeSnatCidrs?: string[];
+  @Field(() => [String], { nullable: true, description: 'AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS' })
+  @ApiPropertyOptional({ type: [String] })
+  excludeSnatCidrs?: string[];
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmEniTarget?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmIpTarget?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() minimumIpTarget?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmPrefixTarget?: number;
   @Field(() => Int, { nullable: true, description: 'MAX_ENI' }) @ApiPropertyOptional() maxEni?: number;
-  @Field({ nullable: true, description: 'ENABLE_POD_ENI (security groups for pods)' }) @ApiPropertyOptional() securityGroupsForPods?: boolean;
-  @Field(() => PodSecurityGroupEnforcingModeEnum, { nullable: true }) @ApiPropertyOptional({ enum: POD_SG_ENFORCING_MODES, enumName: 'PodSecurityGroupEnforcingMode' }) podSecurityGroupEnforcingMode?: PodSecurityGroupEnforcingMode;
+  @Field({ nullable: true, description: 'ENABLE_POD_ENI (security groups for pods)' })
+  @ApiPropertyOptional()
+  securityGroupsForPods?: boolean;
+  @Field(() => PodSecurityGroupEnforcingModeEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: POD_SG_ENFORCING_MODES, enumName: 'PodSecurityGroupEnforcingMode' })
+  podSecurityGroupEnforcingMode?: PodSecurityGroupEnforcingMode;
 }
 
 @ObjectType('LoadBalancerController')
@@ -105,7 +148,9 @@ export class NodeGroupModel {
   @Field(() => Int) @ApiProperty() maxSize: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() maxPods?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() podsPerCore?: number;
-  @Field(() => Int, { nullable: true, description: 'Extra nodes during a rolling replacement (default 1).' }) @ApiPropertyOptional() maxSurge?: number;
+  @Field(() => Int, { nullable: true, description: 'Extra nodes during a rolling replacement (default 1).' })
+  @ApiPropertyOptional()
+  maxSurge?: number;
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String] }) securityGroups?: string[];
 }
 
@@ -118,9 +163,15 @@ export class ExposeModel {
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() targetPort?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() needClientIp?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() staticIps?: boolean;
-  @Field({ nullable: true, description: 'IngressGroup name: several Ingresses sharing one ALB.' }) @ApiPropertyOptional() shareGroup?: string;
-  @Field(() => TrafficPolicyEnum, { nullable: true }) @ApiPropertyOptional({ enum: TRAFFIC_POLICIES, enumName: 'TrafficPolicy' }) externalTrafficPolicy?: TrafficPolicy;
-  @Field(() => TargetTypeEnum, { nullable: true }) @ApiPropertyOptional({ enum: TARGET_TYPES, enumName: 'TargetType' }) targetType?: TargetType;
+  @Field({ nullable: true, description: 'IngressGroup name: several Ingresses sharing one ALB.' })
+  @ApiPropertyOptional()
+  shareGroup?: string;
+  @Field(() => TrafficPolicyEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: TRAFFIC_POLICIES, enumName: 'TrafficPolicy' })
+  externalTrafficPolicy?: TrafficPolicy;
+  @Field(() => TargetTypeEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: TARGET_TYPES, enumName: 'TargetType' })
+  targetType?: TargetType;
   @Field({ nullable: true }) @ApiPropertyOptional() certificateArn?: string;
 }
 
@@ -139,7 +190,9 @@ export class WorkloadModel {
 @ObjectType('SecurityGroupRule')
 @InputType('SecurityGroupRuleInput')
 export class SecurityGroupRuleModel {
-  @Field(() => SecurityGroupProtocolEnum) @ApiProperty({ enum: SG_PROTOCOLS, enumName: 'SecurityGroupProtocol' }) protocol: SecurityGroupProtocol;
+  @Field(() => SecurityGroupProtocolEnum)
+  @ApiProperty({ enum: SG_PROTOCOLS, enumName: 'SecurityGroupProtocol' })
+  protocol: SecurityGroupProtocol;
   @Field({ nullable: true, description: '`443` or `30000-32767`; all ports when absent.' }) @ApiPropertyOptional() ports?: string;
   @Field({ description: 'A CIDR or the name of a security group in this design.' }) @ApiProperty() from: string;
 }
@@ -164,12 +217,18 @@ export class DesignSpecModel {
   @Field(() => VpcModel) @ApiProperty({ type: VpcModel }) vpc: VpcModel;
   @Field(() => [SubnetModel]) @ApiProperty({ type: [SubnetModel] }) subnets: SubnetModel[];
   @Field(() => [NatGatewayModel], { nullable: true }) @ApiPropertyOptional({ type: [NatGatewayModel] }) natGateways?: NatGatewayModel[];
-  @Field(() => EndpointAccessModel, { nullable: true }) @ApiPropertyOptional({ type: EndpointAccessModel }) endpointAccess?: EndpointAccessModel;
+  @Field(() => EndpointAccessModel, { nullable: true })
+  @ApiPropertyOptional({ type: EndpointAccessModel })
+  endpointAccess?: EndpointAccessModel;
   @Field({ nullable: true }) @ApiPropertyOptional({ example: '172.20.0.0/16' }) serviceIpv4Cidr?: string;
   @Field(() => CniSettingsModel, { nullable: true }) @ApiPropertyOptional({ type: CniSettingsModel }) cni?: CniSettingsModel;
-  @Field(() => LoadBalancerControllerModel, { nullable: true }) @ApiPropertyOptional({ type: LoadBalancerControllerModel }) loadBalancerController?: LoadBalancerControllerModel;
+  @Field(() => LoadBalancerControllerModel, { nullable: true })
+  @ApiPropertyOptional({ type: LoadBalancerControllerModel })
+  loadBalancerController?: LoadBalancerControllerModel;
   @Field(() => [NodeGroupModel]) @ApiProperty({ type: [NodeGroupModel] }) nodeGroups: NodeGroupModel[];
   @Field(() => [WorkloadModel], { nullable: true }) @ApiPropertyOptional({ type: [WorkloadModel] }) workloads?: WorkloadModel[];
-  @Field(() => [SecurityGroupModel], { nullable: true }) @ApiPropertyOptional({ type: [SecurityGroupModel] }) securityGroups?: SecurityGroupModel[];
+  @Field(() => [SecurityGroupModel], { nullable: true })
+  @ApiPropertyOptional({ type: [SecurityGroupModel] })
+  securityGroups?: SecurityGroupModel[];
   @Field({ nullable: true }) @ApiPropertyOptional() clusterSecurityGroup?: string;
 }

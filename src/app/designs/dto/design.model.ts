@@ -8,7 +8,9 @@ export class DesignSummaryModel {
   @Field() @ApiProperty() name: string;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) owner: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) tags: string[];
-  @Field(() => Int, { description: 'The latest revision; pass it back as If-Match / expectedRevision to update.' }) @ApiProperty() revision: number;
+  @Field(() => Int, { description: 'The latest revision; pass it back as If-Match / expectedRevision to update.' })
+  @ApiProperty()
+  revision: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) createdBy: string | null;

@@ -21,7 +21,9 @@ export class EksctlImportWarningModel {
 @ObjectType('EksctlImport')
 export class EksctlImportModel {
   @Field(() => DesignModel) @ApiProperty({ type: DesignModel }) design: DesignModel;
-  @Field(() => [EksctlUnsupportedFieldModel]) @ApiProperty({ type: [EksctlUnsupportedFieldModel] }) unsupported: EksctlUnsupportedFieldModel[];
+  @Field(() => [EksctlUnsupportedFieldModel])
+  @ApiProperty({ type: [EksctlUnsupportedFieldModel] })
+  unsupported: EksctlUnsupportedFieldModel[];
   @Field(() => [EksctlImportWarningModel]) @ApiProperty({ type: [EksctlImportWarningModel] }) warnings: EksctlImportWarningModel[];
 }
 
@@ -34,7 +36,9 @@ export class EksctlNotExportedFieldModel {
 @ObjectType('EksctlExport')
 export class EksctlExportModel {
   @Field({ description: 'The ClusterConfig (eksctl.io/v1alpha5) as YAML.' }) @ApiProperty() yaml: string;
-  @Field(() => [EksctlNotExportedFieldModel]) @ApiProperty({ type: [EksctlNotExportedFieldModel] }) notExported: EksctlNotExportedFieldModel[];
+  @Field(() => [EksctlNotExportedFieldModel])
+  @ApiProperty({ type: [EksctlNotExportedFieldModel] })
+  notExported: EksctlNotExportedFieldModel[];
 }
 
 @ObjectType('CniEnvVar')
@@ -44,7 +48,10 @@ export class CniEnvVarModel {
 }
 
 export class CniExportResponse {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { ENABLE_PREFIX_DELEGATION: 'true' } }) env: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { ENABLE_PREFIX_DELEGATION: 'true' } }) env: Record<
+    string,
+    string
+  >;
   @ApiProperty({ example: 'kubectl set env daemonset aws-node -n kube-system ENABLE_PREFIX_DELEGATION=true' }) setEnvCommand: string;
   @ApiProperty({ description: 'The EKS add-on configurationValues JSON.' }) configurationValues: string;
   @ApiProperty({ description: 'ENIConfig manifests (custom networking) as YAML, or empty.' }) eniConfigs: string;
@@ -60,6 +67,10 @@ export class CniExportModel {
 
 export class ExportRevisionQuery {
   @ApiPropertyOptional({ minimum: 1, description: 'A past revision; the latest when absent.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
   revision?: number;
 }

@@ -1,8 +1,31 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TARGET_TYPES, TRAFFIC_POLICIES, type TargetType, type TrafficPolicy } from '../../../domain/spec/design-spec.types.js';
-import { CLIENT_IP_VIAS, type ClientIpVia, EXPOSURE_CONTROLLERS, EXPOSURE_KINDS, type ExposureController, type ExposureKind, LB_IP_ADDRESS_TYPES, LB_SCHEMES, type LbIpAddressType, type LbScheme, PROXY_PROTOCOL_VERSIONS, type ProxyProtocolVersion, type ServiceType } from '../../../domain/exposure/exposure.types.js';
-import { ClientIpViaEnum, ExposureControllerEnum, ExposureKindEnum, LbIpAddressTypeEnum, LbSchemeEnum, ProxyProtocolVersionEnum, TargetTypeEnum, TrafficPolicyEnum } from '../../graphql-vocabulary.js';
+import {
+  CLIENT_IP_VIAS,
+  type ClientIpVia,
+  EXPOSURE_CONTROLLERS,
+  EXPOSURE_KINDS,
+  type ExposureController,
+  type ExposureKind,
+  LB_IP_ADDRESS_TYPES,
+  LB_SCHEMES,
+  type LbIpAddressType,
+  type LbScheme,
+  PROXY_PROTOCOL_VERSIONS,
+  type ProxyProtocolVersion,
+  type ServiceType,
+} from '../../../domain/exposure/exposure.types.js';
+import {
+  ClientIpViaEnum,
+  ExposureControllerEnum,
+  ExposureKindEnum,
+  LbIpAddressTypeEnum,
+  LbSchemeEnum,
+  ProxyProtocolVersionEnum,
+  TargetTypeEnum,
+  TrafficPolicyEnum,
+} from '../../graphql-vocabulary.js';
 
 @ObjectType('ExposureRationale', { description: 'Why a choice was made, citing the rule row and its source.' })
 export class ExposureRationaleModel {
@@ -29,9 +52,14 @@ export class AnnotationModel {
 @ObjectType('ExposureRecommendation')
 export class ExposureRecommendationModel {
   @Field(() => ExposureKindEnum) @ApiProperty({ enum: EXPOSURE_KINDS, enumName: 'ExposureKind' }) kind: ExposureKind;
-  @Field(() => ExposureControllerEnum) @ApiProperty({ enum: EXPOSURE_CONTROLLERS, enumName: 'ExposureController' }) controller: ExposureController;
+  @Field(() => ExposureControllerEnum)
+  @ApiProperty({ enum: EXPOSURE_CONTROLLERS, enumName: 'ExposureController' })
+  controller: ExposureController;
 
-  @Field(() => String, { description: 'Kubernetes Service type that carries the exposure (for ALB_INGRESS: the backend Service): ClusterIP, NodePort or LoadBalancer.' })
+  @Field(() => String, {
+    description:
+      'Kubernetes Service type that carries the exposure (for ALB_INGRESS: the backend Service): ClusterIP, NodePort or LoadBalancer.',
+  })
   @ApiProperty({ enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] })
   serviceType: ServiceType;
 
@@ -39,19 +67,27 @@ export class ExposureRecommendationModel {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'service.k8s.aws/nlb' })
   loadBalancerClass: string | null;
 
-  @Field(() => TargetTypeEnum, { nullable: true }) @ApiPropertyOptional({ enum: TARGET_TYPES, enumName: 'TargetType', nullable: true }) targetType: TargetType | null;
-  @Field(() => LbSchemeEnum, { nullable: true }) @ApiPropertyOptional({ enum: LB_SCHEMES, enumName: 'LbScheme', nullable: true }) scheme: LbScheme | null;
-  @Field(() => TrafficPolicyEnum, { nullable: true }) @ApiPropertyOptional({ enum: TRAFFIC_POLICIES, enumName: 'TrafficPolicy', nullable: true }) externalTrafficPolicy: TrafficPolicy | null;
+  @Field(() => TargetTypeEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: TARGET_TYPES, enumName: 'TargetType', nullable: true })
+  targetType: TargetType | null;
+  @Field(() => LbSchemeEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: LB_SCHEMES, enumName: 'LbScheme', nullable: true })
+  scheme: LbScheme | null;
+  @Field(() => TrafficPolicyEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: TRAFFIC_POLICIES, enumName: 'TrafficPolicy', nullable: true })
+  externalTrafficPolicy: TrafficPolicy | null;
   @Field(() => ClientIpViaEnum) @ApiProperty({ enum: CLIENT_IP_VIAS, enumName: 'ClientIpVia' }) clientIpVia: ClientIpVia;
 
   @Field(() => Boolean, { nullable: true, description: 'NLB target-group preserve_client_ip.enabled.' })
   @ApiPropertyOptional({ type: Boolean, nullable: true })
   preserveClientIp: boolean | null;
 
-  @Field(() => ProxyProtocolVersionEnum, { nullable: true }) @ApiPropertyOptional({ enum: PROXY_PROTOCOL_VERSIONS, enumName: 'ProxyProtocolVersion', nullable: true })
+  @Field(() => ProxyProtocolVersionEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: PROXY_PROTOCOL_VERSIONS, enumName: 'ProxyProtocolVersion', nullable: true })
   proxyProtocol: ProxyProtocolVersion | null;
 
-  @Field(() => LbIpAddressTypeEnum, { nullable: true }) @ApiPropertyOptional({ enum: LB_IP_ADDRESS_TYPES, enumName: 'LbIpAddressType', nullable: true })
+  @Field(() => LbIpAddressTypeEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: LB_IP_ADDRESS_TYPES, enumName: 'LbIpAddressType', nullable: true })
   ipAddressType: LbIpAddressType | null;
 
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) certificateArn: string | null;

@@ -3,28 +3,44 @@ import { isDns1035Label, isDns1123Label, isPortName } from '../../../domain/expo
 
 /** [K8S] DNS-1035 label: a Service name (the engine's own check). */
 export function IsDns1035Label(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isDns1035Label',
-    validator: { validate: (value: unknown) => isDns1035Label(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a DNS-1035 label` },
-  }, options);
+  return ValidateBy(
+    {
+      name: 'isDns1035Label',
+      validator: {
+        validate: (value: unknown) => isDns1035Label(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a DNS-1035 label`,
+      },
+    },
+    options,
+  );
 }
 
 /** [K8S] DNS-1123 label: a namespace (the engine's own check). */
 export function IsDns1123Label(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isDns1123Label',
-    validator: { validate: (value: unknown) => isDns1123Label(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a DNS-1123 label` },
-  }, options);
+  return ValidateBy(
+    {
+      name: 'isDns1123Label',
+      validator: {
+        validate: (value: unknown) => isDns1123Label(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a DNS-1123 label`,
+      },
+    },
+    options,
+  );
 }
 
 /** A Service targetPort: a port number 1-65535 or a container port name (IANA_SVC_NAME, the engine's own check). */
 export function IsPortNumberOrName(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isPortNumberOrName',
-    validator: {
-      validate: (value: unknown) =>
-        (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535) || isPortName(value),
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be a port number (1-65535) or a port name (IANA_SVC_NAME, at most 15 characters)`,
+  return ValidateBy(
+    {
+      name: 'isPortNumberOrName',
+      validator: {
+        validate: (value: unknown) =>
+          (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535) || isPortName(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a port number (1-65535) or a port name (IANA_SVC_NAME, at most 15 characters)`,
+      },
     },
-  }, options);
+    options,
+  );
 }

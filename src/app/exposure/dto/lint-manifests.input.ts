@@ -9,7 +9,8 @@ import { ExposureContextInput } from './exposure-request.input.js';
 export class LintContextInput extends ExposureContextInput {
   @Field({ nullable: true, description: 'The manifests as currently applied: catches changes that replace or orphan load balancers.' })
   @ApiPropertyOptional({ description: 'YAML, several documents allowed.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   previousManifests?: string;
 }
 
@@ -19,6 +20,8 @@ export class LintManifestsInput {
   manifests: string;
 
   @ApiPropertyOptional({ type: LintContextInput })
-  @IsOptional() @ValidateNested() @Type(() => LintContextInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LintContextInput)
   context?: LintContextInput;
 }

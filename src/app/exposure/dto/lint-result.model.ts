@@ -12,7 +12,9 @@ export class LintFindingModel {
   resource: string;
   @Field({ description: 'Path inside the object.' }) @ApiProperty({ example: 'spec.ports[0].nodePort' }) path: string;
   @Field() @ApiProperty() message: string;
-  @Field(() => Int, { nullable: true, description: '1-based line in the submitted YAML, when known.' }) @ApiPropertyOptional() line?: number;
+  @Field(() => Int, { nullable: true, description: '1-based line in the submitted YAML, when known.' })
+  @ApiPropertyOptional()
+  line?: number;
   @Field({ nullable: true, description: 'The rule row the finding comes from.' }) @ApiPropertyOptional() rule?: string;
 }
 

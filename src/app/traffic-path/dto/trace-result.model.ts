@@ -2,8 +2,28 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CodedMessageModel } from '../../capacity/dto/max-pods.model.js';
 import { CLIENT_IP_VIAS } from '../../../domain/exposure/exposure.types.js';
-import { ADDRESS_ROLES, type AddressRole, type ClientIpVia, HOP_ACTIONS, HOP_KINDS, type HopAction, type HopKind, SG_DIRECTIONS, SOURCE_IP_ROLES, type SourceIpRole, TRACE_VERDICTS } from '../../../domain/traffic-path/trace-path.types.js';
-import { AddressRoleEnum, ClientIpViaEnum, HopActionEnum, HopKindEnum, SecurityGroupDirectionEnum, SourceIpRoleEnum, TraceVerdictEnum } from '../../graphql-vocabulary.js';
+import {
+  ADDRESS_ROLES,
+  type AddressRole,
+  type ClientIpVia,
+  HOP_ACTIONS,
+  HOP_KINDS,
+  type HopAction,
+  type HopKind,
+  SG_DIRECTIONS,
+  SOURCE_IP_ROLES,
+  type SourceIpRole,
+  TRACE_VERDICTS,
+} from '../../../domain/traffic-path/trace-path.types.js';
+import {
+  AddressRoleEnum,
+  ClientIpViaEnum,
+  HopActionEnum,
+  HopKindEnum,
+  SecurityGroupDirectionEnum,
+  SourceIpRoleEnum,
+  TraceVerdictEnum,
+} from '../../graphql-vocabulary.js';
 
 @ObjectType('HopPacket', { description: 'The packet header after this hop rewrote it.' })
 export class HopPacketModel {
@@ -19,9 +39,12 @@ export class HopPacketModel {
 @ObjectType('SecurityGroupVerdict')
 export class SecurityGroupVerdictModel {
   @Field() @ApiProperty() name: string;
-  @Field(() => SecurityGroupDirectionEnum) @ApiProperty({ enum: SG_DIRECTIONS, enumName: 'SecurityGroupDirection' }) direction: 'INGRESS' | 'EGRESS';
+  @Field(() => SecurityGroupDirectionEnum) @ApiProperty({ enum: SG_DIRECTIONS, enumName: 'SecurityGroupDirection' }) direction:
+    'INGRESS' | 'EGRESS';
   @Field() @ApiProperty() allowed: boolean;
-  @Field({ nullable: true, description: 'The rule that allowed the packet, e.g. `TCP 443 from 10.0.0.0/16`.' }) @ApiPropertyOptional() rule?: string;
+  @Field({ nullable: true, description: 'The rule that allowed the packet, e.g. `TCP 443 from 10.0.0.0/16`.' })
+  @ApiPropertyOptional()
+  rule?: string;
 }
 
 @ObjectType('Hop')
@@ -42,7 +65,9 @@ export class TraceDiagramModel {
 @ObjectType('TraceResult')
 export class TraceResultModel {
   @Field(() => TraceVerdictEnum) @ApiProperty({ enum: TRACE_VERDICTS, enumName: 'TraceVerdict' }) verdict: 'REACHABLE' | 'DROPPED';
-  @Field(() => CodedMessageModel, { nullable: true }) @ApiPropertyOptional({ type: CodedMessageModel, nullable: true }) dropReason: CodedMessageModel | null;
+  @Field(() => CodedMessageModel, { nullable: true })
+  @ApiPropertyOptional({ type: CodedMessageModel, nullable: true })
+  dropReason: CodedMessageModel | null;
   @Field(() => [HopModel]) @ApiProperty({ type: [HopModel] }) hops: HopModel[];
 
   @Field(() => SourceIpRoleEnum, { nullable: true, description: 'Null when the packet is dropped before the destination.' })

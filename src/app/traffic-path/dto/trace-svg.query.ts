@@ -10,11 +10,16 @@ export const FLOW_QUERY_MAX_CHARS = 4096;
 
 export class TraceSvgQuery {
   @ApiProperty({ format: 'uuid' })
-  @MaxLength(100) @IsString()
+  @MaxLength(100)
+  @IsString()
   designId: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'A revision of the saved design (default: the latest).' })
-  @IsOptional() @Type(() => Number) @Min(1) @Max(2_147_483_647) @IsInt()
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(2_147_483_647)
+  @IsInt()
   revision?: number;
 
   @ApiProperty({
@@ -22,7 +27,8 @@ export class TraceSvgQuery {
     example: '{"from":{"kind":"POD","workload":"web"},"to":{"kind":"INTERNET","ip":"8.8.8.8"},"protocol":"TCP","port":443}',
     maxLength: FLOW_QUERY_MAX_CHARS,
   })
-  @MaxLength(FLOW_QUERY_MAX_CHARS) @IsString()
+  @MaxLength(FLOW_QUERY_MAX_CHARS)
+  @IsString()
   flow: string;
 }
 
@@ -34,7 +40,9 @@ export async function parseFlowQuery(text: string): Promise<FlowInput> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ValidationFailedError([{ path: 'flow', message: `must be URL-encoded JSON: ${(error as Error).message}`, code: 'MALFORMED_JSON' }]);
+    throw new ValidationFailedError([
+      { path: 'flow', message: `must be URL-encoded JSON: ${(error as Error).message}`, code: 'MALFORMED_JSON' },
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ValidationFailedError([{ path: 'flow', message: 'must be a JSON object with from, to, protocol and port' }]);

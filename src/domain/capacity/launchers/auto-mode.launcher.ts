@@ -14,8 +14,16 @@ export function autoModeMaxPods(context: LauncherContext): LauncherOutcome {
   const { log } = context;
   const enis = defaultCardEnis(context);
   const ips = ipv4PerEni(context);
-  const eniCalculation = log.step('Auto Mode ENI calculation (current UG text): ENIs × (IPv4 per ENI − 1)', enis * (ips - 1), SOURCES.ugMaxPods);
-  const olderText = log.step('older UG text: the max pods calculation ENIs × (IPv4 per ENI − 1) + 2 (not used)', eniFormula(enis, ips), SOURCES.ugMaxPods);
+  const eniCalculation = log.step(
+    'Auto Mode ENI calculation (current UG text): ENIs × (IPv4 per ENI − 1)',
+    enis * (ips - 1),
+    SOURCES.ugMaxPods,
+  );
+  const olderText = log.step(
+    'older UG text: the max pods calculation ENIs × (IPv4 per ENI − 1) + 2 (not used)',
+    eniFormula(enis, ips),
+    SOURCES.ugMaxPods,
+  );
   const cap = log.step('Auto Mode hard cap', AUTO_MODE_CAP, SOURCES.ugMaxPods);
   const maxPods = log.step(`min(${cap}, ${eniCalculation})`, Math.min(cap, eniCalculation), SOURCES.ugMaxPods);
   const olderMaxPods = Math.min(cap, olderText);

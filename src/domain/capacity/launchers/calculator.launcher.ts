@@ -29,7 +29,11 @@ export function calculatorMaxPods(context: LauncherContext, showMaxAllowed: bool
   const cniHasPrefixes = cniSupportsPrefixDelegation(options.cniVersion);
   let maxPods: number;
   if (options.prefixDelegation && isNitro && cniHasPrefixes) {
-    maxPods = log.step('prefix delegation (Nitro, CNI ≥ 1.9): ENIs × ((IPv4 per ENI − 1) × 16) + 2', enis * ((ips - 1) * IPS_PER_PREFIX) + 2, SOURCES.calculator);
+    maxPods = log.step(
+      'prefix delegation (Nitro, CNI ≥ 1.9): ENIs × ((IPv4 per ENI − 1) × 16) + 2',
+      enis * ((ips - 1) * IPS_PER_PREFIX) + 2,
+      SOURCES.calculator,
+    );
   } else {
     if (options.prefixDelegation) explainPrefixDelegationNotApplied(context, isNitro, cniHasPrefixes);
     maxPods = log.step('ENIs × (IPv4 per ENI − 1) + 2', eniFormula(enis, ips), SOURCES.calculator);
@@ -45,7 +49,10 @@ export function calculatorMaxPods(context: LauncherContext, showMaxAllowed: bool
 export function applyCalculatorCap({ type, log }: LauncherContext, uncappedMaxPods: number): LauncherOutcome {
   let cap: number;
   if (type.vcpu === null) {
-    log.warn('VCPU_UNKNOWN', `The vCPU count of ${type.name} is not in the catalog; the lower cap ${MAX_POD_CEILING_FOR_LOW_CPU} is assumed.`);
+    log.warn(
+      'VCPU_UNKNOWN',
+      `The vCPU count of ${type.name} is not in the catalog; the lower cap ${MAX_POD_CEILING_FOR_LOW_CPU} is assumed.`,
+    );
     cap = log.step('cap: vCPUs unknown, assume 110', MAX_POD_CEILING_FOR_LOW_CPU, SOURCES.calculator);
   } else {
     const vcpus = log.step('vCPUs', type.vcpu, SOURCES.calculator);
@@ -63,7 +70,11 @@ function explainPrefixDelegationNotApplied({ type, options, log }: LauncherConte
   if (!cniHasPrefixes) {
     log.step(`prefix delegation ignored: CNI ${options.cniVersion.text} < 1.9`, 0, SOURCES.calculator);
   } else if (!isNitro && type.bareMetal) {
-    log.step('prefix delegation ignored: the API reports no hypervisor for bare metal, so the script sees it as non-Nitro', 0, SOURCES.calculator);
+    log.step(
+      'prefix delegation ignored: the API reports no hypervisor for bare metal, so the script sees it as non-Nitro',
+      0,
+      SOURCES.calculator,
+    );
     log.warn(
       'CALCULATOR_BARE_METAL_PREFIX_DELEGATION_IGNORED',
       `max-pods-calculator.sh never applies prefix delegation to bare-metal ${type.name} (no hypervisor in DescribeInstanceTypes), although the CNI hands out prefixes on bare metal from v1.11; set maxPods yourself to use the extra density.`,

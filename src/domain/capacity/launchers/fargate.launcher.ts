@@ -8,7 +8,10 @@ import { uncapped, type LauncherContext, type LauncherOutcome } from './launcher
 export function fargateMaxPods({ options, log }: LauncherContext): LauncherOutcome {
   const pods = log.step('Fargate: one pod per node, on its own ENI (the instance type is not used)', 1, SOURCES.ugFargate);
   if (options.ipFamily === 'IPV6') {
-    log.warn('FARGATE_IPV6_NEEDS_IPV4', `In an IPv6 cluster each Fargate pod also takes one VPC-routable IPv4 address; new Fargate pods fail when the subnet has no IPv4 left (${SOURCES.bpIpv6}).`);
+    log.warn(
+      'FARGATE_IPV6_NEEDS_IPV4',
+      `In an IPv6 cluster each Fargate pod also takes one VPC-routable IPv4 address; new Fargate pods fail when the subnet has no IPv4 left (${SOURCES.bpIpv6}).`,
+    );
   }
   return uncapped(pods);
 }

@@ -30,7 +30,11 @@ export function karpenterMaxPods(context: LauncherContext): LauncherOutcome {
     } else if (type.vcpu === null) {
       log.warn('VCPU_UNKNOWN', `The vCPU count of ${type.name} is not in the catalog; podsPerCore cannot be applied here.`);
     } else {
-      pods = log.step(`podsPerCore: min(${podsPerCore} × ${type.vcpu} vCPUs, ${pods})`, Math.min(podsPerCore * type.vcpu, pods), SOURCES.karpenter);
+      pods = log.step(
+        `podsPerCore: min(${podsPerCore} × ${type.vcpu} vCPUs, ${pods})`,
+        Math.min(podsPerCore * type.vcpu, pods),
+        SOURCES.karpenter,
+      );
     }
   }
   return uncapped(pods);
@@ -40,12 +44,20 @@ function eniLimitedPods(context: LauncherContext): number {
   const { type, options, log } = context;
   const enis = defaultCardEnis(context);
   const reserved = options.reservedEnis ?? 0;
-  const usable = reserved > 0
-    ? log.step(`RESERVED_ENIS ${reserved}: usable ENIs = max(ENIs − ${reserved}, 0)`, Math.max(enis - reserved, 0), SOURCES.karpenterSettings)
-    : enis;
+  const usable =
+    reserved > 0
+      ? log.step(
+          `RESERVED_ENIS ${reserved}: usable ENIs = max(ENIs − ${reserved}, 0)`,
+          Math.max(enis - reserved, 0),
+          SOURCES.karpenterSettings,
+        )
+      : enis;
   const ips = ipv4PerEni(context);
   if (usable === 0) {
-    log.warn('KARPENTER_NO_USABLE_ENIS', `RESERVED_ENIS ${reserved} leaves no usable ENI on ${type.name}; Karpenter computes 0 pods and will not launch it.`);
+    log.warn(
+      'KARPENTER_NO_USABLE_ENIS',
+      `RESERVED_ENIS ${reserved} leaves no usable ENI on ${type.name}; Karpenter computes 0 pods and will not launch it.`,
+    );
     return log.step('ENILimitedPods: no usable ENI → 0 pods', 0, SOURCES.karpenter);
   }
   return log.step('ENILimitedPods: usable ENIs × (IPv4 per ENI − 1) + 2', eniFormula(usable, ips), SOURCES.karpenter);

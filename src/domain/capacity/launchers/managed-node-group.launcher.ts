@@ -10,6 +10,10 @@ import type { LauncherContext, LauncherOutcome } from './launcher.types.js';
 
 export function managedNodeGroupMaxPods(context: LauncherContext): LauncherOutcome {
   const outcome = calculatorMaxPods(context, false);
-  context.log.step('managed node group: EKS injects this capped value into the user data (overrides kubelet maxPods and maxPodsExpression)', outcome.maxPods, SOURCES.ugMaxPods);
+  context.log.step(
+    'managed node group: EKS injects this capped value into the user data (overrides kubelet maxPods and maxPodsExpression)',
+    outcome.maxPods,
+    SOURCES.ugMaxPods,
+  );
   return outcome;
 }

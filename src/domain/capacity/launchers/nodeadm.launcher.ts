@@ -14,7 +14,10 @@ export function nodeadmMaxPods(context: LauncherContext): LauncherOutcome {
   const standard = log.step('nodeadm standard value: default_enis × (ips_per_eni − 1) + 2', eniFormula(enis, ips), SOURCES.nodeadm);
   if (options.kubeletMaxPods !== undefined) {
     if (options.expression) {
-      log.warn('MAX_PODS_EXPRESSION_OVERRIDDEN', 'A kubelet maxPods in the NodeConfig takes precedence over maxPodsExpression; the expression is not used.');
+      log.warn(
+        'MAX_PODS_EXPRESSION_OVERRIDDEN',
+        'A kubelet maxPods in the NodeConfig takes precedence over maxPodsExpression; the expression is not used.',
+      );
     }
     return uncapped(log.step('kubelet config maxPods takes precedence', options.kubeletMaxPods, SOURCES.nodeadmTypes));
   }
@@ -22,11 +25,13 @@ export function nodeadmMaxPods(context: LauncherContext): LauncherOutcome {
   if (!expression) return uncapped(standard);
   const outcome = expression.evaluate({ defaultEnis: enis, ipsPerEni: ips, maxPods: standard });
   if (outcome.ok) {
-    return uncapped(log.step(
-      `maxPodsExpression \`${expression.text}\` with default_enis=${enis}, ips_per_eni=${ips}, max_pods=${standard}`,
-      outcome.value,
-      SOURCES.nodeadm,
-    ));
+    return uncapped(
+      log.step(
+        `maxPodsExpression \`${expression.text}\` with default_enis=${enis}, ips_per_eni=${ips}, max_pods=${standard}`,
+        outcome.value,
+        SOURCES.nodeadm,
+      ),
+    );
   }
   log.warn(
     'MAX_PODS_EXPRESSION_FALLBACK',

@@ -9,9 +9,11 @@ import { uncapped, type LauncherContext, type LauncherOutcome } from './launcher
 export const WINDOWS_KUBELET_DEFAULT_MAX_PODS = 110;
 
 export function windowsKubeletMaxPods({ options, log }: LauncherContext): LauncherOutcome {
-  return uncapped(log.step(
-    `Windows node (${options.launcher}): the Linux max-pods formulas do not apply; kubelet default maxPods`,
-    WINDOWS_KUBELET_DEFAULT_MAX_PODS,
-    SOURCES.bpPrefixWindows,
-  ));
+  return uncapped(
+    log.step(
+      `Windows node (${options.launcher}): the Linux max-pods formulas do not apply; kubelet default maxPods`,
+      WINDOWS_KUBELET_DEFAULT_MAX_PODS,
+      SOURCES.bpPrefixWindows,
+    ),
+  );
 }

@@ -83,7 +83,9 @@ function privateEndpoint(ctx: TraceContext, source: Actor, access: Required<Endp
   }
   requireApiPort(ctx, 'EKS_API_PRIVATE_ENDPOINT', PRIVATE_ENDPOINT);
   const verdicts = ctx.admit('EKS_API_PRIVATE_ENDPOINT', PRIVATE_ENDPOINT, [ctx.pods.clusterSecurityGroup()], 'API_SG_DENIED');
-  const publicToo = access.public ? ' Public access is also on, but inside the VPC the name resolves to the private endpoint and publicAccessCidrs do not apply ([EKS-EP] L114).' : '';
+  const publicToo = access.public
+    ? ' Public access is also on, but inside the VPC the name resolves to the private endpoint and publicAccessCidrs do not apply ([EKS-EP] L114).'
+    : '';
   ctx.t.deliver('EKS_API_PRIVATE_ENDPOINT', PRIVATE_ENDPOINT, {
     securityGroups: verdicts,
     note: `Cross-account X-ENI in ${subnet.subnet.name} carrying the cluster security group ([EKS-EP] L241; [EKS-SGR]).${publicToo}`,
@@ -93,11 +95,18 @@ function privateEndpoint(ctx: TraceContext, source: Actor, access: Required<Endp
 function endpointAccess(ctx: TraceContext): Required<EndpointAccess> {
   const given = ctx.design.endpointAccess;
   if (!given) {
-    ctx.t.assume('ENDPOINT_ACCESS_DEFAULT', 'endpointAccess is not set; EKS defaults to the public endpoint only, open to 0.0.0.0/0 ([EKS-EP] L104-108).');
+    ctx.t.assume(
+      'ENDPOINT_ACCESS_DEFAULT',
+      'endpointAccess is not set; EKS defaults to the public endpoint only, open to 0.0.0.0/0 ([EKS-EP] L104-108).',
+    );
     return { public: true, private: false, publicAccessCidrs: ['0.0.0.0/0'] };
   }
   if (!given.public && !given.private) {
-    throw invalid('ENDPOINT_ACCESS_NONE', 'endpointAccess turns off both the public and the private endpoint; EKS requires at least one.', 'endpointAccess');
+    throw invalid(
+      'ENDPOINT_ACCESS_NONE',
+      'endpointAccess turns off both the public and the private endpoint; EKS requires at least one.',
+      'endpointAccess',
+    );
   }
   const cidrs = given.publicAccessCidrs?.length ? given.publicAccessCidrs : ['0.0.0.0/0'];
   return { public: given.public, private: given.private, publicAccessCidrs: cidrs };

@@ -46,10 +46,17 @@ export function podToPod(ctx: TraceContext, src: PodPlacement, dst: PodPlacement
       // "Traffic between pods on the same node will go over the VPC" in strict mode ([BPG-SGP] L70).
       ctx.leaveThroughEni(src.securityGroups);
       ctx.vpcHop(src.node.az, dst.node.az);
-      ctx.deliverToPodFromNetwork(dst, `${describePod(dst)} Strict mode sends same-node traffic out of the branch ENI, so both pods' security groups apply ([BPG-SGP] L70).`);
+      ctx.deliverToPodFromNetwork(
+        dst,
+        `${describePod(dst)} Strict mode sends same-node traffic out of the branch ENI, so both pods' security groups apply ([BPG-SGP] L70).`,
+      );
       return;
     }
-    deliverOnSameNode(ctx, dst, 'Same node: host route to the veth, no ENI crossed, so security groups are not evaluated ([CNI-PROP] L88-120).');
+    deliverOnSameNode(
+      ctx,
+      dst,
+      'Same node: host route to the veth, no ENI crossed, so security groups are not evaluated ([CNI-PROP] L88-120).',
+    );
     return;
   }
   ctx.leaveActorInsideVpc({ kind: 'POD', pod: src }, ctx.translation(src, ctx.t.packet.dst));
@@ -69,7 +76,10 @@ export function nodeToPod(ctx: TraceContext, node: NodePlacement, pod: PodPlacem
       );
       ctx.leaveThroughEni(ctx.pods.nodeSecurityGroups(node));
       ctx.vpcHop(node.az, pod.node.az);
-      ctx.deliverToPodFromNetwork(pod, `${describePod(pod)} Strict mode: traffic from the pod's own node goes through the VPC, so the pod's security groups must admit the node.`);
+      ctx.deliverToPodFromNetwork(
+        pod,
+        `${describePod(pod)} Strict mode: traffic from the pod's own node goes through the VPC, so the pod's security groups must admit the node.`,
+      );
       return;
     }
     deliverOnSameNode(
@@ -92,9 +102,17 @@ function hostToPod(ctx: TraceContext, host: Extract<Actor, { kind: 'HOST' }>, po
   } else if (host.endpoint === 'PEER' && host.peer) {
     ctx.peerHop(host.peer);
   } else if (host.version === 6 && pod.podSubnet.subnet.public) {
-    ctx.t.hop('INTERNET_GATEWAY', 'igw', {}, { note: 'IPv6 subnet routed through an internet gateway: inbound IPv6 is allowed up to the security groups.' });
+    ctx.t.hop(
+      'INTERNET_GATEWAY',
+      'igw',
+      {},
+      { note: 'IPv6 subnet routed through an internet gateway: inbound IPv6 is allowed up to the security groups.' },
+    );
   } else if (host.version === 6) {
-    ctx.t.assume('EGRESS_ONLY_IGW_FOR_PRIVATE_IPV6', 'Private subnets of an IPv6 design are taken to route ::/0 to an egress-only internet gateway ([BPG-V6]).');
+    ctx.t.assume(
+      'EGRESS_ONLY_IGW_FOR_PRIVATE_IPV6',
+      'Private subnets of an IPv6 design are taken to route ::/0 to an egress-only internet gateway ([BPG-V6]).',
+    );
     ctx.t.dropAt(
       'EGRESS_ONLY_INTERNET_GATEWAY',
       'eigw',
@@ -102,7 +120,10 @@ function hostToPod(ctx: TraceContext, host: Extract<Actor, { kind: 'HOST' }>, po
       `The egress-only internet gateway "prevents hosts outside of your VPC from initiating an IPv6 connection" to ${pod.ipv6} ([VPC-EIGW]).`,
     );
   } else {
-    ctx.t.dropHere('NO_ROUTE', `${ctx.t.packet.dst} is a private pod address: nothing on the internet routes to it. Expose the workload through a load balancer.`);
+    ctx.t.dropHere(
+      'NO_ROUTE',
+      `${ctx.t.packet.dst} is a private pod address: nothing on the internet routes to it. Expose the workload through a load balancer.`,
+    );
   }
   ctx.deliverToPodFromNetwork(pod);
 }
@@ -115,7 +136,11 @@ export function traceToNode(ctx: TraceContext, source: Actor, to: NodeEndpoint):
       ? ctx.pickNode(to.nodeGroup, 'flow.to.nodeGroup', { avoid: near, near })
       : ctx.ec2Node(to.nodeGroup, 0, 'flow.to.nodeGroup');
   if (node.group.kind === 'FARGATE') {
-    throw invalid('NODE_GROUP_IS_FARGATE', `Node group ${to.nodeGroup} is Fargate: there is no node to address, only pods.`, 'flow.to.nodeGroup');
+    throw invalid(
+      'NODE_GROUP_IS_FARGATE',
+      `Node group ${to.nodeGroup} is Fargate: there is no node to address, only pods.`,
+      'flow.to.nodeGroup',
+    );
   }
   if (near) ctx.t.assume('NODE_PLACEMENT', placementMessage(source, node, node.name));
   reachNode(ctx, source, node, node.name);
@@ -135,7 +160,12 @@ function reachNode(ctx: TraceContext, source: Actor, node: NodePlacement, label:
 }
 
 /** The address a source dials to reach a node: public IPv4 from the internet (public subnet), else private / IPv6. */
-export function nodeAddressFor(ctx: TraceContext, source: Actor, node: NodePlacement, family: 4 | 6): { dst: string; dstRole: AddressRole } {
+export function nodeAddressFor(
+  ctx: TraceContext,
+  source: Actor,
+  node: NodePlacement,
+  family: 4 | 6,
+): { dst: string; dstRole: AddressRole } {
   if (family === 6) return { dst: node.ipv6, dstRole: 'NODE_IPV6' };
   if (source.kind === 'HOST' && source.endpoint === 'INTERNET' && node.subnet.subnet.public) {
     return { dst: ctx.nodePublicAddress(node), dstRole: 'NODE_PUBLIC_IP' };
@@ -165,13 +195,26 @@ export function travelToNode(ctx: TraceContext, source: Actor, node: NodePlaceme
   } else if (source.endpoint === 'PEER' && source.peer) {
     ctx.peerHop(source.peer);
   } else if (family === 4 && node.subnet.subnet.public) {
-    ctx.t.hop('INTERNET_GATEWAY', 'igw', { dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP' }, { note: 'The internet gateway maps the node public IPv4 to its primary private IPv4.' });
+    ctx.t.hop(
+      'INTERNET_GATEWAY',
+      'igw',
+      { dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP' },
+      { note: 'The internet gateway maps the node public IPv4 to its primary private IPv4.' },
+    );
   } else if (family === 6 && node.subnet.subnet.public) {
     ctx.t.hop('INTERNET_GATEWAY', 'igw', {}, { note: 'IPv6 routed untranslated.' });
   } else if (family === 6) {
-    ctx.t.dropAt('EGRESS_ONLY_INTERNET_GATEWAY', 'eigw', 'EIGW_INBOUND', `The egress-only internet gateway blocks internet-initiated IPv6 to ${dst} ([VPC-EIGW]).`);
+    ctx.t.dropAt(
+      'EGRESS_ONLY_INTERNET_GATEWAY',
+      'eigw',
+      'EIGW_INBOUND',
+      `The egress-only internet gateway blocks internet-initiated IPv6 to ${dst} ([VPC-EIGW]).`,
+    );
   } else {
-    ctx.t.dropHere('NO_ROUTE', `${label} is in private subnet ${node.subnet.subnet.name} and has no public address the internet could reach.`);
+    ctx.t.dropHere(
+      'NO_ROUTE',
+      `${label} is in private subnet ${node.subnet.subnet.name} and has no public address the internet could reach.`,
+    );
   }
   return 'NETWORK';
 }
@@ -179,7 +222,11 @@ export function travelToNode(ctx: TraceContext, source: Actor, node: NodePlaceme
 /** [TP §3] F3/F4/F5 and pod/node → VPC host: a pod or node to an address outside the cluster. */
 export function traceToHost(ctx: TraceContext, source: Actor, to: InternetEndpoint | VpcHostEndpoint | PeerEndpoint): void {
   if (source.kind === 'HOST') {
-    throw invalid('UNSUPPORTED_FLOW', 'Both ends are outside the cluster; trace flows that start or end at a pod, node, Service or the EKS API.', 'flow');
+    throw invalid(
+      'UNSUPPORTED_FLOW',
+      'Both ends are outside the cluster; trace flows that start or end at a pod, node, Service or the EKS API.',
+      'flow',
+    );
   }
   const host = ctx.hostActor(to, 'flow.to');
   ctx.begin(source, host.ip, 'HOST_IP');
@@ -190,7 +237,10 @@ export function traceToHost(ctx: TraceContext, source: Actor, to: InternetEndpoi
     if (host.endpoint === 'PEER' && host.peer) ctx.peerHop(host.peer);
     else ctx.vpcHop(source.kind === 'POD' ? source.pod.node.az : source.node.az, host.subnet?.subnet.az);
   }
-  ctx.t.assume('REMOTE_HOST_SECURITY_NOT_MODELLED', 'Security groups, NACLs and host firewalls of hosts outside the cluster are not in the design; they are taken to let the traffic in.');
+  ctx.t.assume(
+    'REMOTE_HOST_SECURITY_NOT_MODELLED',
+    'Security groups, NACLs and host firewalls of hosts outside the cluster are not in the design; they are taken to let the traffic in.',
+  );
   ctx.t.deliver(host.endpoint === 'INTERNET' ? 'INTERNET' : 'CLIENT', hostName(host), {
     note: `Sees ${ctx.t.packet.src} (${ctx.t.packet.srcRole}).`,
   });
@@ -211,13 +261,18 @@ function sameNodeAs(near: NodePlacement | undefined, groupName: string, what: st
     throw invalid('SAME_NODE_IMPOSSIBLE', 'Fargate runs every pod on its own micro-VM; no two pods share a node.', 'flow.to.sameNode');
   }
   if (near.group.name !== groupName) {
-    throw invalid('SAME_NODE_IMPOSSIBLE', `The source runs on node group ${near.group.name}, ${what} on ${groupName}: they cannot share a node.`, 'flow.to.sameNode');
+    throw invalid(
+      'SAME_NODE_IMPOSSIBLE',
+      `The source runs on node group ${near.group.name}, ${what} on ${groupName}: they cannot share a node.`,
+      'flow.to.sameNode',
+    );
   }
   return near;
 }
 
 function placementMessage(source: Actor, destination: NodePlacement, destinationName: string): string {
-  const from = source.kind === 'POD' ? `${source.pod.name} on ${source.pod.node.name}` : source.kind === 'NODE' ? source.label : 'the client';
+  const from =
+    source.kind === 'POD' ? `${source.pod.name} on ${source.pod.node.name}` : source.kind === 'NODE' ? source.label : 'the client';
   const sourceAz = source.kind === 'POD' ? source.pod.node.az : source.kind === 'NODE' ? source.node.az : undefined;
   const relation = sourceAz === undefined ? '' : destination.az === sourceAz ? ' (same AZ)' : ' (another AZ)';
   return `The source is ${from}; the destination ${destinationName} is placed on ${destination.name} in ${destination.az}${relation}. Use sameNode / sameAz to trace another placement.`;

@@ -37,7 +37,11 @@ export function traceToService(ctx: TraceContext, source: Actor, to: ServiceEndp
   const ref = ctx.workload(to, 'flow.to');
   const expose = ref.workload.expose;
   if (!expose) {
-    throw invalid('WORKLOAD_NOT_EXPOSED', `Workload ${ref.workload.name} has no expose block, so it has no Service to trace to.`, 'flow.to.workload');
+    throw invalid(
+      'WORKLOAD_NOT_EXPOSED',
+      `Workload ${ref.workload.name} has no expose block, so it has no Service to trace to.`,
+      'flow.to.workload',
+    );
   }
   const service: ServiceShape = {
     ref,
@@ -51,12 +55,20 @@ export function traceToService(ctx: TraceContext, source: Actor, to: ServiceEndp
   if (entry === 'CLUSTER_IP') return viaClusterIp(ctx, source, to, service);
   if (entry === 'NODE_PORT') {
     if (service.exposure.kind === 'CLUSTER_IP' || (service.exposure.kind === 'ALB_INGRESS' && service.exposure.targetType === 'IP')) {
-      throw invalid('SERVICE_HAS_NO_NODE_PORT', `The exposure of ${ref.workload.name} (${service.exposure.kind}) gives its Service no NodePort.`, 'flow.to.via');
+      throw invalid(
+        'SERVICE_HAS_NO_NODE_PORT',
+        `The exposure of ${ref.workload.name} (${service.exposure.kind}) gives its Service no NodePort.`,
+        'flow.to.via',
+      );
     }
     return viaNodePort(ctx, source, to, service);
   }
   if (service.exposure.kind === 'CLUSTER_IP' || service.exposure.kind === 'NODE_PORT') {
-    throw invalid('SERVICE_HAS_NO_LOAD_BALANCER', `The exposure of ${ref.workload.name} is ${service.exposure.kind}: there is no load balancer.`, 'flow.to.via');
+    throw invalid(
+      'SERVICE_HAS_NO_LOAD_BALANCER',
+      `The exposure of ${ref.workload.name} is ${service.exposure.kind}: there is no load balancer.`,
+      'flow.to.via',
+    );
   }
   return viaLoadBalancer(ctx, source, to, service);
 }
@@ -94,7 +106,9 @@ function viaClusterIp(ctx: TraceContext, source: Actor, to: ServiceEndpoint, ser
       `internalTrafficPolicy Local and no ready endpoint of ${workload.name} on ${clientNode.name}: "traffic is dropped by kube-proxy" ([K8S-VIP] #internal-traffic-policy).`,
     );
   }
-  const endpointNode = local ? clientNode : ctx.pickNode(workload.nodeGroup, `workloads[${service.ref.index}].nodeGroup`, { avoid: clientNode, near: clientNode });
+  const endpointNode = local
+    ? clientNode
+    : ctx.pickNode(workload.nodeGroup, `workloads[${service.ref.index}].nodeGroup`, { avoid: clientNode, near: clientNode });
   const endpoint = ctx.podOn(service.ref, endpointNode, replicaFor(source, service.ref));
   if (policy === 'CLUSTER') {
     ctx.t.assume(
@@ -103,9 +117,14 @@ function viaClusterIp(ctx: TraceContext, source: Actor, to: ServiceEndpoint, ser
     );
   }
   const { dst, dstRole } = podAddress(ctx, endpoint);
-  ctx.t.hop('NODE', proxyName, { dst, dstRole, dstPort: service.targetPort }, {
-    note: `kube-proxy on the client's node DNATs the ClusterIP to an endpoint; the client is "never source NAT'd" ([K8S-SRCIP]).${policy === 'LOCAL' ? ' internalTrafficPolicy Local: only node-local endpoints.' : ''}`,
-  });
+  ctx.t.hop(
+    'NODE',
+    proxyName,
+    { dst, dstRole, dstPort: service.targetPort },
+    {
+      note: `kube-proxy on the client's node DNATs the ClusterIP to an endpoint; the client is "never source NAT'd" ([K8S-SRCIP]).${policy === 'LOCAL' ? ' internalTrafficPolicy Local: only node-local endpoints.' : ''}`,
+    },
+  );
   if (source.kind === 'POD') podToPod(ctx, source.pod, endpoint);
   else nodeToPod(ctx, source.node, endpoint);
 }
@@ -117,7 +136,11 @@ function viaNodePort(ctx: TraceContext, source: Actor, to: ServiceEndpoint, serv
   const groupPath = `workloads[${service.ref.index}].nodeGroup`;
   const { group } = ctx.lookup.nodeGroup(workload.nodeGroup, groupPath);
   if (group.kind === 'FARGATE') {
-    throw invalid('FARGATE_NO_NODE_PORT', `${workload.name} runs on Fargate, which has no node to open a NodePort on; use ip targets.`, 'flow.to.via');
+    throw invalid(
+      'FARGATE_NO_NODE_PORT',
+      `${workload.name} runs on Fargate, which has no node to open a NodePort on; use ip targets.`,
+      'flow.to.via',
+    );
   }
   const nodePort = resolveNodePort(ctx, to, service, true);
   const clientNode = ctx.nodeOf(source);
@@ -140,7 +163,14 @@ function viaNodePort(ctx: TraceContext, source: Actor, to: ServiceEndpoint, serv
  */
 function kubeProxyInbound(
   ctx: TraceContext,
-  args: { node: NodePlacement; verdicts: SecurityGroupVerdict[]; local: boolean; endpoint: PodPlacement; service: ServiceShape; policy: 'CLUSTER' | 'LOCAL' },
+  args: {
+    node: NodePlacement;
+    verdicts: SecurityGroupVerdict[];
+    local: boolean;
+    endpoint: PodPlacement;
+    service: ServiceShape;
+    policy: 'CLUSTER' | 'LOCAL';
+  },
 ): void {
   const { node, verdicts, local, endpoint, service, policy } = args;
   const workload = service.ref.workload;
@@ -165,10 +195,15 @@ function kubeProxyInbound(
         { securityGroups: verdicts },
       );
     }
-    ctx.t.hop('NODE', node.name, { dst, dstRole, dstPort: service.targetPort }, {
-      securityGroups: verdicts,
-      note: 'kube-proxy DNATs to the local endpoint and keeps the source (externalTrafficPolicy Local, [K8S-SRCIP]).',
-    });
+    ctx.t.hop(
+      'NODE',
+      node.name,
+      { dst, dstRole, dstPort: service.targetPort },
+      {
+        securityGroups: verdicts,
+        note: 'kube-proxy DNATs to the local endpoint and keeps the source (externalTrafficPolicy Local, [K8S-SRCIP]).',
+      },
+    );
     deliverFromNode(ctx, node, endpoint, false);
     return;
   }
@@ -184,7 +219,10 @@ function kubeProxyInbound(
       dstRole,
       dstPort: service.targetPort,
     },
-    { securityGroups: verdicts, note: 'kube-proxy DNATs to an endpoint and SNATs to this node (externalTrafficPolicy Cluster, [K8S-SRCIP]).' },
+    {
+      securityGroups: verdicts,
+      note: 'kube-proxy DNATs to an endpoint and SNATs to this node (externalTrafficPolicy Cluster, [K8S-SRCIP]).',
+    },
   );
   if (endpoint.node.name === node.name) {
     deliverFromNode(ctx, node, endpoint, true);
@@ -200,13 +238,19 @@ function deliverFromNode(ctx: TraceContext, node: NodePlacement, pod: PodPlaceme
   if (isStrictBranch(pod)) {
     ctx.leaveThroughEni(ctx.pods.nodeSecurityGroups(node));
     ctx.vpcHop(node.az, pod.node.az);
-    ctx.deliverToPodFromNetwork(pod, `${describePod(pod)} Strict mode: traffic from the node reaches the branch ENI through the VPC ([BPG-SGP] L70).`);
+    ctx.deliverToPodFromNetwork(
+      pod,
+      `${describePod(pod)} Strict mode: traffic from the node reaches the branch ENI through the VPC ([BPG-SGP] L70).`,
+    );
     return;
   }
   if (pod.interface === 'BRANCH_ENI' && !sourceIsThisHost) {
     // Standard mode enforces the pod SG for inbound traffic from another host ([CNI] L519-525).
     const verdicts = ctx.admit('POD', pod.name, pod.securityGroups);
-    ctx.t.deliver('POD', pod.name, { securityGroups: verdicts, note: `${describePod(pod)} Standard mode enforces the pod security groups for traffic from other hosts ([CNI] L519-525).` });
+    ctx.t.deliver('POD', pod.name, {
+      securityGroups: verdicts,
+      note: `${describePod(pod)} Standard mode enforces the pod security groups for traffic from other hosts ([CNI] L519-525).`,
+    });
     return;
   }
   deliverOnSameNode(ctx, pod, 'kube-proxy forwards to the local veth; no ENI crossed.');
@@ -223,13 +267,25 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
 
   const targetType = exposure.targetType ?? defaultTargetType(ctx, lbKind);
   if (lbKind === 'CLB' && targetType === 'IP') {
-    throw invalid('CLB_REQUIRES_INSTANCE_TARGETS', 'A Classic Load Balancer (in-tree CCM) only registers instances.', 'exposure.targetType');
+    throw invalid(
+      'CLB_REQUIRES_INSTANCE_TARGETS',
+      'A Classic Load Balancer (in-tree CCM) only registers instances.',
+      'exposure.targetType',
+    );
   }
   if (targetType === 'INSTANCE' && group.kind === 'FARGATE') {
-    throw invalid('FARGATE_REQUIRES_IP_TARGETS', `${workload.name} runs on Fargate, which has no instances to register; use ip targets.`, 'exposure.targetType');
+    throw invalid(
+      'FARGATE_REQUIRES_IP_TARGETS',
+      `${workload.name} runs on Fargate, which has no instances to register; use ip targets.`,
+      'exposure.targetType',
+    );
   }
   if (targetType === 'INSTANCE' && ctx.lookup.isIpv6Cluster) {
-    throw invalid('IPV6_REQUIRES_IP_TARGETS', 'Pods of an IPv6 cluster are reached by a dual-stack load balancer with ip targets only ([LBC-SA]).', 'exposure.targetType');
+    throw invalid(
+      'IPV6_REQUIRES_IP_TARGETS',
+      'Pods of an IPv6 cluster are reached by a dual-stack load balancer with ip targets only ([LBC-SA]).',
+      'exposure.targetType',
+    );
   }
   const scheme = exposure.scheme ?? defaultScheme(ctx, service);
   const policy = exposure.externalTrafficPolicy ?? defaultTrafficPolicy(ctx, targetType);
@@ -245,7 +301,11 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
   } else {
     if (to.lbPicksSourceNode) {
       if (!clientNode || clientNode.group.kind === 'FARGATE') {
-        throw invalid('LB_PICKS_SOURCE_NODE_NEEDS_NODE_SOURCE', 'lbPicksSourceNode needs a pod or node on an EC2 node as the flow source.', 'flow.to.lbPicksSourceNode');
+        throw invalid(
+          'LB_PICKS_SOURCE_NODE_NEEDS_NODE_SOURCE',
+          'lbPicksSourceNode needs a pod or node on an EC2 node as the flow source.',
+          'flow.to.lbPicksSourceNode',
+        );
       }
       receiving = clientNode;
     } else {
@@ -275,17 +335,32 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
   const lbAddressRole: AddressRole = family === 6 ? 'LB_IPV6' : 'LB_PRIVATE_IP';
   if (scheme === 'INTERNET_FACING') {
     if (source.kind === 'HOST' && source.endpoint === 'PEER') {
-      throw invalid('UNSUPPORTED_FLOW', `A peer network reaches an internet-facing load balancer through its own internet egress; trace that address as an INTERNET endpoint.`, 'flow.from');
+      throw invalid(
+        'UNSUPPORTED_FLOW',
+        `A peer network reaches an internet-facing load balancer through its own internet egress; trace that address as an INTERNET endpoint.`,
+        'flow.from',
+      );
     }
     ctx.begin(source, family === 6 ? lbIpv6 : ctx.addresses.lbPublicIp(ref.index), family === 6 ? 'LB_IPV6' : 'LB_PUBLIC_IP');
     if (!(source.kind === 'HOST' && source.endpoint === 'INTERNET')) ctx.exitToInternet(ctx.leaveForInternet(source));
-    ctx.t.hop('INTERNET_GATEWAY', 'igw', { dst: lbAddress, dstRole: lbAddressRole }, {
-      note: family === 6 ? 'IPv6 routed untranslated to the load balancer.' : `The internet gateway maps the load balancer's public address to its private address in ${lbSubnet.subnet.name}.`,
-    });
+    ctx.t.hop(
+      'INTERNET_GATEWAY',
+      'igw',
+      { dst: lbAddress, dstRole: lbAddressRole },
+      {
+        note:
+          family === 6
+            ? 'IPv6 routed untranslated to the load balancer.'
+            : `The internet gateway maps the load balancer's public address to its private address in ${lbSubnet.subnet.name}.`,
+      },
+    );
   } else {
     ctx.begin(source, lbAddress, lbAddressRole);
     if (source.kind === 'HOST' && source.endpoint === 'INTERNET') {
-      ctx.t.dropHere('NO_ROUTE', `The ${lbKind} is internal: it has only private addresses, which the internet cannot reach. Use an internet-facing scheme.`);
+      ctx.t.dropHere(
+        'NO_ROUTE',
+        `The ${lbKind} is internal: it has only private addresses, which the internet cannot reach. Use an internet-facing scheme.`,
+      );
     }
     if (source.kind !== 'HOST') {
       ctx.leaveInsideVpc(source, lbAddress);
@@ -335,12 +410,20 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
     ctx.t.hop(lbKind, lbName, { src, srcRole, srcSecurityGroups: [], dst, dstRole, dstPort: service.targetPort }, { note: lbNote });
     const verdicts = lbTargetIngress(ctx, service, 'POD', endpoint.name, endpoint.securityGroups);
     const returnPath = ctx.checkReturnPath(endpoint);
-    ctx.t.deliver('POD', endpoint.name, { securityGroups: verdicts, note: `${describePod(endpoint)}${returnPath ? ` ${returnPath}` : ''}` });
+    ctx.t.deliver('POD', endpoint.name, {
+      securityGroups: verdicts,
+      note: `${describePod(endpoint)}${returnPath ? ` ${returnPath}` : ''}`,
+    });
     return;
   }
   const node = receiving as NodePlacement;
   const nodePort = resolveNodePort(ctx, to, service, false);
-  ctx.t.hop(lbKind, lbName, { src, srcRole, srcSecurityGroups: [], dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP', dstPort: nodePort }, { note: lbNote });
+  ctx.t.hop(
+    lbKind,
+    lbName,
+    { src, srcRole, srcSecurityGroups: [], dst: node.primaryIp, dstRole: 'NODE_PRIMARY_IP', dstPort: nodePort },
+    { note: lbNote },
+  );
   const verdicts = lbTargetIngress(ctx, service, 'NODE', node.name, ctx.pods.nodeSecurityGroups(node));
   // Hairpin needs the client's own address to arrive at its own instance (a NAT-translated source cannot loop back).
   const sourceFromClientNode = ['POD_IP', 'POD_IPV6', 'NODE_PRIMARY_IP', 'NODE_IPV6'].includes(ctx.t.packet.srcRole);
@@ -378,7 +461,13 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
  * Target-ENI ingress for load-balancer traffic ([TP §2]): the controller adds the rule (LBC ≥ 2.6 backend SG rule,
  * or the CCM's node SG rule) unless the exposure says it does not; then the design's groups are evaluated as written.
  */
-function lbTargetIngress(ctx: TraceContext, service: ServiceShape, kind: HopKind, name: string, groups: readonly ResolvedSecurityGroup[]): SecurityGroupVerdict[] {
+function lbTargetIngress(
+  ctx: TraceContext,
+  service: ServiceShape,
+  kind: HopKind,
+  name: string,
+  groups: readonly ResolvedSecurityGroup[],
+): SecurityGroupVerdict[] {
   if (service.exposure.manageBackendSecurityGroupRules === false) return ctx.admit(kind, name, groups);
   const packet = ctx.t.packet;
   const fromClient = packet.srcRole !== 'LB_PRIVATE_IP' && packet.srcRole !== 'LB_IPV6';
@@ -448,11 +537,17 @@ function clientIpHeader(kind: HopKind, service: ServiceShape): { via: ClientIpHe
     const listener = exposure.clbListener ?? (['HTTP', 'HTTPS', 'GRPC'].includes(expose.protocol) ? 'HTTP' : 'TCP');
     if (listener === 'HTTP') return { via: 'X_FORWARDED_FOR', note: '' }; // [ELB-CLB-XFF]
     if (exposure.proxyProtocol === 'V1') return { via: 'PROXY_PROTOCOL_V1', note: '' }; // [ELB-CLB-PP] "uses proxy protocol version 1"
-    const note = exposure.proxyProtocol === 'V2' ? 'A Classic Load Balancer only speaks proxy protocol v1; the v2 request is ignored.' : 'TCP listener without proxy protocol: the client address is lost.';
+    const note =
+      exposure.proxyProtocol === 'V2'
+        ? 'A Classic Load Balancer only speaks proxy protocol v1; the v2 request is ignored.'
+        : 'TCP listener without proxy protocol: the client address is lost.';
     return { via: null, note };
   }
   if (exposure.proxyProtocol === 'V2') return { via: 'PROXY_PROTOCOL_V2', note: '' };
-  return { via: null, note: exposure.proxyProtocol === 'V1' ? 'A Network Load Balancer only speaks proxy protocol v2; the v1 request is ignored.' : '' };
+  return {
+    via: null,
+    note: exposure.proxyProtocol === 'V1' ? 'A Network Load Balancer only speaks proxy protocol v2; the v1 request is ignored.' : '',
+  };
 }
 
 function clientHeaderNote(via: ClientIpHeader): string {
@@ -505,13 +600,19 @@ function pickLbSubnet(ctx: TraceContext, scheme: 'INTERNAL' | 'INTERNET_FACING',
 }
 
 function defaultTargetType(ctx: TraceContext, kind: HopKind): 'INSTANCE' {
-  ctx.t.assume('LB_TARGET_TYPE_DEFAULT', `The exposure names no target type; ${kind === 'CLB' ? 'a CLB registers instances' : 'the LBC default target type is instance'}.`);
+  ctx.t.assume(
+    'LB_TARGET_TYPE_DEFAULT',
+    `The exposure names no target type; ${kind === 'CLB' ? 'a CLB registers instances' : 'the LBC default target type is instance'}.`,
+  );
   return 'INSTANCE';
 }
 
 function defaultScheme(ctx: TraceContext, service: ServiceShape): 'INTERNAL' | 'INTERNET_FACING' {
   const scheme = service.expose.audience === 'INTERNET' ? 'INTERNET_FACING' : 'INTERNAL';
-  ctx.t.assume('LB_SCHEME_DEFAULT', `The exposure names no scheme; audience ${service.expose.audience} gives ${scheme.toLowerCase().replace('_', '-')}.`);
+  ctx.t.assume(
+    'LB_SCHEME_DEFAULT',
+    `The exposure names no scheme; audience ${service.expose.audience} gives ${scheme.toLowerCase().replace('_', '-')}.`,
+  );
   return scheme;
 }
 
@@ -526,16 +627,24 @@ function defaultTrafficPolicy(ctx: TraceContext, targetType: 'IP' | 'INSTANCE'):
 function defaultPreserve(ctx: TraceContext, targetType: 'IP' | 'INSTANCE', protocol: FlowProtocol): boolean {
   const enabled = targetType === 'INSTANCE' || protocol === 'UDP';
   if (enabled) {
-    ctx.t.assume('PRESERVE_CLIENT_IP_IS_ENABLED', `preserve_client_ip.enabled is not set; the NLB default is true for ${targetType === 'INSTANCE' ? 'instance targets' : 'UDP target groups'} ([ELB-NLB-TGA]).`);
+    ctx.t.assume(
+      'PRESERVE_CLIENT_IP_IS_ENABLED',
+      `preserve_client_ip.enabled is not set; the NLB default is true for ${targetType === 'INSTANCE' ? 'instance targets' : 'UDP target groups'} ([ELB-NLB-TGA]).`,
+    );
   } else {
-    ctx.t.assume('PRESERVE_CLIENT_IP_IS_DISABLED', 'preserve_client_ip.enabled is not set; the NLB default is false for ip targets with TCP/TLS ([LBC-SA] L620; [ELB-NLB-TGA]).');
+    ctx.t.assume(
+      'PRESERVE_CLIENT_IP_IS_DISABLED',
+      'preserve_client_ip.enabled is not set; the NLB default is false for ip targets with TCP/TLS ([LBC-SA] L620; [ELB-NLB-TGA]).',
+    );
   }
   return enabled;
 }
 
 function podAddress(ctx: TraceContext, pod: PodPlacement): { dst: string; dstRole: AddressRole } {
   if (pod.interface === 'HOST_NETWORK') {
-    return ctx.lookup.isIpv6Cluster ? { dst: pod.node.ipv6, dstRole: 'NODE_IPV6' } : { dst: pod.node.primaryIp, dstRole: 'NODE_PRIMARY_IP' };
+    return ctx.lookup.isIpv6Cluster
+      ? { dst: pod.node.ipv6, dstRole: 'NODE_IPV6' }
+      : { dst: pod.node.primaryIp, dstRole: 'NODE_PRIMARY_IP' };
   }
   return ctx.lookup.isIpv6Cluster ? { dst: pod.ipv6, dstRole: 'POD_IPV6' } : { dst: pod.ipv4, dstRole: 'POD_IP' };
 }
