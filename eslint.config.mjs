@@ -21,8 +21,15 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      // Prettier wraps code at 140; this catches the long strings, comments and URLs it leaves alone.
-      'max-len': ['error', { code: MAX_LINE_LENGTH, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      // Prettier wraps code at 140; this bounds the comments it leaves alone. Messages stay one string each (greppable).
+      'max-len': [
+        'error',
+        { code: MAX_LINE_LENGTH, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true },
+      ],
+      // Plugins, guards and clients implement async interfaces with synchronous bodies on purpose (no extra tick).
+      '@typescript-eslint/require-await': 'off',
+      // Stringifies YAML, JSON and environment scalars after their type was checked; objects never reach these sites.
+      '@typescript-eslint/no-base-to-string': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],

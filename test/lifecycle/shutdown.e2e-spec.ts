@@ -32,7 +32,7 @@ function slowPost(app: RunningApp, path: string, body: string): { finish: () => 
   socket.write(bytes.subarray(0, half));
   let received = '';
   const response = new Promise<string>((done) => {
-    socket.on('data', (chunk) => (received += chunk));
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
     socket.on('close', () => done(received));
     socket.on('error', () => undefined);
   });

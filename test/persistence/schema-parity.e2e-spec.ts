@@ -62,7 +62,7 @@ describe('schema.prisma ⇔ prisma/migrations', () => {
       model.fields
         .filter((f) => f.kind !== 'object')
         .map((field) => {
-          const native = field.nativeType ? NATIVE_TYPES[field.nativeType[0] as string] : undefined;
+          const native = field.nativeType ? NATIVE_TYPES[field.nativeType[0]] : undefined;
           const base = field.kind === 'enum' ? 'USER-DEFINED' : (native ?? SCALAR_TYPES[field.type]);
           // A DB-level default exists unless Prisma fills the value client-side (uuid(), cuid(), @updatedAt).
           const dbDefault =

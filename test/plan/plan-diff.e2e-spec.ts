@@ -233,7 +233,7 @@ describe('design diff', () => {
         { id, to: 2 },
         { id: { deep: [[[1]]] }, from: 1, to: 2 },
       ]) {
-        const response = await t.graphql(query, variables as Record<string, unknown>);
+        const response = await t.graphql(query, variables);
         expect(response.status, JSON.stringify(variables)).toBe(400);
         expect(response.body.errors?.[0].extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
       }

@@ -175,8 +175,10 @@ function edit(root: Record<string, unknown>, path: (string | number)[], action: 
   if (typeof parent !== 'object' || parent === null) return;
   const last = path[path.length - 1];
   if (action === 'replace') parent[last] = value;
-  else if (action === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
-  else if (!Array.isArray(parent)) parent[`fuzz_${String(last)}`] = value;
+  else if (action === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else if (!Array.isArray(parent)) parent[`fuzz_${String(last)}`] = value;
 }
 
 /** YAML that parsers choke on: alias bombs, deep nesting, huge documents, tabs, junk. */

@@ -80,7 +80,7 @@ describe('traffic path over REST and GraphQL', () => {
     });
     return {
       status: response.status,
-      type: response.headers['content-type'] as string,
+      type: response.headers['content-type'],
       svg: response.body as string,
       headers: response.headers,
     };

@@ -41,7 +41,7 @@ export class EksctlController {
   ): Promise<EksctlImportModel> {
     const yaml =
       typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 1 && 'yaml' in body
-        ? (body as { yaml: unknown }).yaml
+        ? body.yaml
         : body;
     const outcome = await this.eksctl.importAndSave(yaml, actor);
     void reply.status(201).header('etag', `"${outcome.design.revision}"`).header('location', `/v1/designs/${outcome.design.id}`);

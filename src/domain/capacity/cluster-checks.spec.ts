@@ -86,7 +86,7 @@ describe('cluster checks', () => {
 
     it('counts an unlisted subnet as empty: a /28 has 11 usable addresses, below the 16 recommended', () => {
       const spec = design();
-      spec.subnets[0] = { ...spec.subnets[0]!, cidr: '10.0.0.0/28' };
+      spec.subnets[0] = { ...spec.subnets[0], cidr: '10.0.0.0/28' };
       expect(codes(checkClusterEndpointSubnets(spec))).toEqual(['CLUSTER_SUBNET_BELOW_RECOMMENDED_IPS']);
     });
 
@@ -151,7 +151,7 @@ describe('cluster checks', () => {
 
     it('flags an internet-facing load balancer subnet that is not public', () => {
       const spec = design();
-      spec.subnets[4] = { ...spec.subnets[4]!, public: false };
+      spec.subnets[4] = { ...spec.subnets[4], public: false };
       expect(codes(checkLoadBalancerSubnets(spec))).toEqual(['ELB_SUBNET_NOT_PUBLIC']);
     });
   });
@@ -167,7 +167,7 @@ describe('cluster checks', () => {
     });
 
     it('needs an ENIConfig for every AZ the node groups use', () => {
-      const findings = checkCustomNetworking(design({ cni: { customNetworking: true, eniConfigs: [eniConfigs[0]!] } }));
+      const findings = checkCustomNetworking(design({ cni: { customNetworking: true, eniConfigs: [eniConfigs[0]] } }));
       expect(findings).toEqual([
         expect.objectContaining({ code: 'CUSTOM_NETWORKING_ENICONFIG_MISSING', severity: 'ERROR', path: 'nodeGroups[0].subnets[1]' }),
       ]);
@@ -234,8 +234,8 @@ describe('cluster checks', () => {
 
     it('needs IPv6 CIDRs on the VPC and on node and cluster subnets', () => {
       const spec = ipv6Design({ vpc: { cidrs: ['10.0.0.0/16'] } });
-      spec.subnets[2] = { ...spec.subnets[2]!, ipv6Cidr: undefined };
-      spec.subnets[4] = { ...spec.subnets[4]!, ipv6Cidr: undefined };
+      spec.subnets[2] = { ...spec.subnets[2], ipv6Cidr: undefined };
+      spec.subnets[4] = { ...spec.subnets[4], ipv6Cidr: undefined };
       expect(checkIpv6(spec).map((f) => [f.code, f.path])).toEqual([
         ['IPV6_VPC_CIDR_MISSING', 'vpc.ipv6Cidrs'],
         ['IPV6_SUBNET_CIDR_MISSING', 'subnets[2].ipv6Cidr'],

@@ -142,7 +142,7 @@ export function checkLoadBalancerSubnets(spec: DesignSpec, context: ClusterCheck
     const audience = role === 'ELB' ? 'INTERNET' : 'VPC';
     const wanted = exposures.filter((workload) => workload.expose?.audience === audience);
     if (wanted.length > 0 && subnets.length === 0) {
-      const firstIndex = (spec.workloads ?? []).indexOf(wanted[0]!);
+      const firstIndex = (spec.workloads ?? []).indexOf(wanted[0]);
       findings.push({
         code: role === 'ELB' ? 'LB_PUBLIC_SUBNETS_MISSING' : 'LB_INTERNAL_SUBNETS_MISSING',
         severity: 'WARNING',
@@ -158,7 +158,7 @@ export function checkLoadBalancerSubnets(spec: DesignSpec, context: ClusterCheck
       findings.push({
         code: needsAlb ? 'ALB_NEEDS_TWO_AZS' : 'LB_SUBNETS_SINGLE_AZ',
         severity: needsAlb ? 'ERROR' : 'WARNING',
-        path: `subnets[${subnets[0]!.index}]`,
+        path: `subnets[${subnets[0].index}]`,
         message: `Usable ${role} subnets cover ${zones.size} Availability Zone(s); an Application Load Balancer needs subnets in at least two${needsAlb ? ', and HTTP workloads are exposed through one' : ''}.`,
         fix: `Add a ${role} subnet with at least ${LOAD_BALANCER_MIN_FREE_IPS} free addresses in a second Availability Zone.`,
       });
@@ -365,7 +365,10 @@ function withRole(spec: DesignSpec, role: SubnetRole): Array<{ subnet: Subnet; i
 
 function freeIps(subnet: Subnet, context: ClusterCheckContext): number | undefined {
   const given = context.freeIpsBySubnet;
-  const known = given instanceof Map ? given.get(subnet.name) : (given as Readonly<Record<string, number>> | undefined)?.[subnet.name];
+  const known =
+    given instanceof Map
+      ? (given as ReadonlyMap<string, number>).get(subnet.name)
+      : (given as Readonly<Record<string, number>> | undefined)?.[subnet.name];
   if (known !== undefined) return known;
   const parsed = parseCidrResult(subnet.cidr, 4);
   return parsed.ok ? 2 ** (32 - parsed.cidr.prefixLength) - AWS_RESERVED_IPS : undefined;

@@ -267,7 +267,7 @@ describe('computeSubnetUsage', () => {
         sut({
           ...base,
           cni: { securityGroupsForPods: true },
-          nodeGroups: [base.nodeGroups[0]!, { instanceType: 't3.large', nodes: 1, podsPerNode: 1 }],
+          nodeGroups: [base.nodeGroups[0], { instanceType: 't3.large', nodes: 1, podsPerNode: 1 }],
         }),
       );
       expect(error.message).toMatch(/^nodeGroups\[1\]: /);

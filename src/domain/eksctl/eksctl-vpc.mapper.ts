@@ -5,7 +5,7 @@
  */
 import { cidrContains, parseCidr, parseCidrResult, type Cidr } from '../network/cidr.js';
 import type { EndpointAccess, NatGateway, SubnetRole } from '../spec/design-spec.types.js';
-import { ConfigObject, formatPath, type ImportContext } from './eksctl-config.reader.js';
+import { type ConfigObject, formatPath, type ImportContext } from './eksctl-config.reader.js';
 import { eksctlGeneratedSubnets, inferVpcCidrs, subnetName } from './eksctl-subnet-layout.util.js';
 import type { PathSegment } from './eksctl-yaml.parser.js';
 

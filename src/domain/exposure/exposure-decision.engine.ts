@@ -1259,8 +1259,8 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   if (!request || typeof request !== 'object') {
     throw new ValidationFailedError([{ path: '', message: 'the request must be an object with expose, context and workload' }]);
   }
-  const expose = (request.expose ?? {}) as ExposeRequest;
-  const workload = (request.workload ?? {}) as ExposureRequest['workload'];
+  const expose = request.expose ?? {};
+  const workload = request.workload ?? {};
   const contextInput = request.context ?? {};
   if (typeof request.expose !== 'object' || request.expose === null) problem('expose', 'is required');
   if (typeof request.workload !== 'object' || request.workload === null) problem('workload', 'is required');
@@ -1310,8 +1310,8 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
     workload: {
       name: workload.name,
       namespace: workload.namespace ?? context.defaultNamespace,
-      port: port as number,
-      targetPort: targetPort as number | string,
+      port: port,
+      targetPort: targetPort,
     },
   };
 }

@@ -83,9 +83,7 @@ const requestArbitrary: fc.Arbitrary<ExposureRequest> = fc
     ),
     workload: fc.record({ name: dnsLabel, namespace: maybe(dnsLabel) }, { requiredKeys: ['name'] }),
   })
-  .map(
-    (request) => ({ ...request, expose: stripUndefined(request.expose), workload: stripUndefined(request.workload) }) as ExposureRequest,
-  );
+  .map((request) => ({ ...request, expose: stripUndefined(request.expose), workload: stripUndefined(request.workload) }));
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;

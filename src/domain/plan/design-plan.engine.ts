@@ -223,7 +223,7 @@ function placement(zones: readonly Zone[], nodes: number, spec: DesignSpec): Nod
   return zones.flatMap((zone, z) => {
     const inZone = evenShare(nodes, zones.length, z);
     return zone.subnets.map((subnet, slot) => ({
-      subnet: spec.subnets[subnet]!.name,
+      subnet: spec.subnets[subnet].name,
       az: zone.az,
       nodes: evenShare(inZone, zone.subnets.length, slot),
     }));

@@ -16,7 +16,7 @@ const subnetNamed = (result: ReturnType<typeof plan>, name: string) => result.su
 describe('plan numbers, checked by hand', () => {
   it('secondary-IP mode with the default WARM_ENI_TARGET=1', () => {
     const result = plan(cleanDesign());
-    const group = result.nodeGroups[0]!;
+    const group = result.nodeGroups[0];
 
     // Managed node group: calculator 4 × 14 + 2 = 58 (< 110 cap), and 58 pods can get an address.
     expect(group).toMatchObject({ launcher: 'MANAGED_NODE_GROUP', maxPods: 58, effectiveMaxPods: 58, podIpSlotsPerNode: 56 });
@@ -44,7 +44,7 @@ describe('plan numbers, checked by hand', () => {
   it('secondary-IP mode with WARM_IP_TARGET / MINIMUM_IP_TARGET', () => {
     const spec = cleanDesign();
     spec.cni = { version: '1.20.0', warmIpTarget: 5, minimumIpTarget: 10 };
-    const group = plan(spec).nodeGroups[0]!;
+    const group = plan(spec).nodeGroups[0];
 
     // min: max(7 + 5, 10) = 12 secondaries on ceil(12 / 14) = 1 ENI → 13 addresses; max: max(2 + 5, 10) = 10 → 11.
     expect(group.loads.min).toMatchObject({ podsPerNode: 7, enisPerNode: 1, nodeSubnetIpsPerNode: 13 });
@@ -55,7 +55,7 @@ describe('plan numbers, checked by hand', () => {
     const spec = cleanDesign();
     spec.cni = { version: '1.20.0', prefixDelegation: true };
     const result = plan(spec);
-    const group = result.nodeGroups[0]!;
+    const group = result.nodeGroups[0];
 
     // Calculator with prefixes: 4 × (14 × 16) + 2 = 898, managed node groups cap it at 110 (< 30 vCPUs).
     expect(group.instanceTypes[0]).toMatchObject({
@@ -84,7 +84,7 @@ describe('plan numbers, checked by hand', () => {
   it('prefix delegation with WARM_IP_TARGET keeps less than a spare /28', () => {
     const spec = cleanDesign();
     spec.cni = { version: '1.20.0', prefixDelegation: true, warmIpTarget: 5 };
-    const group = plan(spec).nodeGroups[0]!;
+    const group = plan(spec).nodeGroups[0];
 
     // max(ceil((7 + 5) / 16), 0) = 1 prefix → 1 + 16 = 17 addresses.
     expect(group.loads.min).toMatchObject({ prefixesPerNode: 1, nodeSubnetIpsPerNode: 17 });
@@ -93,7 +93,7 @@ describe('plan numbers, checked by hand', () => {
   it('custom networking: the node subnet pays the primary ENI, the ENIConfig subnet of the zone pays the pod ENIs', () => {
     const spec = customNetworkingDesign();
     const result = plan(spec);
-    const group = result.nodeGroups[0]!;
+    const group = result.nodeGroups[0];
 
     // Calculator: (4 − 1) × 14 + 2 = 44, and 3 pod ENIs × 14 + 2 = 44 pods can get an address: no mismatch.
     expect(group).toMatchObject({ maxPods: 44, effectiveMaxPods: 44, podIpSlotsPerNode: 42 });
@@ -118,7 +118,7 @@ describe('plan numbers, checked by hand', () => {
 
   it('custom networking under nodeadm: the kubelet value is one ENI too high (#375)', () => {
     const spec = customNetworkingDesign();
-    Object.assign(spec.nodeGroups[0]!, { kind: 'SELF_MANAGED', amiFamily: 'AL2023' });
+    Object.assign(spec.nodeGroups[0], { kind: 'SELF_MANAGED', amiFamily: 'AL2023' });
 
     const result = plan(spec);
 
@@ -134,11 +134,11 @@ describe('plan numbers, checked by hand', () => {
     spec.cni = { version: '1.20.0', securityGroupsForPods: true };
     spec.securityGroups = [{ name: 'pods', ingress: [{ protocol: 'TCP', ports: '8443', from: '10.0.0.0/16' }] }];
     // Self-managed with maxPods 44 = (4 − 1 trunk) × 14 + 2, the value #2051 asks for.
-    Object.assign(spec.nodeGroups[0]!, { kind: 'SELF_MANAGED', maxPods: 44 });
-    spec.workloads![0]!.securityGroups = ['pods'];
+    Object.assign(spec.nodeGroups[0], { kind: 'SELF_MANAGED', maxPods: 44 });
+    spec.workloads![0].securityGroups = ['pods'];
 
     const result = plan(spec);
-    const group = result.nodeGroups[0]!;
+    const group = result.nodeGroups[0];
 
     expect(group).toMatchObject({
       maxPods: 44,
@@ -169,7 +169,7 @@ describe('plan numbers, checked by hand', () => {
     spec.workloads!.push({ name: 'coredns', namespace: 'kube-system', nodeGroup: 'system', replicas: 3 });
 
     const result = plan(spec);
-    const system = result.nodeGroups[1]!;
+    const system = result.nodeGroups[1];
 
     // Pods per size: max(size, replicas) = 3 / 3 / 4, each its own node with one address.
     expect(system).toMatchObject({ launcher: 'FARGATE', maxPods: 1, podCapacityAtMax: 4, branchEniPodsPerNode: 0 });
@@ -182,7 +182,7 @@ describe('plan numbers, checked by hand', () => {
     expect(fargateCharge('private-a')).toMatchObject({ nodes: { min: 2, desired: 2, max: 2 }, usedIps: { min: 2, desired: 2, max: 2 } });
     expect(fargateCharge('private-b')).toMatchObject({ nodes: { min: 1, desired: 1, max: 2 }, usedIps: { min: 1, desired: 1, max: 2 } });
     expect(subnetNamed(result, 'private-a').usedIps).toEqual({ min: 32, desired: 62, max: 122 });
-    expect(result.workloads[3]!.podCapacityAtMax).toBeNull();
+    expect(result.workloads[3].podCapacityAtMax).toBeNull();
   });
 
   it('IPv6: nodes and Fargate pods still take one IPv4 address each, pods take addresses from the node /80', () => {
@@ -207,7 +207,7 @@ describe('plan numbers, checked by hand', () => {
     const result = plan(spec);
 
     expect(result.nodeGroups[0]).toMatchObject({ maxPods: 110, effectiveMaxPods: 110 });
-    expect(result.nodeGroups[0]!.loads.max).toMatchObject({ nodeSubnetIpsPerNode: 1, podSubnetIpsPerNode: 0 });
+    expect(result.nodeGroups[0].loads.max).toMatchObject({ nodeSubnetIpsPerNode: 1, podSubnetIpsPerNode: 0 });
     // private-a at max: 4 nodes + 2 Fargate pods, each one IPv4 address and one /80.
     expect(subnetNamed(result, 'private-a')).toMatchObject({ usedIps: { min: 3, desired: 4, max: 6 }, ipv6Prefixes80AtMax: 6 });
     expect(result.cluster).toMatchObject({ serviceIpv4Cidr: null, serviceIpv4CidrSource: 'NOT_APPLICABLE' });
@@ -229,7 +229,7 @@ describe('plan numbers, checked by hand', () => {
     spec.workloads!.push({ name: 'legacy', namespace: 'shop', nodeGroup: 'win', replicas: 6 });
 
     const result = plan(spec);
-    const win = result.nodeGroups[1]!;
+    const win = result.nodeGroups[1];
 
     expect(win).toMatchObject({ os: 'WINDOWS', maxPods: 110, effectiveMaxPods: 9, podIpSlotsPerNode: 9 });
     // 2 pods per node: max(2 + warm-ip-target 3, minimum-ip-target 3) = 5 secondaries + the primary = 6.
@@ -242,7 +242,7 @@ describe('plan numbers, checked by hand', () => {
 
   it('Karpenter with custom networking reserves the primary ENI (RESERVED_ENIS=1)', () => {
     const spec = customNetworkingDesign();
-    Object.assign(spec.nodeGroups[0]!, { kind: 'KARPENTER', instanceTypes: ['m5.large'] });
+    Object.assign(spec.nodeGroups[0], { kind: 'KARPENTER', instanceTypes: ['m5.large'] });
 
     const result = plan(spec);
 
@@ -253,22 +253,22 @@ describe('plan numbers, checked by hand', () => {
 
   it('self-managed AL2 writes the uncapped eni-max-pods.txt value; a kubelet podsPerCore caps it', () => {
     const spec = cleanDesign();
-    Object.assign(spec.nodeGroups[0]!, { kind: 'SELF_MANAGED', amiFamily: 'AL2' });
+    Object.assign(spec.nodeGroups[0], { kind: 'SELF_MANAGED', amiFamily: 'AL2' });
     expect(plan(spec).nodeGroups[0]).toMatchObject({ launcher: 'ENI_FORMULA', maxPods: 58 });
 
-    spec.nodeGroups[0]!.podsPerCore = 4;
+    spec.nodeGroups[0].podsPerCore = 4;
     expect(plan(spec).nodeGroups[0]).toMatchObject({ maxPods: 16, effectiveMaxPods: 16, podIpSlotsPerNode: 14 }); // 4 × 4 vCPUs
   });
 
   it('charges never shrink with size, even when fuller nodes keep more spare ENIs', () => {
     const spec = cleanDesign();
-    spec.workloads![2]!.replicas = 130; // 140 pods: 4 nodes × 35 need 4 ENIs (60 addresses), 5 nodes × 28 need 3 (45)
-    Object.assign(spec.nodeGroups[0]!, { subnets: ['private-a'], minSize: 4, desiredSize: 5, maxSize: 5 });
+    spec.workloads![2].replicas = 130; // 140 pods: 4 nodes × 35 need 4 ENIs (60 addresses), 5 nodes × 28 need 3 (45)
+    Object.assign(spec.nodeGroups[0], { subnets: ['private-a'], minSize: 4, desiredSize: 5, maxSize: 5 });
 
     const result = plan(spec);
 
-    expect(result.nodeGroups[0]!.loads.min).toMatchObject({ podsPerNode: 35, nodeSubnetIpsPerNode: 60 });
-    expect(result.nodeGroups[0]!.loads.desired).toMatchObject({ podsPerNode: 28, nodeSubnetIpsPerNode: 45 });
+    expect(result.nodeGroups[0].loads.min).toMatchObject({ podsPerNode: 35, nodeSubnetIpsPerNode: 60 });
+    expect(result.nodeGroups[0].loads.desired).toMatchObject({ podsPerNode: 28, nodeSubnetIpsPerNode: 45 });
     // Raw 240 at min, 225 at desired: the 4 nodes keep their ENIs when a fifth joins, so desired stays at 240.
     expect(subnetNamed(result, 'private-a').usedIps).toEqual({ min: 240, desired: 240, max: 240 });
   });

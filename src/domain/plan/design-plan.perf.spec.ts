@@ -36,9 +36,9 @@ describe('planDesign performance', () => {
       expect(plan.findings.filter((finding) => finding.code === 'SUBNET_FULL_AT_MAX').length).toBeGreaterThanOrEqual(nodeGroups);
     }
     const report = SIZES.map(
-      (size) => `${size} node groups / ${3 * size} subnets: ${fastest[size]!.toFixed(1)} ms (median ${medians[size]!.toFixed(1)})`,
+      (size) => `${size} node groups / ${3 * size} subnets: ${fastest[size].toFixed(1)} ms (median ${medians[size].toFixed(1)})`,
     ).join('; ');
-    const growth = `${(fastest[100]! / fastest[10]!).toFixed(1)}, ${(fastest[1000]! / fastest[100]!).toFixed(1)}`;
+    const growth = `${(fastest[100] / fastest[10]).toFixed(1)}, ${(fastest[1000] / fastest[100]).toFixed(1)}`;
     console.log(`planDesign fastest of ${RUNS}: ${report}; ×10 growth ${growth}`);
   });
 });

@@ -83,7 +83,7 @@ function buildDesign(input: DesignInput): DesignSpec {
     spec.cni.eniConfigs = podSubnets.map((subnet) => ({ az: subnet.az, subnet: subnet.name }));
   }
   spec.nodeGroups.forEach((group, g) => {
-    const shape = input.groups[g]!;
+    const shape = input.groups[g];
     const fargate = shape.kind === 'FARGATE';
     Object.assign(group, {
       kind: shape.kind,

@@ -16,7 +16,7 @@ interface Scenario {
   infos?: string[];
 }
 
-const general = (spec: DesignSpec) => spec.nodeGroups[0]!;
+const general = (spec: DesignSpec) => spec.nodeGroups[0];
 const subnet = (spec: DesignSpec, name: string) => spec.subnets.find((s) => s.name === name)!;
 const podSecurityGroup = { name: 'pods', ingress: [{ protocol: 'TCP' as const, ports: '8443', from: '10.0.0.0/16' }] };
 
@@ -81,7 +81,7 @@ const scenarios: Scenario[] = [
   {
     name: 'a workload with more replicas than its node group runs at max size',
     change: (spec) => {
-      spec.workloads![2]!.replicas = 700; // 12 nodes × (58 − 2) pods
+      spec.workloads![2].replicas = 700; // 12 nodes × (58 − 2) pods
     },
     code: 'WORKLOAD_EXCEEDS_POD_CAPACITY',
     severity: 'ERROR',
@@ -94,7 +94,7 @@ const scenarios: Scenario[] = [
       spec.securityGroups = [podSecurityGroup];
       // Self-managed with maxPods at the address limit (44), so only the branch ENIs (18 per m5.xlarge) bind.
       Object.assign(general(spec), { kind: 'SELF_MANAGED', maxPods: 44 });
-      Object.assign(spec.workloads![2]!, { replicas: 220, securityGroups: ['pods'] }); // > 12 × 18
+      Object.assign(spec.workloads![2], { replicas: 220, securityGroups: ['pods'] }); // > 12 × 18
     },
     code: 'WORKLOAD_EXCEEDS_BRANCH_ENI_CAPACITY',
     severity: 'ERROR',
@@ -103,7 +103,7 @@ const scenarios: Scenario[] = [
   {
     name: 'workloads that fit one by one but not together',
     change: (spec) => {
-      spec.workloads![2]!.replicas = 400;
+      spec.workloads![2].replicas = 400;
       spec.workloads!.push({ name: 'reports', namespace: 'shop', nodeGroup: 'general', replicas: 400 });
     },
     code: 'NODE_GROUP_POD_CAPACITY_EXCEEDED',
@@ -114,7 +114,7 @@ const scenarios: Scenario[] = [
     name: 'pod security groups while security groups for pods is off',
     change: (spec) => {
       spec.securityGroups = [podSecurityGroup];
-      spec.workloads![2]!.securityGroups = ['pods'];
+      spec.workloads![2].securityGroups = ['pods'];
     },
     code: 'POD_SECURITY_GROUPS_NOT_ENABLED',
     severity: 'WARNING',
@@ -126,7 +126,7 @@ const scenarios: Scenario[] = [
       spec.cni = { ...spec.cni, securityGroupsForPods: true };
       spec.securityGroups = [podSecurityGroup];
       general(spec).instanceTypes = ['t3.xlarge'];
-      spec.workloads![2]!.securityGroups = ['pods'];
+      spec.workloads![2].securityGroups = ['pods'];
     },
     code: 'POD_SECURITY_GROUPS_UNSUPPORTED',
     severity: 'ERROR',
@@ -319,14 +319,14 @@ describe('design plan scenarios', () => {
     const plan = sut(valid(spec), awsCatalog);
 
     // An m5.large without pods keeps WARM_ENI_TARGET 1 ENI: 10 addresses; 240 + 10 leaves 1 of 251.
-    expect(plan.subnets[6]!.freeIpsAtMax).toBe(1);
+    expect(plan.subnets[6].freeIpsAtMax).toBe(1);
     expect(brief(plan.findings)).toContainEqual({ code: 'LB_SUBNET_IGNORED_BY_LBC', severity: 'WARNING', path: 'subnets[6]' });
     expect(plan.summary.tightestSubnet).toEqual({ name: 'private-a', usedIpsAtMax: 250, freeIpsAtMax: 1, utilization: 0.996 });
   });
 
   it('turns what the engines reject into findings instead of throwing', () => {
     const spec = cleanDesign();
-    spec.workloads![0]!.name = 'Store_Front'; // a valid design name, but not a DNS-1035 Service name
+    spec.workloads![0].name = 'Store_Front'; // a valid design name, but not a DNS-1035 Service name
     const unknownTypes = { lookupInstanceType: () => undefined };
 
     const plan = sut(valid(spec), unknownTypes);
@@ -337,7 +337,7 @@ describe('design plan scenarios', () => {
       { code: 'EXPOSURE_REQUEST_INVALID', severity: 'ERROR', path: 'workloads[0].expose' },
     ]);
     expect(plan.nodeGroups[0]).toMatchObject({ maxPods: null, podCapacityAtMax: null, maxNodesThatFit: null });
-    expect(plan.subnets[6]!.usedIps).toEqual({ min: 0, desired: 0, max: 0 });
+    expect(plan.subnets[6].usedIps).toEqual({ min: 0, desired: 0, max: 0 });
   });
 
   it('reports an impossible node group setting once for the group', () => {
@@ -359,7 +359,7 @@ describe('design plan scenarios', () => {
       { code: 'AUTO_MODE_WINDOWS_UNSUPPORTED', severity: 'ERROR', path: 'nodeGroups[1].amiFamily' },
       { code: 'NODE_GROUP_NOT_PLANNABLE', severity: 'ERROR', path: 'nodeGroups[1].instanceTypes' },
     ]);
-    expect(plan.nodeGroups[1]!.instanceTypes.map((type) => type.unsupportedCode)).toEqual([
+    expect(plan.nodeGroups[1].instanceTypes.map((type) => type.unsupportedCode)).toEqual([
       'AUTO_MODE_WINDOWS_UNSUPPORTED',
       'AUTO_MODE_WINDOWS_UNSUPPORTED',
     ]);

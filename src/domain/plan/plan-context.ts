@@ -45,7 +45,7 @@ export class PlanContext {
 
   public subnet(name: string): { subnet: Subnet; index: number } | undefined {
     const index = this.subnetIndexByName.get(name);
-    return index === undefined ? undefined : { subnet: this.spec.subnets[index]!, index };
+    return index === undefined ? undefined : { subnet: this.spec.subnets[index], index };
   }
 
   public nodeGroup(name: string): NodeGroup | undefined {

@@ -11,7 +11,7 @@ function revised(): DesignSpec {
   spec.subnets.reverse(); // reordering named entries is not a change
   spec.subnets.find((subnet) => subnet.name === 'private-a')!.cidr = '10.0.32.0/23';
   spec.subnets.find((subnet) => subnet.name === 'private-b')!.roles = ['INTERNAL_ELB', 'NODES']; // same roles, new order
-  spec.nodeGroups[0]!.maxSize = 45;
+  spec.nodeGroups[0].maxSize = 45;
   spec.workloads!.push({ name: 'mailer', namespace: 'shop', nodeGroup: 'general', replicas: 2 });
   delete spec.vpc.peers;
   spec.endpointAccess!.publicAccessCidrs = ['203.0.113.0/24', '198.51.100.0/24'];
@@ -75,7 +75,7 @@ describe('diffSpecs', () => {
       ],
     };
     const after = structuredClone(before);
-    after.securityGroups![0]!.ingress = [
+    after.securityGroups![0].ingress = [
       { protocol: 'ICMP', from: '10.0.0.0/16' },
       { protocol: 'TCP', ports: '8443', from: '10.0.0.0/16' },
     ];
@@ -137,7 +137,7 @@ describe('diffPlans', () => {
       },
     ]);
     expect(sut.findings.new.map((change) => change.key)).toEqual(['SUBNET_LOW_HEADROOM_AT_MAX subnets["private-a"]']);
-    expect(sut.findings.new[0]!.finding.path).toBe('subnets[2]'); // its index in the revised (reversed) spec
+    expect(sut.findings.new[0].finding.path).toBe('subnets[2]'); // its index in the revised (reversed) spec
     expect(sut.findings.resolved).toEqual([]);
     expect(sut.summary.warnings).toEqual({ before: 0, after: 1, delta: 1 });
 

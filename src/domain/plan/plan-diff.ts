@@ -217,7 +217,7 @@ function canonical(value: JsonValue): string {
     return `{${Object.keys(value)
       .sort()
       .filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key]!)}`)
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);

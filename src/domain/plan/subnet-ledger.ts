@@ -120,7 +120,7 @@ export class SubnetLedger {
       const found = context.subnet(nat.subnet);
       if (!found) continue;
       const one = { min: 1, desired: 1, max: 1 };
-      this.charges[found.index]!.push({
+      this.charges[found.index].push({
         kind: 'NAT_GATEWAY',
         consumer: nat.name,
         groupIndex: null,
@@ -137,7 +137,7 @@ export class SubnetLedger {
 
   /** Charges one node group to its subnets (and, with custom networking, to the ENIConfig subnets of its zones). */
   public chargeGroup(groupIndex: number, zones: readonly Zone[], charge: GroupCharge): void {
-    const group = this.context.spec.nodeGroups[groupIndex]!;
+    const group = this.context.spec.nodeGroups[groupIndex];
     const list: Array<{ subnet: number; charge: Charge }> = [];
     this.groupCharges.set(groupIndex, list);
     const zoneCount = zones.length;
@@ -216,7 +216,7 @@ export class SubnetLedger {
       prefixesAtMax: nodes.max * prefixes(group.costs.max),
       surgeIps: group.nodes.max > 0 ? group.surgeNodes * unit : 0,
     };
-    this.charges[subnet]!.push(charge);
+    this.charges[subnet].push(charge);
     return charge;
   }
 
@@ -227,7 +227,7 @@ export class SubnetLedger {
   }
 
   public freeAtMax(subnet: number): number {
-    return this.usable[subnet]! - this.usedAtMax()[subnet]!;
+    return this.usable[subnet] - this.usedAtMax()[subnet];
   }
 
   /**
@@ -241,7 +241,7 @@ export class SubnetLedger {
     const fits = (nodes: number): boolean =>
       list.every(
         ({ subnet, charge }) =>
-          usedMax[subnet]! - charge.used.max + nodesIn(charge.share!, nodes) * charge.ipsPerNodeAtMax <= this.usable[subnet]!,
+          usedMax[subnet] - charge.used.max + nodesIn(charge.share!, nodes) * charge.ipsPerNodeAtMax <= this.usable[subnet],
       );
     if (!fits(0)) return 0;
     let low = 0;
@@ -261,9 +261,9 @@ export class SubnetLedger {
   public subnetPlans(ipv6: boolean, groupCosts: ReadonlyMap<number, GroupCharge>): SubnetPlan[] {
     const usedMax = this.usedAtMax();
     return this.context.spec.subnets.map((subnet, index) => {
-      const charges = this.charges[index]!;
-      const usable = this.usable[index]!;
-      const used = { min: 0, desired: 0, max: usedMax[index]! };
+      const charges = this.charges[index];
+      const usable = this.usable[index];
+      const used = { min: 0, desired: 0, max: usedMax[index] };
       let surgeIps = 0;
       let prefixes = 0;
       let rawMax = 0;
@@ -297,7 +297,7 @@ export class SubnetLedger {
         az: subnet.az,
         cidr: subnet.cidr,
         roles: [...(subnet.roles ?? [])],
-        totalIps: this.total[index]!,
+        totalIps: this.total[index],
         usableIps: usable,
         usedIps: used,
         freeIpsAtMax: free,
@@ -305,7 +305,7 @@ export class SubnetLedger {
         surgeIps,
         freeIpsAfterSurge: free - surgeIps,
         maxNodes: nodeCharges > 0 && perNode > 0 ? Math.max(0, Math.floor((usable - fixed) / perNode)) : null,
-        prefixBlocks: prefixes > 0 ? prefixBlocks(this.prefixLengths[index]!, prefixes, rawMax - IPS_PER_PREFIX * prefixes) : null,
+        prefixBlocks: prefixes > 0 ? prefixBlocks(this.prefixLengths[index], prefixes, rawMax - IPS_PER_PREFIX * prefixes) : null,
         ipv6Prefixes80AtMax: ipv6 && subnet.ipv6Cidr !== undefined ? ipv6Prefixes : null,
         charges: charges.map((charge) => ({
           kind: charge.kind,

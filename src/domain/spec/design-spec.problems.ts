@@ -31,6 +31,7 @@ export class SpecPath {
 
   public segments(): PathSegment[] {
     const segments: PathSegment[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks the parent chain from this node
     for (let node: SpecPath | undefined = this; node?.segment !== undefined; node = node.parent) segments.push(node.segment);
     return segments.reverse();
   }

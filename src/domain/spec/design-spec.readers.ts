@@ -55,7 +55,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function objectOf<T>(noun: string, schema: Schema<T>): Reader<Draft<T>> {
-  const fields = Object.entries(schema) as [string, Field<unknown, boolean>][];
+  const fields: [string, Field<unknown, boolean>][] = Object.entries(schema);
   const known = new Set(fields.map(([name]) => name));
   const accepted = fields.map(([name]) => name).join(', ');
   return (value, path, problems) => {

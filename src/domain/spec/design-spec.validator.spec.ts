@@ -942,7 +942,6 @@ describe('validateDesignSpec', () => {
       const v4 = timed(ipv4);
       const v6 = timed(dualStack);
 
-      // eslint-disable-next-line no-console
       console.log(
         `DesignSpec validation, 3,000 subnets / 1,000 node groups: IPv4 ${v4.ms.toFixed(1)} ms, dual-stack ${v6.ms.toFixed(1)} ms`,
       );

@@ -34,6 +34,7 @@ export interface HopOptions {
 }
 
 /** Thrown by a drop to end the trace; never leaves tracePath. */
+/** Thrown to stop a trace at its drop hop: control flow, not a failure, so it carries no stack (cheap on every drop). */
 export class TraceStopped {
   public constructor(public readonly code: DropCode) {}
 }
@@ -81,6 +82,7 @@ export class TraceBuilder {
   public dropAt(kind: HopKind, name: string, code: DropCode, message: string, options: HopOptions = {}): never {
     this.push(kind, name, 'DROP', { ...options, note: options.note || message });
     this.drop = { code, message };
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- caught by tracePath, see TraceStopped
     throw new TraceStopped(code);
   }
 
@@ -90,6 +92,7 @@ export class TraceBuilder {
     last.action = 'DROP';
     if (extraNote) last.note = last.note ? `${last.note} ${extraNote}` : extraNote;
     this.drop = { code, message };
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- caught by tracePath, see TraceStopped
     throw new TraceStopped(code);
   }
 

@@ -81,7 +81,7 @@ export function parseYamlStream(text: string, options: YamlStreamOptions): YamlS
       }
       guardYamlTreeDepth(document, label, limits.maxDepth);
       try {
-        return document.toJS({ maxAliasCount: limits.maxAliasCount });
+        return document.toJS({ maxAliasCount: limits.maxAliasCount }) as unknown;
       } catch (failure) {
         const message = failure instanceof Error ? failure.message : String(failure);
         // Only yaml's ReferenceErrors are about aliases (its excessive-count guard among them); under merge keys a

@@ -21,7 +21,7 @@ export function loadStaticTokens(inline: string | undefined, file: string | unde
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${name} is not JSON: ${(error as Error).message}`);
+      throw new Error(`${name} is not JSON: ${(error as Error).message}`, { cause: error });
     }
     if (!Array.isArray(parsed)) throw new Error(`${name} must be a JSON array of {subject, sha256, scopes}`);
     return parsed.map((entry, i) => {

@@ -18,6 +18,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     return principal && principal.via !== 'dev-mode' ? `sub:${principal.subject}` : `ip:${String(req.ip ?? 'unknown')}`;
   }
 
+  // The base class declares these records as `any`; the override keeps its signature.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
   protected override getRequestResponse(context: ExecutionContext): { req: Record<string, any>; res: Record<string, any> } {
     if (context.getType<string>() === 'graphql') {
       const { req, reply } = GqlExecutionContext.create(context).getContext<{ req: Record<string, any>; reply: Record<string, any> }>();
@@ -25,6 +27,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     }
     return super.getRequestResponse(context);
   }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 
   protected override async handleRequest(requestProps: ThrottlerRequest): Promise<boolean> {
     const { req } = this.getRequestResponse(requestProps.context);
