@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ErrorKind, HTTP_STATUS_BY_KIND, PlanningError } from '../domain/errors/planning-error.js';
+import { ERROR_KINDS, HTTP_STATUS_BY_KIND } from '../domain/errors/error-codes.js';
+import { PlanningError } from '../domain/errors/planning-error.js';
+import { ServerAnswerError } from './cli-errors.js';
 import { errorFromResponse, HttpPlanner } from './http-planner.js';
 
 interface Call {
@@ -16,14 +18,15 @@ function fakeServer(status: number, body: string): { fetch: typeof fetch; calls:
   return { fetch: fake, calls };
 }
 
-async function caught(promise: Promise<unknown>): Promise<PlanningError> {
+/** The coded error a call rejects with: a server's answer, or the CLI's own PlanningError (unreachable, bad URL). */
+async function caught(promise: Promise<unknown>): Promise<PlanningError | ServerAnswerError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(PlanningError);
-    return error as PlanningError;
+    if (!(error instanceof PlanningError)) expect(error).toBeInstanceOf(ServerAnswerError);
+    return error as PlanningError | ServerAnswerError;
   }
-  throw new Error('expected a PlanningError');
+  throw new Error('expected a coded error');
 }
 
 describe('HttpPlanner', () => {
@@ -67,7 +70,7 @@ describe('HttpPlanner', () => {
     expect((server.calls[0].init.headers as Record<string, string>).authorization).toBeUndefined();
   });
 
-  it('turns the error body of the API into the same coded error the engines throw', async () => {
+  it("turns the error body of the API into an error with the server's code and details, and the kind of its status", async () => {
     const body = JSON.stringify({
       error: {
         code: 'VALIDATION_FAILED',
@@ -80,7 +83,8 @@ describe('HttpPlanner', () => {
 
     const error = await caught(sut.plan({}));
 
-    expect(error).toMatchObject({ kind: 'INVALID_INPUT', code: 'VALIDATION_FAILED', message: 'subnets[0].cidr: bad' });
+    expect(error).toBeInstanceOf(ServerAnswerError);
+    expect(error).toMatchObject({ status: 400, kind: 'INVALID_INPUT', code: 'VALIDATION_FAILED', message: 'subnets[0].cidr: bad' });
     expect(error.details).toEqual([{ path: 'subnets[0].cidr', message: 'bad', code: 'INVALID_CIDR' }]);
   });
 
@@ -99,8 +103,10 @@ describe('HttpPlanner', () => {
   });
 
   it('turns every status the server gives a kind back into that kind', () => {
-    for (const [kind, status] of Object.entries(HTTP_STATUS_BY_KIND) as [ErrorKind, number][]) {
+    for (const kind of ERROR_KINDS) {
+      const status = HTTP_STATUS_BY_KIND[kind];
       expect(errorFromResponse(status, '{"error":{"code":"SOME_CODE","message":"m"}}', 'GET /x')).toMatchObject({
+        status,
         kind,
         code: 'SOME_CODE',
       });

@@ -1,13 +1,15 @@
 /**
  * The planner behind a running server: the REST routes of shared/API.md with a bearer token, over Node's global fetch.
- * Error bodies `{"error":{"code","message","details"}}` come back as the same PlanningError the local engines throw,
- * so commands print and exit alike in both modes.
+ * Error bodies `{"error":{"code","message","details"}}` come back as ServerAnswerErrors with the server's code, which
+ * the CLI prints and exits on like the PlanningErrors the local engines throw.
  */
 import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../domain/capacity/index.js';
-import { HTTP_STATUS_BY_KIND, PlanningError, type ErrorDetail, type ErrorKind } from '../domain/errors/planning-error.js';
+import { kindOfHttpStatus } from '../domain/errors/error-codes.js';
+import { InvalidInputError, type ErrorDetail, UnavailableError } from '../domain/errors/planning-error.js';
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { TraceResult } from '../domain/traffic-path/index.js';
+import { ServerAnswerError } from './cli-errors.js';
 import type { MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery } from './planner-client.js';
 
 export interface HttpPlannerOptions {
@@ -17,11 +19,6 @@ export interface HttpPlannerOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
-
-/** The inverse of the server's status per kind (every status the server gives one kind maps back to it). */
-const KIND_BY_STATUS: ReadonlyMap<number, ErrorKind> = new Map(
-  Object.entries(HTTP_STATUS_BY_KIND).map(([kind, status]) => [status, kind as ErrorKind]),
-);
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -86,31 +83,23 @@ export class HttpPlanner implements PlannerClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
       });
     } catch (error) {
-      throw new PlanningError(
-        'UNAVAILABLE',
-        'SERVER_UNREACHABLE',
-        `Cannot reach ${this.origin} (${method} ${path}): ${describeFetchError(error)}`,
-      );
+      throw new UnavailableError('SERVER_UNREACHABLE', `Cannot reach ${this.origin} (${method} ${path}): ${describeFetchError(error)}`);
     }
     const text = await response.text();
     if (response.ok) {
       try {
         return JSON.parse(text) as T;
       } catch {
-        throw new PlanningError(
-          'UNAVAILABLE',
-          'UNEXPECTED_RESPONSE',
-          `${method} ${path} answered ${response.status} with a body that is not JSON.`,
-        );
+        throw new UnavailableError('UNEXPECTED_RESPONSE', `${method} ${path} answered ${response.status} with a body that is not JSON.`);
       }
     }
     throw errorFromResponse(response.status, text, `${method} ${path}`);
   }
 }
 
-/** `{"error":{"code","message","details"}}` as a PlanningError; anything else keeps the status as its code. */
-export function errorFromResponse(status: number, text: string, what: string): PlanningError {
-  const kind = KIND_BY_STATUS.get(status) ?? 'UNAVAILABLE';
+/** `{"error":{"code","message","details"}}` with the kind of its status; anything else keeps the status as its code. */
+export function errorFromResponse(status: number, text: string, what: string): ServerAnswerError {
+  const kind = kindOfHttpStatus(status) ?? 'UNAVAILABLE';
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -129,10 +118,10 @@ export function errorFromResponse(status: number, text: string, what: string): P
             ...(typeof d.code === 'string' ? { code: d.code } : {}),
           }))
       : [];
-    return new PlanningError(kind, error.code, message, details);
+    return new ServerAnswerError(status, kind, error.code, message, details);
   }
   const snippet = text.trim().slice(0, 200);
-  return new PlanningError(kind, `HTTP_${status}`, `${what} failed with status ${status}${snippet ? `: ${snippet}` : '.'}`);
+  return new ServerAnswerError(status, kind, `HTTP_${status}`, `${what} failed with status ${status}${snippet ? `: ${snippet}` : '.'}`);
 }
 
 function parseServerUrl(value: string): URL {
@@ -140,14 +129,10 @@ function parseServerUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new PlanningError(
-      'INVALID_INPUT',
-      'INVALID_SERVER_URL',
-      `--server must be an http(s) URL such as http://127.0.0.1:3000, got "${value}".`,
-    );
+    throw new InvalidInputError('INVALID_SERVER_URL', `--server must be an http(s) URL such as http://127.0.0.1:3000, got "${value}".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new PlanningError('INVALID_INPUT', 'INVALID_SERVER_URL', `--server must be an http(s) URL, got "${value}".`);
+    throw new InvalidInputError('INVALID_SERVER_URL', `--server must be an http(s) URL, got "${value}".`);
   }
   return url;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, RevisionConflictError, RevisionRequiredError } from '../../domain/errors/planning-error.js';
+import { NotFoundError } from '../../domain/errors/planning-error.js';
+import { RevisionConflictError, RevisionRequiredError } from './design-errors.js';
 import { dropNullProperties } from '../../domain/json/drop-null-properties.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, invalidCursor } from '../../platform/pagination/cursor.js';
 import { CatalogService } from '../catalogs/catalog.service.js';

@@ -63,7 +63,7 @@ function withDesignPaths<T>(inline: boolean, run: () => T): T {
       ...detail,
       path: detail.path.startsWith('flow') ? detail.path : prefixed('design', detail.path),
     }));
-    throw new PlanningError(error.kind, error.code, error.message, details);
+    throw error.withDetails(details);
   }
 }
 

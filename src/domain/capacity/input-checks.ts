@@ -2,6 +2,7 @@
  * The checks the capacity engine runs on request fields, written once. A check decides whether a value passes; the
  * caller's `reject` builds the error, so each caller keeps its own code, path and wording.
  */
+import type { InvalidInputCode } from '../errors/error-codes.js';
 import { InvalidInputError } from '../errors/planning-error.js';
 
 /** Builds the error for a rejected value; `requirement` reads like "must be one of A, B". */
@@ -15,7 +16,7 @@ export interface OptionWording {
 }
 
 /** Rejects as `<path> <requirement> (got <value>)` with the detail `{ path, message: <requirement> }`. */
-export function rejectOption(code: string, path: string, wording: OptionWording = {}): Reject {
+export function rejectOption(code: InvalidInputCode, path: string, wording: OptionWording = {}): Reject {
   return (requirement, value) =>
     new InvalidInputError(code, `${path} ${requirement}${wording.showValue === false ? '' : ` (got ${JSON.stringify(value)})`}`, [
       { path, message: wording.detail ?? requirement },

@@ -2,6 +2,7 @@
  * Validates MaxPodsOptions once (independent of the instance type) and resolves the defaults, so a table over 1,391
  * instance types validates and compiles the nodeadm expression a single time.
  */
+import type { InvalidInputCode } from '../errors/error-codes.js';
 import { InvalidInputError } from '../errors/planning-error.js';
 import { AMI_FAMILIES, DEFAULT_CNI_VERSION, IP_FAMILIES, type AmiFamily, type IpFamily } from '../spec/design-spec.types.js';
 import { SOURCES } from './capacity-sources.js';
@@ -179,7 +180,7 @@ function rejectImpossibleCombinations(input: CombinationInput): void {
   }
 }
 
-function impossible(code: string, message: string, path: string, source: string): never {
+function impossible(code: InvalidInputCode, message: string, path: string, source: string): never {
   throw new InvalidInputError(code, `${message} (${source}).`, [{ path, message, code }]);
 }
 

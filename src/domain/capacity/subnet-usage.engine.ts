@@ -9,6 +9,7 @@
  * nodes stay as requested. Per group, `maxNodes` is the largest node count of that group while the others keep their
  * requested size.
  */
+import type { InvalidInputCode } from '../errors/error-codes.js';
 import { InvalidInputError, NotFoundError, type ErrorDetail } from '../errors/planning-error.js';
 import { alignedBlockCount, parseCidrResult, type Cidr } from '../network/cidr.js';
 import type { InstanceTypeRecord } from '../catalog/instance-type.js';
@@ -483,7 +484,7 @@ function withPath<T>(path: string, run: () => T): T {
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     const details: ErrorDetail[] = error.details.map((detail) => ({ ...detail, path: detail.path ? `${path}.${detail.path}` : path }));
-    throw new InvalidInputError(error.code, `${path}: ${error.message}`, details);
+    throw error.withDetails(details, `${path}: ${error.message}`);
   }
 }
 
@@ -497,6 +498,6 @@ function invalidNodeGroup(path: string, showValue = false): Reject {
     invalid('INVALID_NODE_GROUP', path, showValue ? `${requirement} (got ${JSON.stringify(value)})` : requirement);
 }
 
-function invalid(code: string, path: string, message: string): InvalidInputError {
+function invalid(code: InvalidInputCode, path: string, message: string): InvalidInputError {
   return new InvalidInputError(code, `${path}: ${message}`, [{ path, message }]);
 }

@@ -119,11 +119,7 @@ function parseEmbedded(text: string, path: readonly PathSegment[], ctx: ImportCo
     return parseYamlDocument(text, label).value;
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      throw new InvalidInputError(
-        error.code,
-        error.message,
-        error.details.map((detail) => ({ ...detail, path: formatPath(path) })),
-      );
+      throw error.withDetails(error.details.map((detail) => ({ ...detail, path: formatPath(path) })));
     }
     throw error;
   }

@@ -1,117 +1,83 @@
 /**
  * Domain errors. Engines, services and repositories throw these; each transport maps them once
- * (src/platform/errors/http-exception.filter.ts, src/platform/errors/graphql-error.formatter.ts).
- * The `kind` decides the HTTP status / GraphQL category, the `code` is the stable string callers switch on.
+ * (src/platform/errors/error-classification.ts for REST and GraphQL). The `code` is the stable string callers switch
+ * on; each class accepts only the codes registered with its kind (./error-codes.ts), so the kind, and with it the HTTP
+ * status, follows from the code.
  */
-export type ErrorKind =
-  | 'INVALID_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PRECONDITION_FAILED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'PRECONDITION_REQUIRED'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
-
-/** The HTTP status of each kind; the CLI reads it backwards to turn a server's answer into the same kind. */
-export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  PAYLOAD_TOO_LARGE: 413,
-  PRECONDITION_REQUIRED: 428,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
+import type { CodeOfKind, ErrorCode, ErrorKind } from './error-codes.js';
 
 export interface ErrorDetail {
   /** Where in the input the problem is, e.g. `subnets[2].cidr`. Empty for the input as a whole. */
   path: string;
   message: string;
-  /** A finer code for this one detail, when the detail has its own rule. */
+  /** A finer code for this one detail, when the detail has its own rule (e.g. a DesignSpec rule, design-spec.codes.ts). */
   code?: string;
 }
 
-export class PlanningError extends Error {
-  public constructor(
-    public readonly kind: ErrorKind,
-    public readonly code: string,
-    message: string,
-    public readonly details: ErrorDetail[] = [],
-  ) {
+export abstract class PlanningError extends Error {
+  public readonly kind: ErrorKind;
+  public readonly code: ErrorCode;
+  public readonly details: readonly ErrorDetail[];
+
+  /** Subclasses pass their own kind and a code of that kind (the class is abstract: only they construct it). */
+  public constructor(kind: ErrorKind, code: ErrorCode, message: string, details: readonly ErrorDetail[] = []) {
     super(message);
     this.name = new.target.name;
+    this.kind = kind;
+    this.code = code;
+    this.details = details;
   }
+
+  /** The same error (class, kind and code) told with other details and message, e.g. with the caller's path prefixed. */
+  public withDetails(details: readonly ErrorDetail[], message: string = this.message): this {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    Object.defineProperties(copy, Object.getOwnPropertyDescriptors(this));
+    Object.defineProperty(copy, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(copy, 'details', { value: details, writable: false, configurable: true, enumerable: true });
+    return copy;
+  }
+}
+
+/**
+ * The error class of one kind: it takes only the codes registered with that kind, so `new NotFoundError('INVALID_LAUNCHER', …)`
+ * does not compile. One class per kind below; a new kind is one more line.
+ */
+function errorOfKind<K extends ErrorKind>(kind: K) {
+  return class extends PlanningError {
+    declare public readonly kind: K;
+    declare public readonly code: CodeOfKind<K>;
+
+    public constructor(code: CodeOfKind<K>, message: string, details: readonly ErrorDetail[] = []) {
+      super(kind, code, message, details);
+    }
+  };
 }
 
 /** 400: the caller sent something that cannot be planned (bad syntax, impossible option combination, …). */
-export class InvalidInputError extends PlanningError {
-  public constructor(code: string, message: string, details: ErrorDetail[] = []) {
-    super('INVALID_INPUT', code, message, details);
-  }
-}
+export class InvalidInputError extends errorOfKind('INVALID_INPUT') {}
+/** 401: no credentials, or credentials that are not valid. */
+export class UnauthenticatedError extends errorOfKind('UNAUTHENTICATED') {}
+/** 403: the caller may not do this (a missing scope, a read-only resource). */
+export class ForbiddenError extends errorOfKind('FORBIDDEN') {}
+export class NotFoundError extends errorOfKind('NOT_FOUND') {}
+export class ConflictError extends errorOfKind('CONFLICT') {}
+/** 412: the caller's precondition (an expected revision) does not hold. */
+export class PreconditionFailedError extends errorOfKind('PRECONDITION_FAILED') {}
+/** 413: an input over its size limit. */
+export class PayloadTooLargeError extends errorOfKind('PAYLOAD_TOO_LARGE') {}
+/** 428: a change that must name what it is based on (a revision) did not. */
+export class PreconditionRequiredError extends errorOfKind('PRECONDITION_REQUIRED') {}
+/** 503: something the answer depends on (the design store, a server) cannot be reached; try again. */
+export class UnavailableError extends errorOfKind('UNAVAILABLE') {}
 
 /** 400 VALIDATION_FAILED with every problem found, each with its path. */
 export class ValidationFailedError extends InvalidInputError {
-  public constructor(details: ErrorDetail[], message = summarize(details)) {
+  public constructor(details: readonly ErrorDetail[], message = summarize(details)) {
     super('VALIDATION_FAILED', message, details);
   }
 }
 
-export class NotFoundError extends PlanningError {
-  public constructor(code: string, message: string) {
-    super('NOT_FOUND', code, message);
-  }
-}
-
-export class ConflictError extends PlanningError {
-  public constructor(code: string, message: string) {
-    super('CONFLICT', code, message);
-  }
-}
-
-export class ForbiddenError extends PlanningError {
-  public constructor(code: string, message: string) {
-    super('FORBIDDEN', code, message);
-  }
-}
-
-export class UnauthenticatedError extends PlanningError {
-  public constructor(message = 'A valid bearer token is required.') {
-    super('UNAUTHENTICATED', 'UNAUTHENTICATED', message);
-  }
-}
-
-/** 412: the caller's expected revision is not the current one. */
-export class RevisionConflictError extends PlanningError {
-  public constructor(expected: number, current: number) {
-    super(
-      'PRECONDITION_FAILED',
-      'REVISION_CONFLICT',
-      `Expected revision ${expected} but the design is at revision ${current}; re-read it and retry.`,
-    );
-  }
-}
-
-/** 428: an update arrived without the revision it is based on. */
-export class RevisionRequiredError extends PlanningError {
-  public constructor(how: string) {
-    super('PRECONDITION_REQUIRED', 'REVISION_REQUIRED', `Updates must name the revision they are based on (${how}).`);
-  }
-}
-
-export class StorageUnavailableError extends PlanningError {
-  public constructor(message = 'The design store (Postgres) is unreachable; try again shortly.') {
-    super('UNAVAILABLE', 'STORAGE_UNAVAILABLE', message);
-  }
-}
-
-function summarize(details: ErrorDetail[]): string {
+function summarize(details: readonly ErrorDetail[]): string {
   if (details.length === 0) return 'The input is invalid.';
   const first = details[0];
   const where = first.path ? `${first.path}: ` : '';

@@ -5,7 +5,7 @@
  * pipeline shared with the eksctl import (src/domain/yaml/yaml-documents.parser.ts).
  */
 import type { Document, Node } from 'yaml';
-import { InvalidInputError, PlanningError } from '../errors/planning-error.js';
+import { InvalidInputError, PayloadTooLargeError } from '../errors/planning-error.js';
 import { isRecord } from '../json/is-record.js';
 import {
   locateYamlPath,
@@ -64,16 +64,14 @@ export function parseManifestDocuments(text: string, options: ParseOptions): K8s
     label: options.label,
     limits: MANIFEST_LIMITS,
     tooLarge: (length) =>
-      new PlanningError(
-        'PAYLOAD_TOO_LARGE',
+      new PayloadTooLargeError(
         'MANIFESTS_TOO_LARGE',
         `${options.label} has ${length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`,
       ),
   });
   const list = stream.documents;
   if (list.length > MANIFEST_LIMITS.maxDocuments) {
-    throw new PlanningError(
-      'PAYLOAD_TOO_LARGE',
+    throw new PayloadTooLargeError(
       'MANIFESTS_TOO_LARGE',
       `${options.label} has ${list.length} YAML documents; at most ${MANIFEST_LIMITS.maxDocuments} are accepted.`,
     );

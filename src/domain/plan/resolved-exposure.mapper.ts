@@ -43,7 +43,7 @@ function planWithDesignPaths(
   } catch (error) {
     if (!(error instanceof PlanningError) || error.details.length === 0) throw error;
     const details: ErrorDetail[] = error.details.map((detail) => ({ ...detail, path: designPath(detail.path, at) }));
-    throw new PlanningError(error.kind, error.code, `${details[0].path}: ${details[0].message}`, details);
+    throw error.withDetails(details, `${details[0].path}: ${details[0].message}`);
   }
 }
 

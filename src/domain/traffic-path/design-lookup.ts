@@ -2,6 +2,7 @@
  * Name and address lookups over one DesignSpec for the traffic-path engine. Every reference a flow makes into the
  * design is resolved here, so a bad reference becomes an InvalidInputError with a stable code and a path, never a crash.
  */
+import type { InvalidInputCode } from '../errors/error-codes.js';
 import { InvalidInputError } from '../errors/planning-error.js';
 import { cidrContainsValue, parseAddress, parseCidrResult, type Cidr, type IpVersion } from '../network/cidr.js';
 import type { DesignSpec, NatGateway, NodeGroup, SecurityGroup, Subnet, VpcPeer, Workload } from '../spec/design-spec.types.js';
@@ -188,7 +189,7 @@ function parsedCidrs(texts: readonly string[]): { text: string; cidr: Cidr }[] {
   });
 }
 
-export function invalid(code: string, message: string, path: string): InvalidInputError {
+export function invalid(code: InvalidInputCode, message: string, path: string): InvalidInputError {
   return new InvalidInputError(code, message, [{ path, message }]);
 }
 

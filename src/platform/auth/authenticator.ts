@@ -56,17 +56,17 @@ export class Authenticator {
   public authenticate(authorization: string | undefined): Principal | Promise<Principal> {
     if (this.devMode) return DEV_PRINCIPAL;
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,8192})\s*$/i.exec(authorization ?? '');
-    if (!match) throw new UnauthenticatedError('Send Authorization: Bearer <token>.');
+    if (!match) throw new UnauthenticatedError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>.');
     const token = match[1];
     const fromStatic = this.staticTokens.verify(token);
     if (fromStatic) return fromStatic;
     if (this.jwt && token.split('.').length === 3) return this.verifyJwt(this.jwt, token);
-    throw new UnauthenticatedError('The bearer token is not valid.');
+    throw new UnauthenticatedError('UNAUTHENTICATED', 'The bearer token is not valid.');
   }
 
   private async verifyJwt(jwt: JwtVerifier, token: string): Promise<Principal> {
     const { principal, reason } = await jwt.verify(token);
     if (principal) return principal;
-    throw new UnauthenticatedError(`The bearer token was refused: ${reason}.`);
+    throw new UnauthenticatedError('UNAUTHENTICATED', `The bearer token was refused: ${reason}.`);
   }
 }

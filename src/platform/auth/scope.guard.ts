@@ -18,7 +18,7 @@ export class ScopeGuard implements CanActivate {
   public canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const principal = requestOf(context).principal;
-    if (!principal) throw new UnauthenticatedError();
+    if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', 'A valid bearer token is required.');
     const needed =
       this.reflector.getAllAndOverride<Scope>(REQUIRED_SCOPE, [context.getHandler(), context.getClass()]) ?? defaultScope(context);
     if (!grants(principal.scopes, needed)) {

@@ -1,34 +1,41 @@
 /**
  * Classifies anything thrown while serving a request into the public error shape of ../shared/API.md.
  * Both transport mappers (HTTP filter, GraphQL formatter) use this, so a code means the same thing on both.
- * Prisma and driver errors are mapped here, centrally, never inline in services.
+ * Prisma and driver errors are mapped here, centrally, never inline in services. Every answer carries a registered
+ * code (src/domain/errors/error-codes.ts), and its status is always its kind's.
  */
 import { HttpException } from '@nestjs/common';
-import { type ErrorDetail, HTTP_STATUS_BY_KIND, PlanningError } from '../../domain/errors/planning-error.js';
+import { type CodeOfKind, type ErrorCode, type ErrorKind, HTTP_STATUS_BY_KIND, kindOfHttpStatus } from '../../domain/errors/error-codes.js';
+import { type ErrorDetail, PlanningError } from '../../domain/errors/planning-error.js';
+import { PLATFORM_ERROR_CODES, type PlatformErrorCode } from './platform-errors.js';
 
 export interface ClassifiedError {
+  kind: ErrorKind;
+  /** HTTP_STATUS_BY_KIND[kind]. */
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
-  details: ErrorDetail[];
-  /** True when this is our fault (5xx): log it, hide its message. */
+  details: readonly ErrorDetail[];
+  /** True when this is our fault (an INTERNAL error, or a 5xx the framework raised): log it, hide its message and details. */
   internal: boolean;
 }
 
-const CODE_BY_HTTP_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  412: 'PRECONDITION_FAILED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  428: 'PRECONDITION_REQUIRED',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
+/** The code of an error the framework raised with only a status: the generic code of the status's kind. */
+const GENERIC_CODE_BY_KIND: { readonly [K in ErrorKind]: CodeOfKind<K> } = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  CONFLICT: 'CONFLICT',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PRECONDITION_REQUIRED: 'PRECONDITION_REQUIRED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 /** Postgres/driver failures that mean "the database is not there right now". */
@@ -51,15 +58,13 @@ const UNREACHABLE_MESSAGE =
   /(connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection terminated unexpectedly|Can't reach database server|server closed the connection|the database system is (shutting down|starting up)|Client has encountered a connection error|DatabaseNotReachable|terminating connection due to administrator command)/i;
 
 export function classifyError(error: unknown): ClassifiedError {
-  if (error instanceof PlanningError) {
-    return { status: HTTP_STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details, internal: false };
-  }
+  if (error instanceof PlanningError) return classified(error.kind, error.code, error.message, error.details);
   const prisma = classifyPrismaError(error);
   if (prisma) return prisma;
   if (error instanceof HttpException) return classifyHttpException(error);
   const framework = classifyFrameworkError(error);
   if (framework) return framework;
-  return { status: 500, code: 'INTERNAL', message: 'Internal server error.', details: [], internal: true };
+  return internalError();
 }
 
 export function isStorageUnavailable(error: unknown): boolean {
@@ -69,19 +74,15 @@ export function isStorageUnavailable(error: unknown): boolean {
 function classifyPrismaError(error: unknown): ClassifiedError | undefined {
   if (!isObject(error)) return undefined;
   const code = typeof error.code === 'string' ? error.code : undefined;
-  if (code === 'P2002') return known(409, 'CONFLICT', 'A record with the same key already exists.');
-  if (code === 'P2025') return known(404, 'NOT_FOUND', 'The record does not exist.');
-  if (code === 'P2003') return known(409, 'CONFLICT', 'A related record does not exist or is still referenced.');
+  if (code === 'P2002') return known('CONFLICT', 'A record with the same key already exists.');
+  if (code === 'P2025') return known('NOT_FOUND', 'The record does not exist.');
+  if (code === 'P2003') return known('CONFLICT', 'A related record does not exist or is still referenced.');
   // Postgres class 22 "data exception" (a NUL byte in text, an out-of-range number, a malformed uuid): the value came
   // from the caller and reached the database unchecked, so it is the caller's input that is wrong, not the service.
   if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? ''))
-    return known(
-      400,
-      'INVALID_VALUE',
-      'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).',
-    );
+    return known('INVALID_VALUE', 'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).');
   if (looksUnreachable(error)) {
-    return known(503, 'STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
+    return known('STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
   }
   return undefined;
 }
@@ -119,9 +120,8 @@ function classifyHttpException(error: HttpException): ClassifiedError {
   const response = error.getResponse();
   const message =
     typeof response === 'string' ? response : isObject(response) && typeof response.message === 'string' ? response.message : error.message;
-  if (status >= 500)
-    return { status, code: CODE_BY_HTTP_STATUS[status] ?? 'INTERNAL', message: 'Internal server error.', details: [], internal: true };
-  return known(status, CODE_BY_HTTP_STATUS[status] ?? 'BAD_REQUEST', message);
+  const kind = kindOfStatus(status);
+  return classified(kind, GENERIC_CODE_BY_KIND[kind], message, [], status >= 500);
 }
 
 /** Fastify's own errors (bad JSON, body too large, unsupported media type) carry a 4xx statusCode and an FST_ code. */
@@ -130,14 +130,37 @@ function classifyFrameworkError(error: unknown): ClassifiedError | undefined {
   const status = typeof error.statusCode === 'number' ? error.statusCode : undefined;
   if (status === undefined || status < 400 || status >= 500) return undefined;
   const message = typeof error.message === 'string' ? error.message : 'Bad request.';
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return known(413, 'PAYLOAD_TOO_LARGE', message);
-  if (typeof error.code === 'string' && error.code.startsWith('FST_ERR_CTP_INVALID')) return known(status, 'MALFORMED_REQUEST', message);
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return known(400, 'MALFORMED_REQUEST', message);
-  return known(status, CODE_BY_HTTP_STATUS[status] ?? 'BAD_REQUEST', message);
+  // A body Fastify cannot read as its content type (invalid JSON, a wrong Content-Length); too large (413) and an
+  // unsupported media type (415) keep the generic code of their status.
+  const unreadable =
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (typeof error.code === 'string' && error.code.startsWith('FST_ERR_CTP_INVALID'));
+  if (unreadable && status === 400) return known('MALFORMED_REQUEST', message);
+  const kind = kindOfStatus(status);
+  return classified(kind, GENERIC_CODE_BY_KIND[kind], message);
 }
 
-function known(status: number, code: string, message: string): ClassifiedError {
-  return { status, code, message, details: [], internal: false };
+/** A status no kind answers becomes the generic code of its class: 400 BAD_REQUEST for a 4xx, 500 INTERNAL for a 5xx. */
+function kindOfStatus(status: number): ErrorKind {
+  return kindOfHttpStatus(status) ?? (status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
+}
+
+function known(code: PlatformErrorCode, message: string): ClassifiedError {
+  return classified(PLATFORM_ERROR_CODES[code], code, message);
+}
+
+function internalError(): ClassifiedError {
+  return classified('INTERNAL', 'INTERNAL', 'Internal server error.');
+}
+
+function classified<K extends ErrorKind>(
+  kind: K,
+  code: CodeOfKind<K>,
+  message: string,
+  details: readonly ErrorDetail[] = [],
+  internal: boolean = kind === 'INTERNAL',
+): ClassifiedError {
+  if (internal) return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message: 'Internal server error.', details: [], internal };
+  return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message, details, internal };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

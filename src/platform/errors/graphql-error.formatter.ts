@@ -1,10 +1,36 @@
 import type { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { ERROR_KINDS, type ErrorKind, HTTP_STATUS_BY_KIND } from '../../domain/errors/error-codes.js';
 import { classifyError } from './error-classification.js';
+import { GRAPHQL_ERROR_CODES, type GraphqlErrorCode, KIND_OF_GRAPHQL_CODE } from './graphql-errors.js';
 
-/** Errors about the whole request rather than one field: they also set the HTTP status of the GraphQL response. */
-export const REQUEST_LEVEL_STATUSES: ReadonlySet<number> = new Set([401, 429, 503]);
+/**
+ * Whether an error of each kind is about the whole request rather than one field: when every error of a response with
+ * no data is, the response takes its HTTP status (RequestStatusPlugin), like REST, so proxies and retrying clients see
+ * a 401, 429 or 503. Field-level errors keep GraphQL's 200 with partial data.
+ */
+export const REQUEST_LEVEL_BY_KIND: Readonly<Record<ErrorKind, boolean>> = {
+  INVALID_INPUT: false,
+  UNAUTHENTICATED: true,
+  FORBIDDEN: false,
+  NOT_FOUND: false,
+  METHOD_NOT_ALLOWED: false,
+  NOT_ACCEPTABLE: false,
+  CONFLICT: false,
+  PRECONDITION_FAILED: false,
+  PAYLOAD_TOO_LARGE: false,
+  UNSUPPORTED_MEDIA_TYPE: false,
+  PRECONDITION_REQUIRED: false,
+  RATE_LIMITED: true,
+  INTERNAL: false,
+  UNAVAILABLE: true,
+};
+
+/** The `extensions.status` values of the request-level kinds. */
+export const REQUEST_LEVEL_STATUSES: ReadonlySet<number> = new Set(
+  ERROR_KINDS.filter((kind) => REQUEST_LEVEL_BY_KIND[kind]).map((kind) => HTTP_STATUS_BY_KIND[kind]),
+);
 
 /** Maps a domain/driver error to a GraphQLError whose `extensions.code` equals the REST `error.code`. */
 export function toGraphQLError(exception: unknown, logger?: Pick<Logger, 'error'>): GraphQLError {
@@ -19,15 +45,25 @@ export function toGraphQLError(exception: unknown, logger?: Pick<Logger, 'error'
   });
 }
 
+/** A GraphQL-only refusal (an operation limit): its code, the status of its kind, and that status for the response. */
+export function graphQLRequestError(code: GraphqlErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES[code]];
+  return new GraphQLError(message, { extensions: { code, status, ...extensions, http: { status } } });
+}
+
 /**
  * Apollo's last word on every error, including parse/validation errors that never reached a resolver: keep our code,
- * give Apollo's own errors a code, and never leak a stack trace or an internal message.
+ * give Apollo's own codes the status of their kind, and never leak a stack trace or an internal message.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const kind = Object.hasOwn(KIND_OF_GRAPHQL_CODE, code) ? KIND_OF_GRAPHQL_CODE[code as keyof typeof KIND_OF_GRAPHQL_CODE] : undefined;
+    return {
+      ...formatted,
+      extensions: kind && extensions.status === undefined ? { ...extensions, status: HTTP_STATUS_BY_KIND[kind] } : extensions,
+    };
   }
   if (isRequestError(error)) {
     // Raised by graphql-js itself while reading the request (e.g. "Too many errors processing variables"), which
@@ -36,7 +72,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT', status: 400 },
+      extensions: { code: 'BAD_USER_INPUT' satisfies GraphqlErrorCode, status: HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES.BAD_USER_INPUT] },
     };
   }
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;

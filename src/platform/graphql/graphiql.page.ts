@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../domain/errors/planning-error.js';
 
 const require = createRequire(import.meta.url);
 
@@ -53,7 +54,7 @@ export function registerGraphiql(fastify: FastifyInstance): void {
   fastify.get('/graphiql', (_request, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   fastify.get<{ Params: { asset: string } }>('/graphiql/assets/:asset', (request, reply) => {
     const asset = assets.get(request.params.asset);
-    if (!asset) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such asset.' } });
+    if (!asset) throw new NotFoundError('NOT_FOUND', 'No such asset.');
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
 }

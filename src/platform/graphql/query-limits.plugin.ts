@@ -2,8 +2,9 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { type DocumentNode, GraphQLError, validate } from 'graphql';
+import { type DocumentNode, validate } from 'graphql';
 import { AppConfig } from '../config/app-config.service.js';
+import { graphQLRequestError } from '../errors/graphql-error.formatter.js';
 
 /** null: the variables do not fit their types; nothing will execute and Apollo answers 400 BAD_USER_INPUT. */
 type Cost = number | null;
@@ -32,17 +33,16 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
           this.depthOk.set(document, depthOk);
         }
         if (!depthOk) {
-          throw new GraphQLError(`The operation is nested too deeply (at most ${maxDepth} levels).`, {
-            extensions: { code: 'GRAPHQL_DEPTH_LIMIT', status: 400, maxDepth, http: { status: 400 } },
+          throw graphQLRequestError('GRAPHQL_DEPTH_LIMIT', `The operation is nested too deeply (at most ${maxDepth} levels).`, {
+            maxDepth,
           });
         }
         const complexity = this.cost(document, request.operationName ?? undefined, request.variables ?? {}, schema);
         if (complexity !== null && complexity > maxComplexity) {
-          throw new GraphQLError(
+          throw graphQLRequestError(
+            'GRAPHQL_COMPLEXITY_LIMIT',
             `The operation costs ${complexity}, above the limit of ${maxComplexity}; ask for fewer fields or smaller pages.`,
-            {
-              extensions: { code: 'GRAPHQL_COMPLEXITY_LIMIT', status: 400, complexity, maxComplexity, http: { status: 400 } },
-            },
+            { complexity, maxComplexity },
           );
         }
       },

@@ -1,0 +1,15 @@
+/** Error codes of authentication and authorization (one line per code: `CODE: 'KIND'`; see src/domain/errors/error-codes.ts). */
+import type { ErrorCodeRegistry } from '../../domain/errors/error-codes.js';
+
+export const AUTH_ERROR_CODES = {
+  /** No bearer token, or one that is not valid. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The token lacks the scope the operation needs (read or write). */
+  INSUFFICIENT_SCOPE: 'FORBIDDEN',
+} as const satisfies ErrorCodeRegistry;
+
+declare module '../../domain/errors/error-codes.js' {
+  interface ErrorCodeRegistries {
+    auth: typeof AUTH_ERROR_CODES;
+  }
+}

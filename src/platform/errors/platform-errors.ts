@@ -1,0 +1,47 @@
+/**
+ * Error codes the platform answers by itself: the framework's refusals (a route, method, media type or body it cannot
+ * serve), the storage classification (Prisma and driver errors), pagination and rate limiting, and the generic code of
+ * each kind. One line per code, `CODE: 'KIND'`; see src/domain/errors/error-codes.ts.
+ */
+import type { ErrorCodeRegistry } from '../../domain/errors/error-codes.js';
+
+export const PLATFORM_ERROR_CODES = {
+  // The framework (Fastify, Nest, Apollo) refused the request before a handler ran.
+  /** A 400 with no finer code (also Apollo's BAD_REQUEST: a GraphQL request that is not one). */
+  BAD_REQUEST: 'INVALID_INPUT',
+  /** A body that cannot be read as its content type (invalid JSON, an empty JSON body, a wrong Content-Length). */
+  MALFORMED_REQUEST: 'INVALID_INPUT',
+  FORBIDDEN: 'FORBIDDEN',
+  /** No such route, or a record that vanished under a write. */
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  PRECONDITION_REQUIRED: 'PRECONDITION_REQUIRED',
+  /** Over RATE_LIMIT_PER_MINUTE. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'UNAVAILABLE',
+  /** Our fault: logged with the request id, answered without detail. */
+  INTERNAL: 'INTERNAL',
+
+  // Storage (Prisma and the Postgres driver), classified in error-classification.ts.
+  /** A unique key taken, or a related record missing or still referenced. */
+  CONFLICT: 'CONFLICT',
+  /** A value Postgres refuses (SQLSTATE class 22: a NUL character, a number out of range). */
+  INVALID_VALUE: 'INVALID_INPUT',
+  /** Postgres cannot be reached; answered with Retry-After. */
+  STORAGE_UNAVAILABLE: 'UNAVAILABLE',
+
+  // Pagination.
+  /** A cursor this service did not issue. */
+  INVALID_CURSOR: 'INVALID_INPUT',
+} as const satisfies ErrorCodeRegistry;
+
+export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES;
+
+declare module '../../domain/errors/error-codes.js' {
+  interface ErrorCodeRegistries {
+    platform: typeof PLATFORM_ERROR_CODES;
+  }
+}
