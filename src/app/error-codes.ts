@@ -33,7 +33,3 @@ export const SERVICE_ERROR_REGISTRIES: ServiceErrorRegistries = {
   trafficPath: TRAFFIC_PATH_ERROR_CODES,
   eksctl: EKSCTL_ERROR_CODES,
 };
-
-export type ServiceErrorCode = {
-  [D in keyof ServiceErrorRegistries]: keyof ServiceErrorRegistries[D] & string;
-}[keyof ServiceErrorRegistries];

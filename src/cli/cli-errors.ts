@@ -3,7 +3,7 @@
  * the HTTP planner turns server error bodies into ServerAnswerErrors with the server's code, so both modes print
  * `error CODE: message` alike.
  */
-import type { ErrorCodeRegistry, ErrorKind, InvalidInputCode } from '../domain/errors/error-codes.js';
+import type { DomainErrorCode, ErrorCodeRegistry, ErrorKind, InvalidInputCode } from '../domain/errors/error-codes.js';
 import { InvalidInputError, type ErrorDetail, PlanningError } from '../domain/errors/planning-error.js';
 
 export const EXIT_CODES = {
@@ -43,8 +43,6 @@ export const CLI_ERROR_CODES = {
   /** Anything else: a bug, printed with its stack when PLANNER_DEBUG is set. */
   INTERNAL_ERROR: 'INTERNAL',
 } as const satisfies ErrorCodeRegistry;
-
-export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
 
 declare module '../domain/errors/error-codes.js' {
   interface ErrorCodeRegistries {
@@ -88,5 +86,5 @@ export function formatError(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   const stack = process.env.PLANNER_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `error ${'INTERNAL_ERROR' satisfies CliErrorCode}: ${message}${stack}\n`;
+  return `error ${'INTERNAL_ERROR' satisfies DomainErrorCode<'cli'>}: ${message}${stack}\n`;
 }

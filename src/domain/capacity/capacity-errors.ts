@@ -51,8 +51,6 @@ export const CAPACITY_ERROR_CODES = {
   SUBNET_SIZE_UNSUPPORTED: 'INVALID_INPUT',
 } as const satisfies ErrorCodeRegistry;
 
-export type CapacityErrorCode = keyof typeof CAPACITY_ERROR_CODES;
-
 declare module '../errors/error-codes.js' {
   interface ErrorCodeRegistries {
     capacity: typeof CAPACITY_ERROR_CODES;

@@ -76,8 +76,11 @@ export interface ErrorCodeRegistries {
 type Registries = ErrorCodeRegistries;
 type Domain = keyof Registries;
 
+/** The codes of one registry, e.g. `DomainErrorCode<'capacity'>`. */
+export type DomainErrorCode<D extends Domain> = keyof Registries[D] & string;
+
 /** Every error code the project knows, across all registries. */
-export type ErrorCode = { [D in Domain]: keyof Registries[D] & string }[Domain];
+export type ErrorCode = { [D in Domain]: DomainErrorCode<D> }[Domain];
 
 /** The codes of one kind: what an error class of that kind accepts. */
 export type CodeOfKind<K extends ErrorKind> = {
@@ -90,7 +93,7 @@ export type KindOf<C extends ErrorCode> = { [D in Domain]: C extends keyof Regis
 
 export type InvalidInputCode = CodeOfKind<'INVALID_INPUT'>;
 
-/** Codes registered by two domains (never, checked by test/errors/error-codes.e2e-spec.ts): a code has one owner and one kind. */
+/** Codes registered by two domains (never, checked by test/contracts/error-codes.e2e-spec.ts): a code has one owner and one kind. */
 export type CodesInTwoRegistries = {
   [D in Domain]: { [E in Exclude<Domain, D>]: keyof Registries[D] & keyof Registries[E] }[Exclude<Domain, D>];
 }[Domain];

@@ -5,9 +5,16 @@
  * code (src/domain/errors/error-codes.ts), and its status is always its kind's.
  */
 import { HttpException } from '@nestjs/common';
-import { type CodeOfKind, type ErrorCode, type ErrorKind, HTTP_STATUS_BY_KIND, kindOfHttpStatus } from '../../domain/errors/error-codes.js';
+import {
+  type CodeOfKind,
+  type DomainErrorCode,
+  type ErrorCode,
+  type ErrorKind,
+  HTTP_STATUS_BY_KIND,
+  kindOfHttpStatus,
+} from '../../domain/errors/error-codes.js';
 import { type ErrorDetail, PlanningError } from '../../domain/errors/planning-error.js';
-import { PLATFORM_ERROR_CODES, type PlatformErrorCode } from './platform-errors.js';
+import { PLATFORM_ERROR_CODES } from './platform-errors.js';
 
 export interface ClassifiedError {
   kind: ErrorKind;
@@ -144,7 +151,7 @@ function kindOfStatus(status: number): ErrorKind {
   return kindOfHttpStatus(status) ?? (status >= 500 ? 'INTERNAL' : 'INVALID_INPUT');
 }
 
-function known(code: PlatformErrorCode, message: string): ClassifiedError {
+function known(code: DomainErrorCode<'platform'>, message: string): ClassifiedError {
   return classified(PLATFORM_ERROR_CODES[code], code, message);
 }
 

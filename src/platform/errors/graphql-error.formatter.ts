@@ -1,9 +1,9 @@
 import type { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { ERROR_KINDS, type ErrorKind, HTTP_STATUS_BY_KIND } from '../../domain/errors/error-codes.js';
+import { type DomainErrorCode, ERROR_KINDS, type ErrorKind, HTTP_STATUS_BY_KIND } from '../../domain/errors/error-codes.js';
 import { classifyError } from './error-classification.js';
-import { GRAPHQL_ERROR_CODES, type GraphqlErrorCode, KIND_OF_GRAPHQL_CODE } from './graphql-errors.js';
+import { GRAPHQL_ERROR_CODES, KIND_OF_GRAPHQL_CODE } from './graphql-errors.js';
 
 /**
  * Whether an error of each kind is about the whole request rather than one field: when every error of a response with
@@ -46,7 +46,11 @@ export function toGraphQLError(exception: unknown, logger?: Pick<Logger, 'error'
 }
 
 /** A GraphQL-only refusal (an operation limit): its code, the status of its kind, and that status for the response. */
-export function graphQLRequestError(code: GraphqlErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function graphQLRequestError(
+  code: DomainErrorCode<'graphql'>,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   const status = HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES[code]];
   return new GraphQLError(message, { extensions: { code, status, ...extensions, http: { status } } });
 }
@@ -72,7 +76,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'BAD_USER_INPUT' satisfies GraphqlErrorCode, status: HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES.BAD_USER_INPUT] },
+      extensions: {
+        code: 'BAD_USER_INPUT' satisfies DomainErrorCode<'graphql'>,
+        status: HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES.BAD_USER_INPUT],
+      },
     };
   }
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;

@@ -24,8 +24,6 @@ export const GRAPHQL_ERROR_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'INVALID_INPUT',
 } as const satisfies ErrorCodeRegistry;
 
-export type GraphqlErrorCode = keyof typeof GRAPHQL_ERROR_CODES;
-
 declare module '../../domain/errors/error-codes.js' {
   interface ErrorCodeRegistries {
     graphql: typeof GRAPHQL_ERROR_CODES;

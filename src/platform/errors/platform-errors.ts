@@ -38,8 +38,6 @@ export const PLATFORM_ERROR_CODES = {
   INVALID_CURSOR: 'INVALID_INPUT',
 } as const satisfies ErrorCodeRegistry;
 
-export type PlatformErrorCode = keyof typeof PLATFORM_ERROR_CODES;
-
 declare module '../../domain/errors/error-codes.js' {
   interface ErrorCodeRegistries {
     platform: typeof PLATFORM_ERROR_CODES;
