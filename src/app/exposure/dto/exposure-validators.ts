@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isDns1035Label, isDns1123Label, isPortName } from '../../../domain/exposure/exposure-decision.engine.js';
+import { isDns1035Label, isDns1123Label, isPortName } from '../../../domain/kubernetes/kubernetes-names.js';
 
 /** [K8S] DNS-1035 label: a Service name (the engine's own check). */
 export function IsDns1035Label(options?: ValidationOptions): PropertyDecorator {
