@@ -35,6 +35,7 @@ import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
 import { isDns1035Label, isDns1123Label, isPortName } from '../kubernetes/kubernetes-names.js';
 import { INGRESS_GROUP_ORDER_RANGE, LBC_LOAD_BALANCER_CLASS, groupNameProblem } from '../kubernetes/load-balancer-controller.js';
 import { isInNodePortRange, nodePortRangeMessage } from '../kubernetes/service-ports.js';
+import { OPTION_BOUNDS } from '../spec/option-bounds.js';
 
 const L7_PROTOCOLS: readonly ExposeProtocol[] = ['HTTP', 'HTTPS', 'GRPC'];
 const LOAD_BALANCER_KINDS: readonly ExposureKind[] = ['CLB', 'NLB', 'ALB_INGRESS'];
@@ -1228,7 +1229,7 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   oneOf('expose.kind', expose.kind, EXPOSURE_KINDS, true);
   oneOf('expose.targetType', expose.targetType, TARGET_TYPES, true);
   oneOf('expose.externalTrafficPolicy', expose.externalTrafficPolicy, TRAFFIC_POLICIES, true);
-  integer('expose.nodePort', expose.nodePort, 1, 65535);
+  integer('expose.nodePort', expose.nodePort, OPTION_BOUNDS.port.min, OPTION_BOUNDS.port.max);
   if (expose.groupOrder !== undefined && (typeof expose.groupOrder !== 'number' || !Number.isInteger(expose.groupOrder))) {
     problem('expose.groupOrder', 'must be an integer');
   }
@@ -1252,12 +1253,17 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   }
   const port = workload.port ?? expose.port;
   if (port === undefined) problem('expose.port', 'is required');
-  integer(workload.port !== undefined ? 'workload.port' : 'expose.port', port, 1, 65535);
+  integer(workload.port !== undefined ? 'workload.port' : 'expose.port', port, OPTION_BOUNDS.port.min, OPTION_BOUNDS.port.max);
   const targetPort = workload.targetPort ?? expose.targetPort ?? port;
   if (typeof targetPort === 'string') {
     if (!isPortName(targetPort)) problem('workload.targetPort', 'must be a port number or an IANA service name (≤ 15 characters)');
   } else {
-    integer(workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort', targetPort, 1, 65535);
+    integer(
+      workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort',
+      targetPort,
+      OPTION_BOUNDS.port.min,
+      OPTION_BOUNDS.port.max,
+    );
   }
 
   const { context, version: lbcVersion } = normalizeExposureContext(contextInput, details);

@@ -20,6 +20,7 @@ import type {
   ServiceEntry,
 } from '../trace-path.types.js';
 import { deliverOnSameNode, isStrictBranch, nodeAddressFor, nodeToPod, podToPod, travelToNode } from './pod-and-node.flow.js';
+import { OPTION_BOUNDS, isIntegerWithin } from '../../spec/option-bounds.js';
 
 interface ServiceShape {
   ref: WorkloadRef;
@@ -566,8 +567,8 @@ function healthCheckNote(targetType: 'IP' | 'INSTANCE', policy: 'CLUSTER' | 'LOC
 
 function resolveNodePort(ctx: TraceContext, to: ServiceEndpoint, service: ServiceShape, dialledDirectly: boolean): number {
   if (to.nodePort !== undefined) {
-    if (!Number.isInteger(to.nodePort) || to.nodePort < 1 || to.nodePort > 65535) {
-      throw invalid('INVALID_PORT', `nodePort ${to.nodePort} is not a port number.`, 'flow.to.nodePort');
+    if (!isIntegerWithin(to.nodePort, OPTION_BOUNDS.port)) {
+      throw invalid('INVALID_PORT', `nodePort ${String(to.nodePort)} is not a port number.`, 'flow.to.nodePort');
     }
     return to.nodePort;
   }
