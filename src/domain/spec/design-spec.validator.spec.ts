@@ -939,25 +939,11 @@ describe('validateDesignSpec', () => {
     });
   });
 
-  describe('performance', () => {
-    it('validates a 3,000-subnet, 1,000-node-group design', () => {
-      const ipv4 = largeDesign();
-      const dualStack = largeDesign({ dualStack: true });
-      sut(largeDesign({ subnets: 300, nodeGroups: 100 }), context); // warm-up
-
-      const timed = (input: unknown) => {
-        const started = performance.now();
-        const result = sut(input, context);
-        return { result, ms: performance.now() - started };
-      };
-      const v4 = timed(ipv4);
-      const v6 = timed(dualStack);
-
-      console.log(
-        `DesignSpec validation, 3,000 subnets / 1,000 node groups: IPv4 ${v4.ms.toFixed(1)} ms, dual-stack ${v6.ms.toFixed(1)} ms`,
-      );
-      expect(failures(v4.result)).toEqual([]);
-      expect(failures(v6.result)).toEqual([]);
+  // Validation time at this size is measured by npm run bench.
+  describe('large designs', () => {
+    it('validates a 3,000-subnet, 1,000-node-group design, IPv4 and dual-stack', () => {
+      expect(failures(sut(largeDesign(), context))).toEqual([]);
+      expect(failures(sut(largeDesign({ dualStack: true }), context))).toEqual([]);
     });
   });
 });
