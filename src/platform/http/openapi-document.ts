@@ -23,7 +23,7 @@ export function toOpenApi31(document: OpenAPIObject): OpenAPIObject {
       if (Array.isArray(operation.parameters)) operation.parameters = tidyParameters(operation.parameters as Json[]);
     }
   }
-  return rewriteSchemas(copy) as unknown as OpenAPIObject;
+  return rewriteSchemas(copy) as OpenAPIObject;
 }
 
 const PARAMETER_RANK: Record<string, number> = { path: 0, header: 1, query: 2, cookie: 3 };
