@@ -14,6 +14,7 @@ import { AppModule } from './app.module.js';
 import { SERVICE_ERROR_REGISTRIES } from './app/error-codes.js';
 import { AppConfig } from './platform/config/app-config.service.js';
 import { toOpenApi31 } from './platform/http/openapi-document.js';
+import { registerBodyMediaTypeCheck } from './platform/http/body-media-type.hook.js';
 import { registerAuthentication } from './platform/auth/auth.hook.js';
 import { Authenticator } from './platform/auth/authenticator.js';
 import { InvalidInputError } from './domain/errors/planning-error.js';
@@ -70,6 +71,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
         : undefined,
     );
   });
+  registerBodyMediaTypeCheck(fastify);
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
 
