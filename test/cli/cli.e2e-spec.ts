@@ -259,7 +259,10 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
 
     it('ends quietly with exit code 0 when the reader closes the pipe early (`--output json | head -1`)', async () => {
       // 3.6 MB of JSON: far more than a pipe buffers, so the CLI is still writing when the reader goes away.
-      const child = spawn(process.execPath, [cliMain, 'max-pods-table', '--output', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cliMain, 'max-pods-table', '--output', 'json'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       let first = '';
