@@ -18,12 +18,17 @@ declare module 'fastify' {
 }
 
 export function createRootLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'eks-network-planner' },
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  return pino(
+    {
+      level,
+      base: { service: 'eks-network-planner' },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    // Asynchronous stdout: a synchronous write per access-log line was 6 % of a cached REST answer's CPU profile; while
+    // one write is in flight the next lines gather and go out together. pino flushes what is left when the process exits.
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 /** One access-log line per request (health probes excepted), written when the response is done. */
