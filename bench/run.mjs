@@ -99,13 +99,27 @@ function rssMiB(pid) {
   }
 }
 
+/** User + system CPU seconds of a process so far (Linux /proc, clock ticks of 10 ms), NaN where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function measure(scenario, pid) {
   await scenario.beforeRun?.();
   await cannon({ ...scenario.request, duration: WARMUP });
   await scenario.beforeRun?.();
+  const cpuBefore = cpuSeconds(pid);
   const result = await cannon({ ...scenario.request, duration: DURATION });
+  const cpu = cpuSeconds(pid) - cpuBefore;
   const failures = result.non2xx + result.errors + result.timeouts;
   return {
+    // CPU the server spent per answer (user + system): unlike req/s, it hardly moves with what else runs on the machine.
+    serverCpuUsPerRequest: result.requests.total > 0 && Number.isFinite(cpu) ? Math.round((cpu * 1e6) / result.requests.total) : null,
     timeouts: result.timeouts,
     ...(scenario.planner ? { plannerRssMiB: rssMiB(pid) } : {}),
     name: scenario.name,
@@ -156,18 +170,18 @@ async function main() {
   mkdirSync(dirname(bodyFile), { recursive: true });
   writeFileSync(bodyFile, sample.text);
   const barePort = await freePort();
-  await start(process.execPath, ['bench/bare-server.mjs', String(barePort), bodyFile], {}, 'ready', 'bare');
+  const bareProcess = await start(process.execPath, ['bench/bare-server.mjs', String(barePort), bodyFile], {}, 'ready', 'bare');
   const bare = `http://127.0.0.1:${barePort}`;
   const nestPort = await freePort();
   const apolloPort = await freePort();
-  await start(
+  const nestProcess = await start(
     process.execPath,
     ['bench/reference-servers.mjs', 'nest', String(nestPort), bodyFile],
     { NODE_ENV: 'production' },
     'ready',
     'floor-nest',
   );
-  await start(
+  const apolloProcess = await start(
     process.execPath,
     ['bench/reference-servers.mjs', 'apollo', String(apolloPort), bodyFile],
     { NODE_ENV: 'production' },
@@ -218,9 +232,13 @@ async function main() {
   const maxPodsQuery =
     'query MaxPods { maxPods(input: { instanceType: "m5.large", prefixDelegation: true }) { instanceType maxPods ipLimitedPods cap capApplied branchEniPods kubeReservedMemoryMiB steps { rule value source } warnings { code message } } }';
   const scenarios = [
-    { name: 'bare-fastify', request: { url: `${bare}/bare` } },
-    { name: 'floor-nest-fastify', request: { url: `http://127.0.0.1:${nestPort}/fixed` } },
-    { name: 'floor-apollo-fastify', request: { url: `http://127.0.0.1:${apolloPort}/graphql`, ...gql(maxPodsQuery) } },
+    { name: 'bare-fastify', pid: bareProcess.pid, request: { url: `${bare}/bare` } },
+    { name: 'floor-nest-fastify', pid: nestProcess.pid, request: { url: `http://127.0.0.1:${nestPort}/fixed` } },
+    {
+      name: 'floor-apollo-fastify',
+      pid: apolloProcess.pid,
+      request: { url: `http://127.0.0.1:${apolloPort}/graphql`, ...gql(maxPodsQuery) },
+    },
     { name: 'rest-max-pods', request: { url: `${planner}${maxPodsPath}` } },
     { name: 'graphql-max-pods', request: { url: `${planner}/graphql`, ...gql(maxPodsQuery) } },
     // The portal's catalogue page: the whole aws catalog (1,391 rows), many people at once.
@@ -292,19 +310,19 @@ async function main() {
   const results = [];
   for (const scenario of scenarios) {
     log(`measuring ${scenario.name} (${WARMUP}s warm-up + ${DURATION}s, ${CONNECTIONS} connections)…`);
-    results.push(await measure(scenario, plannerProcess.pid));
+    results.push(await measure(scenario, scenario.pid ?? plannerProcess.pid));
   }
   const bareResult = results[0];
+  const floorName = (name) => (name.startsWith('rest-') ? 'floor-nest-fastify' : name.startsWith('graphql-') ? 'floor-apollo-fastify' : '');
   const floorOf = (name) => results.find((r) => r.name === name)?.requestsPerSecond;
   for (const r of results) {
     r.ratioToBare = Number((r.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3));
     // The same route on the mandated framework with nothing of ours on it: what the stack alone allows.
-    const floor = r.name.startsWith('rest-')
-      ? floorOf('floor-nest-fastify')
-      : r.name.startsWith('graphql-')
-        ? floorOf('floor-apollo-fastify')
-        : undefined;
+    const floor = floorOf(floorName(r.name));
     r.ratioToFrameworkFloor = floor ? Number((r.requestsPerSecond / floor).toFixed(3)) : null;
+    // The same ratio from CPU per answer (floor's CPU / ours): what req/s would be if each server had a core to itself.
+    const floorCpu = results.find((f) => f.name === floorName(r.name))?.serverCpuUsPerRequest;
+    r.cpuRatioToFrameworkFloor = floorCpu && r.serverCpuUsPerRequest ? Number((floorCpu / r.serverCpuUsPerRequest).toFixed(3)) : null;
   }
 
   // Server time of the whole-catalog table: one connection, so latency is not queueing.
@@ -322,7 +340,7 @@ async function main() {
   const byName = Object.fromEntries(results.map((r) => [r.name.replace(/-\d+-hops$/, ''), r]));
   const restTable = byName['rest-max-pods-table'];
   const gqlTable = byName['graphql-max-pods-table'];
-  const besideBare = (r) => (r ? ` (× bare ${r.ratioToBare})` : '');
+  const besideBare = (r) => (r ? ` (× bare ${r.ratioToBare}; by CPU per answer × floor ${r.cpuRatioToFrameworkFloor})` : '');
   const targets = [
     target(
       `REST max-pods ≥ 0.6 × the Nest + Fastify floor${besideBare(byName['rest-max-pods'])}`,
@@ -477,12 +495,13 @@ function print(report) {
   const pad = (s, n) => String(s).padEnd(n);
   const lines = [
     '',
-    `${pad('scenario', 32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('× floor', 9)}${pad('failures', 10)}${pad('timeouts', 10)}RSS MiB after`,
+    `${pad('scenario', 32)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('× floor', 9)}${pad('CPU µs/req', 12)}${pad('× floor CPU', 13)}${pad('failures', 10)}${pad('timeouts', 10)}RSS MiB after`,
     ...report.scenarios.map(
       (r) =>
-        `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${pad(r.ratioToFrameworkFloor ?? '', 9)}${pad(r.failures, 10)}${pad(r.timeouts, 10)}${r.plannerRssMiB ?? ''}`,
+        `${pad(r.name, 32)}${pad(r.requestsPerSecond, 10)}${pad(r.latencyP50Ms, 9)}${pad(r.latencyP99Ms, 9)}${pad(r.ratioToBare, 9)}${pad(r.ratioToFrameworkFloor ?? '', 9)}${pad(r.serverCpuUsPerRequest ?? '', 12)}${pad(r.cpuRatioToFrameworkFloor ?? '', 13)}${pad(r.failures, 10)}${pad(r.timeouts, 10)}${r.plannerRssMiB ?? ''}`,
     ),
-    '(× floor: against the same stack serving the same body with nothing of ours — floor-nest-fastify for REST, floor-apollo-fastify for GraphQL)',
+    '(× floor: against the same stack serving the same body with nothing of ours — floor-nest-fastify for REST, floor-apollo-fastify for GraphQL;',
+    " × floor CPU: the floor's server CPU per answer over ours, the same ratio without the noise of a shared machine)",
     `planner RSS idle (before the first scenario): ${report.memory.idleRssMiB} MiB`,
     '',
     `whole-catalog max-pods table, 1,391 rows (1 connection): GraphQL p50 ${report.maxPodsTable.graphql.p50Ms} ms / p99 ${report.maxPodsTable.graphql.p99Ms} ms; REST p50 ${report.maxPodsTable.rest.p50Ms} ms / p99 ${report.maxPodsTable.rest.p99Ms} ms; engine mean ${report.maxPodsTable.engineMeanMs} ms`,

@@ -8,7 +8,7 @@ import { HeaderMap } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import type { ExecutionContext } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
-import { getArgumentValues, getVariableValues, Kind, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues, getVariableValues, Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { CatalogService } from '../catalogs/catalog.service.js';
 import { DEFAULT_CATALOG } from '../../domain/spec/design-spec.types.js';
@@ -84,7 +84,7 @@ export class CapacityResultCachePlugin implements ApolloServerPlugin<Context> {
 
   /** undefined when the operation is not made only of cacheable root fields over a known catalog. */
   private async keyOf({ request, operation, schema }: OperationContext): Promise<string | undefined> {
-    if (!this.cache || operation.operation !== 'query' || request.query === undefined) return undefined;
+    if (!this.cache || operation.operation !== OperationTypeNode.QUERY || request.query === undefined) return undefined;
     const queryType = schema.getQueryType();
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (!queryType || variables.errors) return undefined;
@@ -132,6 +132,8 @@ export class CapacityResultCachePlugin implements ApolloServerPlugin<Context> {
 
 /** The execution context Nest builds for a root-field resolver call: [root, args, context, info], type graphql. */
 function resolverContext(field: keyof CapacityResolver, contextValue: Context, operation: OperationDefinitionNode): ExecutionContext {
+  // The method itself (never called here): the guards read its metadata (@RequireScope, @SkipThrottle, …).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const handler = CapacityResolver.prototype[field] as (...args: unknown[]) => unknown;
   const context = new ExecutionContextHost([undefined, {}, contextValue, { operation }], CapacityResolver, handler);
   context.setType('graphql');
