@@ -63,7 +63,7 @@ async function profile(scenario) {
   });
   closeSync(out);
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  while (!readFileSync(logFile, 'utf8').includes('listening on')) {
+  while (!readFileSync(logFile, 'utf8').includes('EKS Network Planner listening on')) {
     if (child.exitCode !== null) throw new Error(readFileSync(logFile, 'utf8'));
     await new Promise((r) => setTimeout(r, 100));
   }

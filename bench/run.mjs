@@ -158,7 +158,7 @@ async function main() {
       DATABASE_POOL_SIZE: '20',
       NODE_ENV: 'production',
     },
-    'listening on',
+    'EKS Network Planner listening on',
     'planner',
   );
   const coldStartMs = Date.now() - started;
