@@ -56,7 +56,7 @@ export class CapacityResultCachePlugin implements ApolloServerPlugin<Context> {
     this.cache = maxSize > 0 ? new LRUCache({ maxSize, sizeCalculation: ({ text }, key) => 2 * text.length + key.length }) : undefined;
   }
 
-  /** What the cache holds now (for tests and the bench's memory check). */
+  /** What the cache holds now (entries, bytes as the bound counts them, the bound). */
   public get stats(): { entries: number; bytes: number; maxBytes: number } {
     return { entries: this.cache?.size ?? 0, bytes: this.cache?.calculatedSize ?? 0, maxBytes: this.cache?.maxSize ?? 0 };
   }
