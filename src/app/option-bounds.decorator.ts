@@ -11,7 +11,7 @@ export function IsIntegerWithin(bounds: IntegerBounds, options?: ValidationOptio
   return applyDecorators(IsInt(options), Min(bounds.min, options), Max(bounds.max, options));
 }
 
-/** `{ minimum, maximum }` for @ApiProperty / @ApiPropertyOptional. */
-export function openApiBounds(bounds: IntegerBounds): { minimum: number; maximum: number } {
-  return { minimum: bounds.min, maximum: bounds.max };
+/** `{ type: 'integer', minimum, maximum }` for @ApiProperty / @ApiPropertyOptional. */
+export function openApiBounds(bounds: IntegerBounds): { type: 'integer'; minimum: number; maximum: number } {
+  return { type: 'integer', minimum: bounds.min, maximum: bounds.max };
 }

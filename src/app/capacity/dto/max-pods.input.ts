@@ -148,7 +148,7 @@ export class MaxPodsTableInput extends MaxPodsOptionsInput implements MaxPodsTab
   family?: string;
 
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -181,7 +181,7 @@ export class ExposeRequestInput {
   privateIpv4Addresses?: string[];
 
   @Field(() => Int, { nullable: true, description: '`alb.ingress.kubernetes.io/group.order` (the controller accepts -1000..1000).' })
-  @ApiPropertyOptional({ minimum: -100000, maximum: 100000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: -100000, maximum: 100000 })
   @IsOptional()
   @Min(-100_000)
   @Max(100_000)
@@ -324,10 +324,7 @@ export class ExposureWorkloadInput {
     description: 'Container port number or name; defaults to expose.targetPort, then the Service port.',
   })
   @ApiPropertyOptional({
-    oneOf: [
-      { type: 'integer', ...openApiBounds(OPTION_BOUNDS.port) },
-      { type: 'string', maxLength: 15 },
-    ],
+    oneOf: [openApiBounds(OPTION_BOUNDS.port), { type: 'string', maxLength: 15 }],
     example: 8443,
   })
   @IsOptional()

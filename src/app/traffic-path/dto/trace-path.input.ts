@@ -261,7 +261,7 @@ export class TracePathInput {
   designId?: string;
 
   @Field(() => Int, { nullable: true, description: 'A revision of the saved design (default: the latest).' })
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @RevisionOfSavedDesign()
   revision?: number;
