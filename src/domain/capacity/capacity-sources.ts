@@ -17,6 +17,8 @@ export const SOURCES = {
   cniManifest: 'aws/amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml',
   cniTrunkNoIps: 'aws/amazon-vpc-cni-k8s PR #2801 (v1.16.4); awslabs/amazon-eks-ami#2051',
   calculator: 'awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh',
+  /** The 110/250 cap on CPU_COUNT (the script's last version before AL2 support was removed in b2289030). */
+  calculatorCap: 'awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh@0ab842803d827b8087d78dd2eff0bc408caec771 L148-L162',
   nodeadm: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go',
   nodeadmKubeReserved: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go getMemoryMebibytesToReserve',
   nodeadmKubeReservedCpu: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go getCPUMillicoresToReserve',

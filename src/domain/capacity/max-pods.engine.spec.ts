@@ -121,6 +121,34 @@ describe('CALCULATOR (max-pods-calculator.sh)', () => {
   });
 });
 
+describe('vCPU counts re-synced for p3, f1 and dl1 (issue 17 item 1)', () => {
+  // SOURCES.calculatorCap: max-pods-calculator.sh caps at 250 when `CPU_COUNT -gt 30`, else 110; SOURCES.karpenter `pods`
+  // applies podsPerCore × DefaultVCpus. Both need the vCPU count the catalog used to lack for these seven types.
+  it('p3.16xlarge: 64 vCPUs lift the calculator cap to 250, so the ENI formula 8 × 29 + 2 = 234 stands', () => {
+    const result = sut(type('p3.16xlarge'));
+    expect(result).toMatchObject({ maxPods: 234, cap: 250, capApplied: false });
+    expect(codes(result)).not.toContain('VCPU_UNKNOWN');
+  });
+
+  it('every re-synced type has its EC2 vCPU count and Karpenter applies podsPerCore to it', () => {
+    const expected = {
+      'dl1.24xlarge': 96,
+      'f1.2xlarge': 8,
+      'f1.4xlarge': 16,
+      'f1.16xlarge': 64,
+      'p3.2xlarge': 8,
+      'p3.8xlarge': 32,
+      'p3.16xlarge': 64,
+    };
+    for (const [name, vcpu] of Object.entries(expected)) {
+      expect(type(name).vcpu).toBe(vcpu);
+      const karpenter = sut(type(name), { launcher: 'KARPENTER', podsPerCore: 1 });
+      expect(karpenter.maxPods).toBe(Math.min(vcpu, sut(type(name), { launcher: 'KARPENTER' }).maxPods));
+      expect(codes(karpenter)).not.toContain('VCPU_UNKNOWN');
+    }
+  });
+});
+
 describe('MANAGED_NODE_GROUP', () => {
   it('caps like the calculator and ignores showMaxAllowed and kubelet maxPods with a warning', () => {
     const result = sut(type('m5.4xlarge'), { launcher: 'MANAGED_NODE_GROUP', showMaxAllowed: true, kubeletMaxPods: 234 });
