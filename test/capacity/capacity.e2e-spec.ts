@@ -49,6 +49,20 @@ describe('capacity over REST and GraphQL', () => {
     expect(nodeadm.body).toMatchObject({ maxPods: 44, kubeReservedMemoryMiB: 739 });
   });
 
+  it('reserves kube-reserved memory for the pods nodeadm and Karpenter reserve for, not the kubelet override (issue 17 item 2)', async () => {
+    const maxPods = async (query: Record<string, string>) => (await t.http.get('/v1/capacity/max-pods').query(query).expect(200)).body;
+    // nodeadm config.go withDefaultReservedResources: 11 × 29 (its standard m5.large value) + 255, before maxPods 110 applies.
+    expect(await maxPods({ launcher: 'NODEADM', instanceType: 'm5.large', kubeletMaxPods: '110' })).toMatchObject({
+      maxPods: 110,
+      kubeReservedMemoryMiB: 574,
+    });
+    // Karpenter types.go: kubeReservedResources(cpu, ENILimitedPods(ctx, info, 0, nics)) for AL2023, whatever RESERVED_ENIS is.
+    expect(await maxPods({ launcher: 'KARPENTER', instanceType: 'm5.large', reservedEnis: '1' })).toMatchObject({
+      maxPods: 20,
+      kubeReservedMemoryMiB: 574,
+    });
+  });
+
   it('answers coded errors: unknown type 404, impossible combination 400 naming the rule, bad options 400', async () => {
     expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.gigantic' }).expect(404)).body.error.code).toBe(
       'INSTANCE_TYPE_NOT_FOUND',

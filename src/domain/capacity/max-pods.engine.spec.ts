@@ -256,6 +256,50 @@ describe('KARPENTER', () => {
   });
 });
 
+describe('kube-reserved memory as the launchers compute it (issue 17 item 2)', () => {
+  const m4Xlarge = type('m4.xlarge');
+
+  it('nodeadm e2e kubelet-config-max-pods: m4.xlarge, `max_pods + 2` and kubelet maxPods 1 reserve 915Mi (SOURCES.nodeadmKubeReservedE2e)', () => {
+    // expected.json: "maxPods": 60 in nodeadm's config (4 × 14 + 2 = 58, + 2) and kubeReserved memory "915Mi" = 11 × 60 + 255;
+    // the drop-in then sets maxPods 1, which does not change the reservation (SOURCES.nodeadmKubeReservedOrder).
+    const result = sut(m4Xlarge, { launcher: 'NODEADM', maxPodsExpression: 'max_pods + 2', kubeletMaxPods: 1 });
+    expect(result.maxPods).toBe(1);
+    expect(result.kubeReservedMemoryMiB).toBe(915);
+    expect(result.steps.find((step) => step.source.includes('withDefaultReservedResources'))?.value).toBe(60);
+  });
+
+  it('nodeadm m5.large with kubelet maxPods 110 reserves for its standard 29 pods: 574 MiB, not 1465', () => {
+    const result = sut(type('m5.large'), { launcher: 'NODEADM', kubeletMaxPods: 110 });
+    expect(result).toMatchObject({ maxPods: 110, kubeReservedMemoryMiB: 11 * 29 + 255 });
+    expect(result.kubeReservedMemoryMiB).toBe(574);
+  });
+
+  it('nodeadm without an override reserves for the value it sets (standard or expression)', () => {
+    expect(sut(m4Xlarge, { launcher: 'NODEADM' }).kubeReservedMemoryMiB).toBe(11 * 58 + 255);
+    expect(sut(m4Xlarge, { launcher: 'NODEADM', maxPodsExpression: 'max_pods + 2' }).kubeReservedMemoryMiB).toBe(915);
+  });
+
+  it('Karpenter AL2023 m5.large with reservedEnis 1 schedules 20 pods but reserves for ENILimitedPods(0) = 29: 574 MiB (SOURCES.karpenterKubeReserved)', () => {
+    const result = sut(type('m5.large'), { launcher: 'KARPENTER', reservedEnis: 1 });
+    expect(result.maxPods).toBe(20);
+    expect(result.kubeReservedMemoryMiB).toBe(574);
+  });
+
+  it('Karpenter AL2 also ignores kubelet maxPods and podsPerCore for memory; Bottlerocket reserves for the pods it runs (SOURCES.karpenterMemoryOverheadFlags)', () => {
+    expect(sut(type('m5.xlarge'), { launcher: 'KARPENTER', amiFamily: 'AL2', kubeletMaxPods: 110, podsPerCore: 10 })).toMatchObject({
+      maxPods: 40,
+      kubeReservedMemoryMiB: 11 * 58 + 255,
+    });
+    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'BOTTLEROCKET', kubeletMaxPods: 110 })).toMatchObject({
+      maxPods: 110,
+      kubeReservedMemoryMiB: 11 * 110 + 255,
+    });
+    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'BOTTLEROCKET', reservedEnis: 1 }).kubeReservedMemoryMiB).toBe(
+      11 * 20 + 255,
+    );
+  });
+});
+
 describe('AUTO_MODE', () => {
   it('caps at 110 and records the two UG formulas', () => {
     const result = sut(type('m5.large'), { launcher: 'AUTO_MODE' });

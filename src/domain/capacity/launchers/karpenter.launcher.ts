@@ -37,7 +37,32 @@ export function karpenterMaxPods(context: LauncherContext): LauncherOutcome {
       );
     }
   }
-  return uncapped(pods);
+  return { ...uncapped(pods), ...reservedMemoryPods(context, pods) };
+}
+
+/**
+ * kube-reserved memory: the AL2/AL2023 (default) families set UsesENILimitedMemoryOverhead, so Karpenter reserves for
+ * ENILimitedPods with 0 reserved ENIs, whatever maxPods, podsPerCore or RESERVED_ENIS say; Bottlerocket and Windows
+ * reserve for the pods they run.
+ */
+function reservedMemoryPods(context: LauncherContext, pods: number): Pick<LauncherOutcome, 'reservedMemoryPods'> {
+  const family = context.options.amiFamily;
+  if (family === 'BOTTLEROCKET' || family === 'WINDOWS') return {};
+  const eniLimited = usableEniPods(context, 0);
+  if (eniLimited === pods) return {};
+  return {
+    reservedMemoryPods: {
+      pods: eniLimited,
+      rule: `${family} uses the ENI-limited memory overhead: ENILimitedPods with 0 reserved ENIs (${eniLimited}), not the ${pods} pods`,
+      source: `${SOURCES.karpenterKubeReserved}; ${SOURCES.karpenterMemoryOverheadFlags}`,
+    },
+  };
+}
+
+/** ENILimitedPods(info, reservedENIs): max(default-card ENIs − reserved, 0) × (IPv4 per ENI − 1) + 2, or 0. */
+function usableEniPods(context: LauncherContext, reserved: number): number {
+  const usable = Math.max(context.type.maxEnis - reserved, 0);
+  return usable === 0 ? 0 : eniFormula(usable, context.type.ipv4PerEni);
 }
 
 function eniLimitedPods(context: LauncherContext): number {
