@@ -33,6 +33,7 @@ export interface ResolvedMaxPodsOptions {
   kubeletMaxPods?: number;
   podsPerCore?: number;
   reservedEnis?: number;
+  efaOnlyInterfaces?: number;
   expression?: CompiledMaxPodsExpression;
   /** Karpenter AMI family (defaults to AL2023, or WINDOWS for Windows nodes). */
   amiFamily: AmiFamily;
@@ -70,6 +71,12 @@ export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMax
   const kubeletMaxPods = optionalInteger(options.kubeletMaxPods, 1, MAX_INT32, rejectOption('INVALID_KUBELET_MAX_PODS', 'kubeletMaxPods'));
   const podsPerCore = optionalInteger(options.podsPerCore, 0, MAX_INT32, rejectOption('INVALID_PODS_PER_CORE', 'podsPerCore'));
   const reservedEnis = optionalInteger(options.reservedEnis, 0, 1000, rejectOption('INVALID_RESERVED_ENIS', 'reservedEnis'));
+  const efaOnlyInterfaces = optionalInteger(
+    options.efaOnlyInterfaces,
+    0,
+    1000,
+    rejectOption('INVALID_EFA_ONLY_INTERFACES', 'efaOnlyInterfaces'),
+  );
   const expressionText = optionalExpression(options.maxPodsExpression);
 
   rejectImpossibleCombinations({ launcher, os, ipFamily, explicitPrefixDelegation, customNetworking, securityGroupsForPods, cniVersion });
@@ -88,6 +95,7 @@ export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMax
     kubeletMaxPods,
     podsPerCore,
     reservedEnis,
+    efaOnlyInterfaces,
     amiFamily: requestedAmiFamily ?? (os === 'WINDOWS' ? 'WINDOWS' : 'AL2023'),
     warnings: [],
   };
@@ -206,6 +214,19 @@ function ignoredOptionWarnings(resolved: ResolvedMaxPodsOptions, options: MaxPod
     );
   }
   if (resolved.reservedEnis !== undefined && launcher !== 'KARPENTER') ignore('reservedEnis', 'it is a Karpenter setting (RESERVED_ENIS)');
+  if (resolved.efaOnlyInterfaces !== undefined && launcher !== 'KARPENTER') {
+    ignore('efaOnlyInterfaces', 'it models the networkInterfaces of a Karpenter EC2NodeClass');
+  }
+  if (launcher === 'NODEADM' && (resolved.amiFamily === 'AL2' || resolved.amiFamily === 'BOTTLEROCKET')) {
+    warnings.push({
+      code: 'NODEADM_CONFIGURES_AL2023_ONLY',
+      message: `nodeadm configures AL2023 nodes only (it runs from a systemd unit of the AL2023 EKS AMIs, ${SOURCES.nodeadmAl2023Only}); ${
+        resolved.amiFamily === 'AL2'
+          ? 'AL2 nodes run bootstrap.sh (model them with launcher ENI_FORMULA or CALCULATOR)'
+          : 'Bottlerocket nodes take settings.kubernetes.max-pods from their TOML user data, not a NodeConfig'
+      }, so these are nodeadm's numbers, not that node's.`,
+    });
+  }
   if (resolved.podsPerCore !== undefined && launcher !== 'KARPENTER') ignore('podsPerCore', 'only the Karpenter model applies podsPerCore');
   if (resolved.kubeletMaxPods !== undefined) {
     if (launcher === 'MANAGED_NODE_GROUP') {

@@ -300,6 +300,46 @@ describe('kube-reserved memory as the launchers compute it (issue 17 item 2)', (
   });
 });
 
+describe('small capacity edges (issue 17 item 3)', () => {
+  it('reads a two-part cniVersion as major.minor.0, as max-pods-calculator.sh does (SOURCES.calculatorCniVersion)', () => {
+    // The script splits on dots and compares only the major and minor fields: 1.9 enables prefix delegation, 1.8 does not.
+    expect(sut(type('m5.large'), { cniVersion: '1.9', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(3 * 9 * 16 + 2);
+    expect(sut(type('m5.large'), { cniVersion: 'v1.9', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(3 * 9 * 16 + 2);
+    expect(sut(type('m5.large'), { cniVersion: '1.8', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(29);
+  });
+
+  it.each(['latest', '1', '1.', '1.9.', '1.9.0.1', 'v', '01.9', '1.x', '1.9 beta', '', '1'.repeat(5000), '1.9-' + 'a'.repeat(41)])(
+    'answers INVALID_CNI_VERSION for the malformed %j, whatever its shape',
+    (cniVersion) => {
+      expectInvalid(() => sut(type('m5.large'), { cniVersion }), 'INVALID_CNI_VERSION');
+    },
+  );
+
+  it.each(['AL2', 'BOTTLEROCKET'] as const)(
+    'warns that nodeadm configures AL2023 only when amiFamily is %s (SOURCES.nodeadmAl2023Only)',
+    (amiFamily) => {
+      const result = sut(type('m5.large'), { launcher: 'NODEADM', amiFamily });
+      expect(result.maxPods).toBe(29);
+      expect(result.warnings.find((w) => w.code === 'NODEADM_CONFIGURES_AL2023_ONLY')?.message).toContain('AL2023');
+      expect(codes(sut(type('m5.large'), { launcher: 'NODEADM', amiFamily: 'AL2023' }))).not.toContain('NODEADM_CONFIGURES_AL2023_ONLY');
+    },
+  );
+
+  it('subtracts EFA-only interfaces on network card 0 with RESERVED_ENIS, as Karpenter ENILimitedPods does (SOURCES.karpenterEniLimitedPods)', () => {
+    // p5.48xlarge: 2 ENIs on card 0, 50 IPv4 each. One EFA-only on card 0 leaves 1 ENI: 1 × 49 + 2 = 51 pods.
+    const one = sut(type('p5.48xlarge'), { launcher: 'KARPENTER', efaOnlyInterfaces: 1 });
+    expect(one.maxPods).toBe(51);
+    // kube-reserved uses ENILimitedPods(ctx, info, 0, nics): the EFA-only interfaces still count there, RESERVED_ENIS does not.
+    expect(one.kubeReservedMemoryMiB).toBe(11 * 51 + 255);
+    const both = sut(type('p5.48xlarge'), { launcher: 'KARPENTER', efaOnlyInterfaces: 1, reservedEnis: 1 });
+    expect(both.maxPods).toBe(0);
+    expect(codes(both)).toContain('KARPENTER_NO_USABLE_ENIS');
+    expect(both.kubeReservedMemoryMiB).toBe(11 * 51 + 255);
+    const ignored = sut(type('p5.48xlarge'), { launcher: 'NODEADM', efaOnlyInterfaces: 1 });
+    expect(ignored.warnings.find((w) => w.code === 'OPTION_IGNORED')?.message).toContain('efaOnlyInterfaces');
+  });
+});
+
 describe('AUTO_MODE', () => {
   it('caps at 110 and records the two UG formulas', () => {
     const result = sut(type('m5.large'), { launcher: 'AUTO_MODE' });
@@ -437,7 +477,8 @@ describe('impossible input', () => {
     ['INVALID_IP_FAMILY', 'm5.large', { ipFamily: 'DUAL' as never }],
     ['INVALID_AMI_FAMILY', 'm5.large', { amiFamily: 'UBUNTU' as never }],
     ['INVALID_OPTION', 'm5.large', { prefixDelegation: 'yes' as never }],
-    ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: '1.20' }],
+    ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: '1' }],
+    ['INVALID_EFA_ONLY_INTERFACES', 'm5.large', { launcher: 'KARPENTER', efaOnlyInterfaces: -1 }],
     ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: 'latest' }],
     ['INVALID_MAX_ENIS', 'm5.large', { maxEnis: -1 }],
     ['INVALID_MAX_ENIS', 'm5.large', { maxEnis: 0 }],

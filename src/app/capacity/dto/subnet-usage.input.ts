@@ -55,11 +55,11 @@ export class WindowsWarmPoolInput {
 
 @InputType('SubnetUsageCniInput')
 export class SubnetUsageCniInput {
+  // The form (and length) is the capacity domain's rule: every malformed version answers INVALID_CNI_VERSION.
   @Field({ nullable: true })
   @ApiPropertyOptional({ example: '1.20.0' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
   version?: string;
 
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() prefixDelegation?: boolean;
@@ -149,6 +149,7 @@ export class SubnetUsageNodeGroupInput {
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) kubeletMaxPods?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) podsPerCore?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(128) reservedEnis?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(128) efaOnlyInterfaces?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) maxPodsExpression?: string;
 }
 
