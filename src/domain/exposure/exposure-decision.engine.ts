@@ -489,9 +489,9 @@ function chooseTargetType(draft: Draft): void {
   }
 
   const explicit = expose.targetType;
-  if (explicit) {
-    const violated = explicit === 'INSTANCE' ? needsIp : needsInstance;
-    for (const constraint of violated) recordConstraint(draft, constraint);
+  const violated = explicit === 'INSTANCE' ? needsIp : needsInstance;
+  const opposite = explicit === 'INSTANCE' ? needsInstance : needsIp;
+  if (explicit && violated.length === 0) {
     draft.targetType = explicit;
     because(
       draft,
@@ -499,6 +499,26 @@ function chooseTargetType(draft: Draft): void {
       'EXPLICIT_TARGET_TYPE',
       `Target type ${explicit} was requested explicitly.`,
     );
+  } else if (explicit && opposite.length === 0) {
+    // The requested type can never receive traffic here (e.g. instance targets for Fargate pods): the recommendation is
+    // the type that works, and `errors` keeps what was asked, why it cannot work and what was chosen instead.
+    const corrected = explicit === 'INSTANCE' ? 'IP' : 'INSTANCE';
+    const chosen = corrected === 'IP' ? 'ip' : 'instance';
+    for (const constraint of violated) {
+      recordConstraint(draft, {
+        ...constraint,
+        message: `targetType ${explicit} was requested, but ${lowerFirst(constraint.message)} The recommendation uses ${chosen} targets instead.`,
+      });
+    }
+    draft.targetType = corrected;
+    for (const constraint of violated) {
+      because(
+        draft,
+        constraint.rule,
+        'EXPLICIT_TARGET_TYPE_CORRECTED',
+        `${chosen} targets instead of the requested ${explicit === 'INSTANCE' ? 'instance' : 'ip'}: ${constraint.reason} need ${chosen} targets.`,
+      );
+    }
   } else if (needsIp.length > 0 && needsInstance.length > 0) {
     for (const constraint of needsInstance) {
       recordConstraint(draft, {
@@ -552,6 +572,10 @@ function chooseTargetType(draft: Draft): void {
       );
     }
   }
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function recordConstraint(draft: Draft, constraint: TargetConstraint): void {
