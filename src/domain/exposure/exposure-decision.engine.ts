@@ -587,15 +587,20 @@ function chooseScheme(draft: Draft): void {
   if (!isLoadBalancer(draft.kind)) return;
   const { audience } = draft.request.expose;
   draft.scheme = audience === 'INTERNET' ? 'INTERNET_FACING' : 'INTERNAL';
-  const defaultNote =
-    draft.controller === 'CCM'
-      ? 'the in-tree controller defaults to internet-facing'
-      : 'the AWS Load Balancer Controller defaults to internal (since v2.2.0)';
+  const scheme = draft.scheme === 'INTERNET_FACING' ? 'internet-facing' : 'internal';
+  // Say only what the manifest carries: the in-tree controller gets no scheme annotation when internet-facing (its
+  // default) and `aws-load-balancer-internal: "true"` when internal, since it ignores -scheme ([CCM-AWS] L2453-2460).
+  const why =
+    draft.controller !== 'CCM'
+      ? 'the AWS Load Balancer Controller defaults to internal (since v2.2.0), so the manifest says it explicitly.'
+      : draft.scheme === 'INTERNET_FACING'
+        ? 'that is the in-tree controller’s default, so the manifest carries no scheme annotation.'
+        : 'the in-tree controller defaults to internet-facing and ignores aws-load-balancer-scheme, so the manifest sets aws-load-balancer-internal: "true".';
   because(
     draft,
     draft.kind === 'ALB_INGRESS' ? 'R3' : draft.controller === 'CCM' ? 'R11' : 'R4',
     'SCHEME_FROM_AUDIENCE',
-    `Audience ${audience} → ${draft.scheme === 'INTERNET_FACING' ? 'internet-facing' : 'internal'}; ${defaultNote}, so the manifest says it explicitly.`,
+    `Audience ${audience} → ${scheme}; ${why}`,
   );
   if (audience === 'CLUSTER') {
     because(
@@ -607,7 +612,20 @@ function chooseScheme(draft: Draft): void {
   }
 }
 
+/** workload.port wins over expose.port for the Service (normalizeExposureRequest); say so when both are set and differ. */
+function warnOnPortMismatch(draft: Draft): void {
+  const { expose, workload } = draft.request;
+  if (expose.port === undefined || expose.port === workload.port) return;
+  const backend = draft.kind === 'ALB_INGRESS' ? ' and the Ingress backend' : '';
+  warn(
+    draft,
+    'WORKLOAD_PORT_OVERRIDES_EXPOSE_PORT',
+    `workload.port ${workload.port} differs from expose.port ${expose.port}: the Service${backend} uses workload.port ${workload.port} (spec.ports[0].port); expose.port ${expose.port} is not used. Set one of them, or make them equal.`,
+  );
+}
+
 function chooseNodePort(draft: Draft): void {
+  warnOnPortMismatch(draft);
   const { nodePort } = draft.request.expose;
   if (nodePort === undefined) return;
   const hasNodePorts = draft.serviceType === 'NodePort' || draft.serviceType === 'LoadBalancer';
