@@ -116,7 +116,7 @@ export class MaxPodsOptionsInput {
     nullable: true,
     description: 'Karpenter EC2NodeClass networkInterfaces with interfaceType efa-only on network card 0: each takes an ENI from the pods.',
   })
-  @ApiPropertyOptional({ minimum: 0, maximum: 128 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 128 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
