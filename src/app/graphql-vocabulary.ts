@@ -29,6 +29,7 @@ import { FINDING_SEVERITIES } from '../domain/findings/finding.js';
 import { PLAN_STATUSES, SERVICE_CIDR_SOURCES, SPEC_CHANGE_KINDS, SUBNET_CHARGE_KINDS } from '../domain/plan/plan.types.js';
 import {
   AMI_FAMILIES,
+  WINDOWS_VARIANTS,
   AUDIENCES,
   EXPOSE_PROTOCOLS,
   IP_FAMILIES,
@@ -61,6 +62,7 @@ export const PeerConnectionEnum = graphqlEnum(PEER_CONNECTIONS, 'PeerConnection'
 export const SubnetRoleEnum = graphqlEnum(SUBNET_ROLES, 'SubnetRole');
 export const NodeGroupKindEnum = graphqlEnum(NODE_GROUP_KINDS, 'NodeGroupKind');
 export const AmiFamilyEnum = graphqlEnum(AMI_FAMILIES, 'AmiFamily');
+export const WindowsVariantEnum = graphqlEnum(WINDOWS_VARIANTS, 'WindowsVariant');
 export const PodSecurityGroupEnforcingModeEnum = graphqlEnum(POD_SG_ENFORCING_MODES, 'PodSecurityGroupEnforcingMode');
 export const AudienceEnum = graphqlEnum(AUDIENCES, 'Audience', 'Who must reach the workload.');
 export const ExposeProtocolEnum = graphqlEnum(EXPOSE_PROTOCOLS, 'ExposeProtocol');

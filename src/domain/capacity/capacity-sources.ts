@@ -17,11 +17,33 @@ export const SOURCES = {
   cniManifest: 'aws/amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml',
   cniTrunkNoIps: 'aws/amazon-vpc-cni-k8s PR #2801 (v1.16.4); awslabs/amazon-eks-ami#2051',
   calculator: 'awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh',
+  /** `VERSION_SPLIT=(${CNI_VERSION//./ })`: only the major and minor fields are read. */
+  calculatorCniVersion:
+    'awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh@0ab842803d827b8087d78dd2eff0bc408caec771 L114-L117',
+  /** The 110/250 cap on CPU_COUNT (the script's last version before AL2 support was removed in b2289030). */
+  calculatorCap: 'awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh@0ab842803d827b8087d78dd2eff0bc408caec771 L148-L162',
   nodeadm: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go',
   nodeadmKubeReserved: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go getMemoryMebibytesToReserve',
+  /** nodeadm sets kube-reserved memory from its own maxPods (standard or expression) before the user's kubelet config. */
+  nodeadmKubeReservedOrder:
+    'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go@81fec2e895854f599974fe4d3d72f61c0a9aaffa L274-L287 withDefaultReservedResources, L442-L443',
+  /** nodeadm e2e: maxPodsExpression `max_pods + 2` and kubelet maxPods 1 on m4.xlarge → maxPods 60, memory 915Mi. */
+  nodeadmKubeReservedE2e:
+    'awslabs/amazon-eks-ami nodeadm/test/e2e/cases/custom-max-pods-expression/scenarios/kubelet-config-max-pods/expected.json@81fec2e895854f599974fe4d3d72f61c0a9aaffa L52, L61',
   nodeadmKubeReservedCpu: 'awslabs/amazon-eks-ami nodeadm/internal/kubelet/config.go getCPUMillicoresToReserve',
+  /** "This happens automatically, via a systemd service, on AL2023-based EKS AMI's." */
+  nodeadmAl2023Only: 'awslabs/amazon-eks-ami nodeadm/README.md@81fec2e895854f599974fe4d3d72f61c0a9aaffa L14-L15',
   nodeadmTypes: 'awslabs/amazon-eks-ami nodeadm/api/v1alpha1/nodeconfig_types.go',
   karpenter: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go',
+  /** kubeReservedResources(cpu, ENILimitedPods(ctx, info, 0, nics) or pods(…)): 11 × pods + 255 MiB. */
+  karpenterKubeReserved:
+    'aws/karpenter-provider-aws pkg/providers/instancetype/types.go@1d927085dd81a9df9301e613f371dac5b4d16bfe L304-L306, L678-L681',
+  /** UsesENILimitedMemoryOverhead: true for the default family (AL2, AL2023, Custom), false for Bottlerocket and Windows. */
+  karpenterMemoryOverheadFlags:
+    'aws/karpenter-provider-aws pkg/providers/amifamily/resolver.go@1d927085dd81a9df9301e613f371dac5b4d16bfe L148-L155; bottlerocket.go L209-L214; windows.go L101-L106',
+  /** ENILimitedPods subtracts EFA-only interfaces on network card 0 with the reserved ENIs. */
+  karpenterEniLimitedPods:
+    'aws/karpenter-provider-aws pkg/providers/instancetype/types.go@1d927085dd81a9df9301e613f371dac5b4d16bfe L641-L661',
   karpenterAmiFamilies: 'aws/karpenter-provider-aws pkg/providers/amifamily/{resolver,windows,bottlerocket}.go',
   karpenterPdIssue: 'aws/karpenter-provider-aws#8210',
   karpenterSettings: 'aws/karpenter-provider-aws website/content/en/docs/reference/settings.md (RESERVED_ENIS)',

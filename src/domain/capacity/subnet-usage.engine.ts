@@ -243,6 +243,7 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
         kubeletMaxPods: group.kubeletMaxPods,
         podsPerCore: group.podsPerCore,
         reservedEnis: group.reservedEnis,
+        efaOnlyInterfaces: group.efaOnlyInterfaces,
         maxPodsExpression: group.maxPodsExpression,
       }),
     ),

@@ -9,7 +9,7 @@ import type { DesignSpec, NodeGroup, Subnet } from '../spec/design-spec.types.js
 import { exportCni } from './cni-export.engine.js';
 import { formatPath } from './eksctl-config.reader.js';
 import { EKSCTL_API_VERSION, EKSCTL_KIND, importEksctl } from './eksctl-import.engine.js';
-import { EKSCTL_AMI_FAMILIES } from './eksctl-node-groups.mapper.js';
+import { AUTO_MODE_NODE_POOLS, eksctlAmiFamily } from './eksctl-node-groups.mapper.js';
 import { eksctlGeneratedSubnets } from './eksctl-subnet-layout.util.js';
 import type { PathSegment } from './eksctl-yaml.parser.js';
 import type { EksctlExport, NotExportedField } from './eksctl.types.js';
@@ -22,8 +22,19 @@ export function exportEksctl(spec: DesignSpec): string {
 }
 
 export function exportEksctlWithNotes(spec: DesignSpec): EksctlExport {
-  const yaml = stringify(clusterConfig(spec), { lineWidth: 0, schema: 'yaml-1.1' });
-  return { yaml, notExported: notExported(spec, yaml) };
+  const body = stringify(clusterConfig(spec), { lineWidth: 0, schema: 'yaml-1.1' });
+  const notes = notExported(spec, body);
+  return { yaml: notExportedComment(notes) + body, notExported: notes };
+}
+
+/**
+ * What the ClusterConfig cannot hold, as a comment block at the top of the YAML itself: the file is what a reviewer
+ * keeps and applies, so it says what the design had that `eksctl create cluster` will not see. One line per path.
+ */
+function notExportedComment(notes: readonly NotExportedField[]): string {
+  if (notes.length === 0) return '';
+  const lines = notes.map((note) => `#   ${note.path || '(whole config)'}: ${note.reason}`.replace(/\s*\n\s*/g, ' '));
+  return ['# Not exported: the design has these, an eksctl ClusterConfig cannot hold them.', ...lines, ''].join('\n');
 }
 
 interface Layout {
@@ -73,7 +84,14 @@ function clusterConfig(spec: DesignSpec): Record<string, unknown> {
     managedNodeGroups: byKind('MANAGED').map((group) => ec2NodeGroup(spec, group, layout, 'MANAGED')),
     nodeGroups: byKind('SELF_MANAGED').map((group) => ec2NodeGroup(spec, group, layout, 'SELF_MANAGED')),
     fargateProfiles: byKind('FARGATE').map((group) => fargateProfile(spec, group, layout)),
+    autoModeConfig: autoModeConfig(byKind('AUTO_MODE')),
   });
+}
+
+/** AUTO_MODE node groups named after eksctl's built-in pools become `autoModeConfig.nodePools`. */
+function autoModeConfig(groups: readonly NodeGroup[]): Record<string, unknown> | undefined {
+  const pools = groups.map((group) => group.name).filter((name) => (AUTO_MODE_NODE_POOLS as readonly string[]).includes(name));
+  return pools.length === 0 ? undefined : { enabled: true, nodePools: pools };
 }
 
 function splitTag(tag: string): [string, string] {
@@ -164,7 +182,7 @@ function ec2NodeGroup(spec: DesignSpec, group: NodeGroup, layout: Layout, kind: 
   const [first, ...more] = group.instanceTypes;
   return omitEmpty({
     name: group.name,
-    amiFamily: group.amiFamily === undefined ? undefined : EKSCTL_AMI_FAMILIES[group.amiFamily],
+    amiFamily: eksctlAmiFamily(group),
     instanceType: more.length === 0 ? first : undefined,
     instanceTypes: kind === 'MANAGED' && more.length > 0 ? group.instanceTypes : undefined,
     instancesDistribution: kind === 'SELF_MANAGED' && more.length > 0 ? { instanceTypes: group.instanceTypes } : undefined,
@@ -255,7 +273,7 @@ const REASONS: [RegExp, string][] = [
   ],
   [
     /^nodeGroups\[\d+\]$/,
-    'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.',
+    'KARPENTER node groups are Kubernetes NodePools, and only AUTO_MODE node groups named general-purpose or system are eksctl Auto Mode node pools; others are not ClusterConfig node groups.',
   ],
   [/^nodeGroups$/, 'eksctl lists managed node groups, then self-managed ones, then Fargate profiles; they import back in that order.'],
   [/^nodeGroups\[\d+\]\.instanceTypes$/, "A node group without instance types gets eksctl's default (m5.large) on import."],
@@ -303,7 +321,18 @@ function notExported(spec: DesignSpec, yaml: string): NotExportedField[] {
     const text = formatPath(path);
     return { path: text, reason: REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'A ClusterConfig cannot hold this.' };
   });
-  return [...notes, ...collapse(found)];
+  return onePerPath([...notes, ...collapse(found)]);
+}
+
+/** One note per path: the reasons of a path reported twice are joined, so headers and comments name each path once. */
+function onePerPath(notes: readonly NotExportedField[]): NotExportedField[] {
+  const byPath = new Map<string, string[]>();
+  for (const note of notes) {
+    const reasons = byPath.get(note.path) ?? [];
+    if (!reasons.includes(note.reason)) reasons.push(note.reason);
+    byPath.set(note.path, reasons);
+  }
+  return [...byPath].map(([path, reasons]) => ({ path, reason: reasons.join(' ') }));
 }
 
 /** `subnets[3].natGateway`, `subnets[4].natGateway`, … with one reason become one `subnets[*].natGateway` note. */

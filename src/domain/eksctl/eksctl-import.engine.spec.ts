@@ -502,6 +502,7 @@ describe('importEksctl', () => {
           name: 'win',
           kind: 'SELF_MANAGED',
           amiFamily: 'WINDOWS',
+          windowsVariant: 'WINDOWS_SERVER_2019_FULL',
           instanceTypes: ['m5.large', 'm5a.large'],
           subnets: ['private-us-east-1b'],
           minSize: 2,

@@ -4,7 +4,7 @@
  * assumption or inference is a warning. Malformed or hostile YAML, another kind of document, or a mapped field of the
  * wrong type is an InvalidInputError.
  */
-import { InvalidInputError } from '../errors/planning-error.js';
+import { InvalidInputError, ValidationFailedError } from '../errors/planning-error.js';
 import { cidrContains, parseCidr } from '../network/cidr.js';
 import { DESIGN_SPEC_LIMITS, KUBERNETES_VERSION_PATTERN } from '../spec/design-spec.schema.js';
 import {
@@ -18,7 +18,7 @@ import {
   type SubnetRole,
 } from '../spec/design-spec.types.js';
 import { readVpcCniAddon, type EniConfigReference } from './eksctl-cni.mapper.js';
-import { ConfigObject, ImportContext, isRecord } from './eksctl-config.reader.js';
+import { ConfigObject, formatPath, ImportContext, isRecord } from './eksctl-config.reader.js';
 import { readNodeGroups, SecurityGroupIds } from './eksctl-node-groups.mapper.js';
 import { explainUnsupported } from './eksctl-schema.data.js';
 import {
@@ -60,7 +60,7 @@ export function importEksctl(yamlText: string): EksctlImport {
   markClusterEndpointSubnets(config, vpc.catalog);
   const natGateways = readNatGateways(config, vpc, ipFamily === 'IPV6');
   const endpointAccess = readEndpointAccess(config, vpc);
-  const { nodeGroups, ec2Subnets } = readNodeGroups(config, vpc.catalog, securityGroups);
+  const { nodeGroups, origins, ec2Subnets } = readNodeGroups(config, vpc.catalog, securityGroups);
   assignRoles(vpc.catalog.subnets, ec2Subnets);
 
   if (securityGroups.list().length > 0) {
@@ -102,7 +102,42 @@ export function importEksctl(yamlText: string): EksctlImport {
       ? {}
       : { securityGroups: securityGroups.list().map((name): SecurityGroup => ({ name, ingress: [] })) }),
   };
-  return { spec, unsupported: ctx.unsupportedFields(root, explainUnsupported), warnings: ctx.warnings };
+  return {
+    spec,
+    unsupported: ctx.unsupportedFields(root, explainUnsupported),
+    warnings: ctx.warnings,
+    origins: {
+      nodeGroups: origins,
+      subnets: vpc.catalog.subnets.map((subnet) => (subnet.path.length > 0 ? formatPath(subnet.path) : 'vpc')),
+    },
+  };
+}
+
+/** Design fields whose ClusterConfig name differs (eksctl pkg/apis/eksctl.io/v1alpha5/types.go NodeGroupBase). */
+const EKSCTL_FIELD_NAMES: Readonly<Record<string, string>> = { desiredSize: 'desiredCapacity', maxPods: 'maxPodsPerNode' };
+
+/**
+ * A design validation error of an imported config, told in the user's ClusterConfig paths: `nodeGroups[1].desiredSize`
+ * becomes `managedNodeGroups[0].desiredCapacity`, with the design path kept in the message.
+ */
+export function inEksctlPaths(error: ValidationFailedError, imported: EksctlImport): ValidationFailedError {
+  const details = error.details.map((detail) => {
+    const eksctlPath = eksctlPathOf(imported, detail.path);
+    return eksctlPath === undefined || eksctlPath === detail.path
+      ? detail
+      : { ...detail, path: eksctlPath, message: `${detail.message} (design path ${detail.path})` };
+  });
+  return new ValidationFailedError(details);
+}
+
+function eksctlPathOf({ origins }: EksctlImport, specPath: string): string | undefined {
+  const match = /^(nodeGroups|subnets)\[(\d+)\](?:\.([A-Za-z]+))?(.*)$/.exec(specPath);
+  if (!match) return undefined;
+  const [, list, index, field, rest] = match;
+  const base = (list === 'nodeGroups' ? origins.nodeGroups : origins.subnets)[Number(index)];
+  if (base === undefined) return undefined;
+  if (field === undefined) return base;
+  return `${base}.${(list === 'nodeGroups' ? EKSCTL_FIELD_NAMES[field] : undefined) ?? field}${rest}`;
 }
 
 function assertClusterConfig(root: unknown): asserts root is Record<string, unknown> {

@@ -31,6 +31,11 @@ export interface PacketState {
 export interface HopOptions {
   securityGroups?: SecurityGroupVerdict[];
   note?: string;
+  /**
+   * The drop happens at or after the destination read the source: the EKS public endpoint refusing an address outside
+   * publicAccessCidrs or a port it does not serve, a pod whose replies are lost. sourceIpSeenByDestination reports it.
+   */
+  destinationSawSource?: boolean;
 }
 
 /** Thrown by a drop to end the trace; never leaves tracePath. */
@@ -45,6 +50,7 @@ export class TraceBuilder {
   private packetState: PacketState | undefined;
   private originalSrc = '';
   private drop: CodedMessage | null = null;
+  private destinationSawSource = false;
   private header: { via: ClientIpVia; carries: string } | null = null;
 
   public get packet(): Readonly<PacketState> {
@@ -82,6 +88,7 @@ export class TraceBuilder {
   public dropAt(kind: HopKind, name: string, code: DropCode, message: string, options: HopOptions = {}): never {
     this.push(kind, name, 'DROP', { ...options, note: options.note || message });
     this.drop = { code, message };
+    this.destinationSawSource = options.destinationSawSource ?? false;
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- caught by tracePath, see TraceStopped
     throw new TraceStopped(code);
   }
@@ -110,7 +117,7 @@ export class TraceBuilder {
 
   public result(): Omit<TraceResult, 'diagram'> {
     const delivered = this.drop === null;
-    const seen = delivered ? asSourceRole(this.packet.srcRole) : null;
+    const seen = delivered || this.destinationSawSource ? asSourceRole(this.packet.srcRole) : null;
     let clientIpVia: ClientIpVia = 'NONE';
     if (delivered && this.packet.src === this.originalSrc) clientIpVia = 'L3_SOURCE';
     else if (delivered && this.header && this.header.carries === this.originalSrc) clientIpVia = this.header.via;

@@ -224,7 +224,10 @@ export interface TraceResult {
   verdict: TraceVerdict;
   dropReason: CodedMessage | null;
   hops: Hop[];
-  /** Role of the source address the destination sees; null when the packet is dropped before it. */
+  /**
+   * Role of the source address the destination sees: also when the destination itself refuses the packet (the EKS
+   * public endpoint outside publicAccessCidrs); null when the packet is dropped before it.
+   */
   sourceIpSeenByDestination: SourceIpRole | null;
   /** The destination application can learn the original client's address. */
   clientIpPreserved: boolean;

@@ -1,7 +1,7 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { classifyError } from './error-classification.js';
+import { type ClassifiedError, classifyError } from './error-classification.js';
 import { toGraphQLError } from './graphql-error.formatter.js';
 
 /**
@@ -20,7 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const classified = classifyError(exception);
+    const classified = withBodyLimit(classifyError(exception), exception, request);
     if (classified.internal) {
       this.logger.error({ err: exception, requestId: request.id }, `unhandled error on ${request.method} ${request.url}`);
     }
@@ -35,4 +35,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (classified.status === 503) void reply.header('retry-after', '5');
     return reply.status(classified.status).send(body);
   }
+}
+
+/**
+ * Fastify says only "Request body is too large"; the caller needs the limit to split the call (a whole `helm template`
+ * output for the lint is the usual case). The route's limit is BODY_LIMIT_BYTES unless a route sets its own.
+ */
+function withBodyLimit(classified: ClassifiedError, exception: unknown, request: FastifyRequest): ClassifiedError {
+  // Fastify's FST_ERR_CTP_BODY_TOO_LARGE reaches the filter as Nest's HttpException 413; the engines' own 413s
+  // (MANIFEST_LIMITS) are PlanningErrors that already name their limit.
+  const tooLarge = exception instanceof HttpException;
+  if (!tooLarge || classified.status !== 413) return classified;
+  const limit = request.routeOptions.bodyLimit;
+  if (typeof limit !== 'number') return classified;
+  const received = Number(request.headers['content-length']);
+  const size = Number.isFinite(received) && received > 0 ? ` of ${received} bytes` : '';
+  return {
+    ...classified,
+    message: `The request body${size} is over this server's limit of ${limit} bytes (${(limit / 1024 / 1024).toFixed(limit % (1024 * 1024) === 0 ? 0 : 2)} MiB, BODY_LIMIT_BYTES). Send less per call (for the lint: fewer manifests, e.g. one chart's helm template output at a time) or raise BODY_LIMIT_BYTES.`,
+  };
 }
