@@ -57,7 +57,10 @@ describe('cached REST answers served before Nest’s pipeline', () => {
     const { body } = await t.app.get(MetricsService).render();
     const line = body
       .split('\n')
-      .find((l) => l.startsWith('planner_http_requests_total{') && l.includes('route="/v1/capacity/max-pods"') && l.includes(`status="${status}"`));
+      .find(
+        (l) =>
+          l.startsWith('planner_http_requests_total{') && l.includes('route="/v1/capacity/max-pods"') && l.includes(`status="${status}"`),
+      );
     return line ? Number(line.split(' ').pop()) : 0;
   };
 
