@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFromFiles } from '../../src/domain/aws-import/aws-bundle.files.js';
 import { awsDumpFiles } from '../fixtures/aws/aws-dump.fixture.js';
@@ -56,7 +57,10 @@ describe('AWS CLI import over the API', () => {
     const outside = bundle();
     outside.subnets.Subnets[1].CidrBlock = '10.99.0.0/24';
     const outsideResponse = await t.http.post('/v1/designs/import/aws').send(outside).expect(400);
-    expect(outsideResponse.body.error).toMatchObject({ code: 'AWS_SUBNET_OUTSIDE_VPC', details: [{ path: 'subnets.Subnets[1].CidrBlock' }] });
+    expect(outsideResponse.body.error).toMatchObject({
+      code: 'AWS_SUBNET_OUTSIDE_VPC',
+      details: [{ path: 'subnets.Subnets[1].CidrBlock' }],
+    });
     const notJson = await t.http.post('/v1/designs/import/aws').set('content-type', 'application/json').send('{"vpcs": ').expect(400);
     expect(notJson.body.error.code).toBeDefined();
     const text = await t.http
@@ -76,8 +80,42 @@ describe('AWS CLI import over the API', () => {
     );
     expect(imported.body.errors).toBeUndefined();
     expect(imported.body.data!.importAws.design.spec.subnets).toHaveLength(9);
-    expect(imported.body.data!.importAws.warnings).toContainEqual({ code: 'ROUTE_TABLES_MISSING', path: 'subnets.Subnets[0].MapPublicIpOnLaunch' });
+    expect(imported.body.data!.importAws.warnings).toContainEqual({
+      code: 'ROUTE_TABLES_MISSING',
+      path: 'subnets.Subnets[0].MapPublicIpOnLaunch',
+    });
     const bad = await t.graphql('mutation($b: JSON!) { importAws(bundle: $b) { design { id } } }', { b: { vpcs } });
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: 'AWS_BUNDLE_INVALID', details: [{ path: 'subnets' }] });
+  });
+
+  it('turns a describe-instance-types dump into a catalog a design can plan with', async () => {
+    const instanceTypes = JSON.parse(readFileSync('examples/describe-instance-types.json', 'utf8'));
+    const created = await t.http
+      .post('/v1/catalogs/import/aws')
+      .send({ name: 'eu-west-1-types', description: 'dumped', instanceTypes })
+      .expect(201);
+    expect(created.body.catalog).toMatchObject({ name: 'eu-west-1-types', instanceTypeCount: 4, readOnly: false });
+    expect(created.body.warnings[0]).toMatchObject({ code: 'INSTANCE_TYPE_BRANCH_ENIS_UNKNOWN' });
+    const type = await t.http.get('/v1/catalogs/eu-west-1-types/instance-types/m10i.large').expect(200);
+    expect(type.body).toMatchObject({ maxEnis: 4, ipv4PerEni: 12, vcpu: 2, branchInterfaces: null });
+
+    const spec = (await t.http.post('/v1/designs/import/aws').send(bundle()).expect(201)).body.design.spec;
+    spec.catalog = 'eu-west-1-types';
+    spec.nodeGroups = spec.nodeGroups.filter((group: { name: string }) => group.name === 'general');
+    spec.nodeGroups[0].instanceTypes = ['m10i.large'];
+    const plan = await t.http.post('/v1/plan').send(spec).expect(200);
+    // Custom networking: (4 − 1) ENIs × (12 − 1) + 2 = 35 max pods (the calculator's formula).
+    expect(plan.body.nodeGroups[0].instanceTypes[0]).toMatchObject({ instanceType: 'm10i.large', supported: true });
+    expect(plan.body.nodeGroups[0].maxPods).toBe(35);
+
+    const mismatch = await t.http.post('/v1/catalogs/import/aws').send({ name: 'bad-types', instanceTypes: bundle().subnets }).expect(400);
+    expect(mismatch.body.error).toMatchObject({ code: 'AWS_OUTPUT_MISMATCH', details: [{ path: 'instanceTypes' }] });
+    await t.http.get('/v1/catalogs/bad-types').expect(404);
+    const gql = await t.graphql(
+      'mutation($i: ImportAwsCatalogInput!) { importAwsCatalog(input: $i) { catalog { name instanceTypeCount } warnings { code } } }',
+      { i: { name: 'gql-types', instanceTypes } },
+    );
+    expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data!.importAwsCatalog.catalog).toEqual({ name: 'gql-types', instanceTypeCount: 4 });
   });
 });

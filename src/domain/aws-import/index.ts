@@ -12,3 +12,5 @@ export {
   type AwsImportWarning,
   type AwsUnsupported,
 } from './aws-import.types.js';
+export { importInstanceTypes, type InstanceTypesImport } from './instance-types.import.js';
+export { bundleFromFiles, type DumpedFile } from './aws-bundle.files.js';
