@@ -113,7 +113,9 @@ export function importEksctl(yamlText: string): EksctlImport {
  * which subnets need what, at their eksctl paths, rather than let the design fail with "The design has no subnets".
  */
 function assertPlannableSubnets(vpc: VpcImport, ctx: ImportContext): void {
-  const idOnly = ctx.warnings.filter((warning) => warning.code === 'SUBNET_SKIPPED' && warning.path !== undefined && /given by id only/.test(warning.message));
+  const idOnly = ctx.warnings.filter(
+    (warning) => warning.code === 'SUBNET_SKIPPED' && warning.path !== undefined && /given by id only/.test(warning.message),
+  );
   if (idOnly.length === 0) return;
   const paths = idOnly.map((warning) => warning.path!);
   throw new InvalidInputError(
