@@ -158,6 +158,14 @@ describe('importAwsBundle: the multi-AZ dump', () => {
     ]);
   });
 
+  it('reads ENIConfigs named by AZ id as the zone of their subnet', () => {
+    const bundle = dump();
+    bundle.eniConfigs.items.forEach((item: any, i: number) => (item.metadata.name = ['euw1-az1', 'euw1-az2', 'euw1-az3'][i]));
+    const { spec: byId } = sut(bundle, { observedAt: AT });
+    expect(byId.cni!.eniConfigs!.map((eniConfig) => eniConfig.az)).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+    expect(valid(byId)).toEqual(byId);
+  });
+
   it('takes observedAt from the bundle over the import time', () => {
     expect(sut({ ...dump(), observedAt: '2026-12-01T08:00:00Z' }, { observedAt: AT }).spec.subnets[0].observed!.at).toBe(
       '2026-12-01T08:00:00Z',

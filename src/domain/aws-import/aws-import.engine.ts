@@ -503,7 +503,7 @@ function ingressRules(group: JsonNode, sgNameById: ReadonlyMap<string, string>, 
   const rules: SecurityGroupRule[] = [];
   for (const permission of group.list('IpPermissions')) {
     const raw = permission.string('IpProtocol') ?? '-1';
-    const protocol = PROTOCOLS[raw.toLowerCase()];
+    const protocol = Object.hasOwn(PROTOCOLS, raw.toLowerCase()) ? PROTOCOLS[raw.toLowerCase()] : undefined;
     if (protocol === undefined) {
       out.unsupportedAt(`${permission.path}.IpProtocol`, `Protocol ${raw} is not TCP, UDP, ICMP or all; the rule is not kept.`);
       continue;
@@ -599,7 +599,7 @@ interface ImportedEniConfig extends Omit<EniConfig, 'subnet'> {
 
 function readEniConfigs(
   bundle: AwsBundle,
-  subnetById: ReadonlyMap<string, Subnet>,
+  subnetById: ReadonlyMap<string, Subnet & { node: JsonNode }>,
   sgName: (id: string, path: string) => string | undefined,
   out: Collector,
 ): ImportedEniConfig[] {
@@ -626,10 +626,12 @@ function readEniConfigs(
     const label = labels.keys().find((key) => ZONE_LABELS.has(key));
     const labelled = label === undefined ? undefined : labels.string(label);
     const zoneLike = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}[a-z]$|-az\d{1,2}$/;
-    const az = zoneLike.test(name) ? name : (labelled ?? subnet.az);
+    const zone = zoneLike.test(name) ? name : (labelled ?? subnet.az);
+    // An ENIConfig named by AZ id (ENI_CONFIG_LABEL_DEF=topology.k8s.aws/zone-id) is the zone of the subnet with that id.
+    const az = zone === subnet.node.string('AvailabilityZoneId') ? subnet.az : zone;
     out.warn(
       'INFERRED',
-      `ENIConfig ${name}: Availability Zone ${az} from ${zoneLike.test(name) ? 'its name' : labelled !== undefined ? `its label ${label}` : `its subnet ${subnet.name}`}.`,
+      `ENIConfig ${name}: Availability Zone ${az}${az === zone ? '' : ` (AZ id ${zone})`} from ${zoneLike.test(name) ? 'its name' : labelled !== undefined ? `its label ${label}` : `its subnet ${subnet.name}`}.`,
       `${metadata.path}.name`,
     );
     const groups = specNode.strings('securityGroups').flatMap((id, i) => sgName(id, `${specNode.path}.securityGroups[${i}]`) ?? []);

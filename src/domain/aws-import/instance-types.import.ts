@@ -70,7 +70,7 @@ export function importInstanceTypes(output: unknown, known: (name: string) => In
         vcpu,
         maxEnis,
         ipv4PerEni,
-        hypervisor: rawHypervisor === undefined ? 'UNKNOWN' : (HYPERVISORS[rawHypervisor] ?? 'UNKNOWN'),
+        hypervisor: rawHypervisor !== undefined && Object.hasOwn(HYPERVISORS, rawHypervisor) ? HYPERVISORS[rawHypervisor] : 'UNKNOWN',
         bareMetal,
         networkCards: cards.length > 0 ? cards : [{ index: 0, maxEnis }],
         defaultNetworkCardIndex: defaultCard,
