@@ -62,6 +62,16 @@ export class HttpPlanner implements PlannerClient {
     return this.request('POST', '/v1/exposure/lint', { body: context === undefined ? { manifests } : { manifests, context } });
   }
 
+  /** POST /v1/designs/import/aws: the bundle saved as a design. */
+  public importAws<T>(bundle: unknown): Promise<T> {
+    return this.request('POST', '/v1/designs/import/aws', { body: bundle });
+  }
+
+  /** POST /v1/catalogs/import/aws: describe-instance-types output saved as a custom catalog. */
+  public importAwsCatalog<T>(input: { name: string; description?: string; instanceTypes: unknown }): Promise<T> {
+    return this.request('POST', '/v1/catalogs/import/aws', { body: input });
+  }
+
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,

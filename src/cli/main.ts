@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { CliContext, type CliIo } from './cli.context.js';
 import { EXIT_CODES, formatError } from './cli-errors.js';
+import { importCommand } from './commands/import.command.js';
 import { lintCommand } from './commands/lint.command.js';
 import { maxPodsTableCommand } from './commands/max-pods-table.command.js';
 import { maxPodsCommand } from './commands/max-pods.command.js';
@@ -42,8 +43,13 @@ export function buildProgram(cli: CliContext): Command {
     traceCommand(cli),
     planCommand(cli),
     lintCommand(cli),
+    importCommand(cli),
   ]) {
-    program.addCommand(command.showHelpAfterError('(run with --help for usage)').configureOutput(program.configureOutput()).exitOverride());
+    // Subcommands (`import aws`) report usage errors and exit codes the same way.
+    for (const sub of [command, ...command.commands]) {
+      sub.showHelpAfterError('(run with --help for usage)').configureOutput(program.configureOutput()).exitOverride();
+    }
+    program.addCommand(command);
   }
   return program;
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalogs/catalog.module.js';
+import { AwsImportController } from './aws-import.controller.js';
+import { AwsImportResolver } from './aws-import.resolver.js';
+import { AwsImportService } from './aws-import.service.js';
 import { DesignsController } from './designs.controller.js';
 import { DesignsRepository } from './designs.repository.js';
 import { DesignsResolver } from './designs.resolver.js';
@@ -22,9 +25,11 @@ import { PlanService } from './plan.service.js';
     WorkloadExposurePlanResolver,
     EksctlBridgeService,
     EksctlResolver,
+    AwsImportService,
+    AwsImportResolver,
   ],
-  // EksctlController before DesignsController: `POST designs/import/eksctl` must not be taken for `designs/:id` routes.
-  controllers: [EksctlController, DesignsController, PlanController],
+  // The import controllers before DesignsController: `POST designs/import/…` must not be taken for `designs/:id` routes.
+  controllers: [EksctlController, AwsImportController, DesignsController, PlanController],
   exports: [DesignsService],
 })
 export class DesignsModule {}

@@ -104,6 +104,8 @@ function subnetLayout(spec: DesignSpec): Layout {
   const publicZones = unique(spec.subnets.filter((subnet) => subnet.public === true).map((subnet) => subnet.az));
   const zones = publicZones.length > 0 ? publicZones : unique(spec.subnets.map((subnet) => subnet.az));
   const subnetsByName = new Map(spec.subnets.map((subnet) => [subnet.name, subnet]));
+  // An existing VPC is always written subnet by subnet, with the IDs eksctl looks the subnets up by.
+  if (spec.vpc.id !== undefined) return { generated: false, zones, subnetsByName };
   const vpcCidr = parseCidrResult(spec.vpc.cidrs[0] ?? '');
   const ipv6 = spec.ipFamily === 'IPV6' ? parseCidrResult(spec.vpc.ipv6Cidrs?.[0] ?? '') : undefined;
   if (!vpcCidr.ok || spec.vpc.cidrs.length !== 1 || (spec.vpc.secondaryCidrs ?? []).length > 0 || (ipv6 !== undefined && !ipv6.ok)) {
@@ -144,16 +146,19 @@ function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): 
     Object.fromEntries(
       spec.subnets
         .filter((subnet) => (subnet.public === true) === isPublic)
-        .map((subnet) => [subnet.name, { az: subnet.az, cidr: subnet.cidr }]),
+        .map((subnet) => [subnet.name, { ...(subnet.id === undefined ? {} : { id: subnet.id }), az: subnet.az, cidr: subnet.cidr }]),
     );
+  const existingVpc = spec.vpc.id !== undefined;
   return omitEmpty({
+    id: spec.vpc.id,
     cidr: primary,
     ipv6Cidr: ipv6[0],
     subnets: layout.generated ? undefined : omitEmpty({ private: section(false), public: section(true) }),
     extraCIDRs: [...associated, ...(spec.vpc.secondaryCidrs ?? [])],
     extraIPv6CIDRs: ipv6.slice(1),
     // eksctl creates the NAT gateway of an IPv6 cluster itself (pkg/cfn/builder/vpc_ipv6.go).
-    nat: privateCluster || spec.ipFamily === 'IPV6' ? undefined : { gateway: natMode(spec) },
+    // eksctl manages no NAT gateway in an existing VPC (vpc.nat is ignored there).
+    nat: existingVpc || privateCluster || spec.ipFamily === 'IPV6' ? undefined : { gateway: natMode(spec) },
     clusterEndpoints:
       spec.endpointAccess === undefined
         ? undefined

@@ -8,6 +8,7 @@ import { InvalidInputError, ValidationFailedError } from '../errors/planning-err
 import { cidrContains, parseCidr } from '../network/cidr.js';
 import { DESIGN_SPEC_LIMITS, KUBERNETES_VERSION_PATTERN } from '../spec/design-spec.schema.js';
 import {
+  AWS_ID_PATTERNS,
   SUBNET_ROLES,
   type CniSettings,
   type DesignSpec,
@@ -69,6 +70,7 @@ export function importEksctl(yamlText: string): EksctlImport {
       `Security groups ${securityGroups.list().join(', ')} are referenced by ID; the design lists them with no ingress rules (deny all inbound) until their rules are added.`,
     );
   }
+  if (vpc.catalog.subnets.length === 0) assertPlannableSubnets(vpc, ctx);
   if (ctx.problems.length > 0) {
     const [first] = ctx.problems;
     const more = ctx.problems.length > 1 ? ` (and ${ctx.problems.length - 1} more)` : '';
@@ -88,6 +90,7 @@ export function importEksctl(yamlText: string): EksctlImport {
     ...(metadata.version === undefined ? {} : { kubernetesVersion: metadata.version }),
     ipFamily,
     vpc: {
+      ...(vpc.vpcId === undefined ? {} : { id: vpc.vpcId }),
       cidrs: vpc.cidrs,
       ...(vpc.secondaryCidrs.length === 0 ? {} : { secondaryCidrs: vpc.secondaryCidrs }),
       ...(vpc.ipv6Cidrs.length === 0 ? {} : { ipv6Cidrs: vpc.ipv6Cidrs }),
@@ -138,6 +141,23 @@ function eksctlPathOf({ origins }: EksctlImport, specPath: string): string | und
   if (base === undefined) return undefined;
   if (field === undefined) return base;
   return `${base}.${(list === 'nodeGroups' ? EKSCTL_FIELD_NAMES[field] : undefined) ?? field}${rest}`;
+}
+
+/**
+ * An existing-VPC config whose subnets are all given by ID only cannot be planned (the planner never calls AWS): say
+ * which subnets need what, at their eksctl paths, rather than let the design fail with "The design has no subnets".
+ */
+function assertPlannableSubnets(vpc: VpcImport, ctx: ImportContext): void {
+  const idOnly = ctx.warnings.filter(
+    (warning) => warning.code === 'SUBNET_SKIPPED' && warning.path !== undefined && /given by id only/.test(warning.message),
+  );
+  if (idOnly.length === 0) return;
+  const paths = idOnly.map((warning) => warning.path!);
+  throw new InvalidInputError(
+    'EKSCTL_SUBNETS_WITHOUT_CIDRS',
+    `Every subnet of ${vpc.vpcId ?? 'the existing VPC'} is given only by id (${paths.join(', ')}): the planner never calls AWS, so it needs each subnet's cidr (and az) to plan its IPs. Add them, or import the VPC from the AWS CLI's own output with POST /v1/designs/import/aws.`,
+    paths.map((path) => ({ path, message: 'a subnet given by id only: add its cidr (and az), or use the AWS import' })),
+  );
 }
 
 function assertClusterConfig(root: unknown): asserts root is Record<string, unknown> {
@@ -276,6 +296,7 @@ function toDesignSubnet(subnet: ImportedSubnet): Subnet {
   const roles: SubnetRole[] = SUBNET_ROLES.filter((role) => subnet.roles.has(role));
   return {
     name: subnet.name,
+    ...(subnet.id !== undefined && AWS_ID_PATTERNS.subnet.test(subnet.id) ? { id: subnet.id } : {}),
     az: subnet.az,
     cidr: subnet.cidr.text,
     ...(subnet.ipv6Cidr === undefined ? {} : { ipv6Cidr: subnet.ipv6Cidr }),
