@@ -10,6 +10,9 @@ import { EksctlResolver } from './eksctl.resolver.js';
 import { PlanController } from './plan.controller.js';
 import { DesignPlanResolver, WorkloadExposurePlanResolver } from './plan.resolver.js';
 import { PlanService } from './plan.service.js';
+import { WhatIfController } from './what-if.controller.js';
+import { WhatIfResolver } from './what-if.resolver.js';
+import { WhatIfService } from './what-if.service.js';
 
 @Module({
   imports: [CatalogModule],
@@ -22,9 +25,11 @@ import { PlanService } from './plan.service.js';
     WorkloadExposurePlanResolver,
     EksctlBridgeService,
     EksctlResolver,
+    WhatIfService,
+    WhatIfResolver,
   ],
   // EksctlController before DesignsController: `POST designs/import/eksctl` must not be taken for `designs/:id` routes.
-  controllers: [EksctlController, DesignsController, PlanController],
+  controllers: [EksctlController, DesignsController, PlanController, WhatIfController],
   exports: [DesignsService],
 })
 export class DesignsModule {}

@@ -1,14 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { prefersSvg, SVG } from '../../platform/http/content-negotiation.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
 import { DesignDiffModel } from './dto/plan-diff.model.js';
 import { DesignPlanModel } from './dto/plan.model.js';
 import { DesignDiffQuery, DesignPlanQuery } from './dto/plan.query.js';
 import { PlanService } from './plan.service.js';
+import type { DesignPlan } from '../../domain/plan/index.js';
+
+const PLAN_OR_SVG = {
+  description: 'The plan (JSON), or its subnet bar chart (SVG) when the caller prefers image/svg+xml.',
+  content: { 'application/json': { schema: { $ref: getSchemaPath(DesignPlanModel) } }, [SVG]: { schema: { type: 'string' } } },
+};
 
 @ApiTags('plan')
 @ApiBearerAuth()
+@ApiExtraModels(DesignPlanModel)
 @Controller({ version: '1' })
 export class PlanController {
   public constructor(private readonly plans: PlanService) {}
@@ -18,10 +27,16 @@ export class PlanController {
     operationId: 'getDesignPlan',
     summary:
       'Plan a saved design (the latest revision, or ?revision=N): max pods per node group, addresses per subnet at min/desired/max size, exposures and every finding.',
+    description: 'Send `Accept: image/svg+xml` for the subnet bar chart (as GET /v1/designs/{id}/plan.svg).',
   })
-  @ApiOkResponse({ type: DesignPlanModel })
-  public getDesignPlan(@Param('id') id: string, @Query() query: DesignPlanQuery): Promise<DesignPlanModel> {
-    return this.plans.planSaved(id, query.revision);
+  @ApiOkResponse(PLAN_OR_SVG)
+  public async getDesignPlan(
+    @Param('id') id: string,
+    @Query() query: DesignPlanQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DesignPlanModel | string> {
+    return this.answer(await this.plans.planSaved(id, query.revision), accept, reply);
   }
 
   @Get('designs/:id/diff')
@@ -40,10 +55,23 @@ export class PlanController {
   @ApiOperation({
     operationId: 'planDesign',
     summary: 'Plan an inline DesignSpec without saving it; it is validated like a saved design (400 VALIDATION_FAILED with paths).',
+    description: 'Send `Accept: image/svg+xml` for the subnet bar chart.',
   })
   @ApiBody({ type: DesignSpecModel })
-  @ApiOkResponse({ type: DesignPlanModel })
-  public planDesign(@Body() spec: unknown): Promise<DesignPlanModel> {
-    return this.plans.planInline(spec);
+  @ApiOkResponse(PLAN_OR_SVG)
+  public async planDesign(
+    @Body() spec: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DesignPlanModel | string> {
+    return this.answer(await this.plans.planInline(spec), accept, reply);
+  }
+
+  private async answer(plan: DesignPlan, accept: string | undefined, reply: FastifyReply): Promise<DesignPlanModel | string> {
+    void reply.header('vary', 'Accept');
+    if (!prefersSvg(accept)) return plan;
+    const svg = await this.plans.svg(plan);
+    void reply.type(`${SVG}; charset=utf-8`);
+    return svg;
   }
 }

@@ -29,6 +29,7 @@ export const ADVICE_PROBLEM_CODES = {
   NODE_GROUP_IP_LIMITED: "A node group's pods are limited by pod addresses below the pods its workloads need at max size.",
 } as const;
 export type AdviceProblemCode = keyof typeof ADVICE_PROBLEM_CODES;
+export const ADVICE_PROBLEM_CODE_LIST = Object.keys(ADVICE_PROBLEM_CODES) as readonly AdviceProblemCode[];
 
 export interface AdviceProblem {
   code: AdviceProblemCode;

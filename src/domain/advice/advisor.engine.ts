@@ -2,56 +2,16 @@
  * The IP-exhaustion advisor: every applicable remedy for a design's address problems, each priced by running what-if
  * (the plan itself) on the patched spec, side by side and ranked. Pure: the catalog comes in through the dependencies.
  */
-import type { InstanceTypeRecord } from '../catalog/instance-type.js';
 import { planDesign, type DesignPlan } from '../plan/index.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
 import { adviceProblems, problemKey } from './advice-problems.js';
-import {
-  DISRUPTIONS,
-  type Advice,
-  type AdviceProblem,
-  type Remedy,
-  type RemedyFigures,
-  type RemedyKind,
-  type TradeOff,
-} from './advice.types.js';
+import { DISRUPTIONS, type Advice, type AdviceProblem, type Remedy, type RemedyFigures } from './advice.types.js';
+import type { AdviceContext, AdvisorDependencies, PricedPatch, RemedyCandidate } from './advice-context.js';
 import type { JsonPatchOperation } from './json-patch.js';
 import { REMEDY_BUILDERS } from './remedies.js';
 import { whatIf, type WhatIfDependencies, type WhatIfResult } from './what-if.engine.js';
 
-export interface AdvisorDependencies extends WhatIfDependencies {
-  /** Every instance type of the design's catalog (the INSTANCE_TYPES remedy looks for alternatives among them). */
-  instanceTypes: readonly InstanceTypeRecord[];
-}
-
-/** A remedy before it is priced: what to change and why. */
-export interface RemedyCandidate {
-  kind: RemedyKind;
-  title: string;
-  patch: JsonPatchOperation[];
-  disruption: Remedy['disruption'];
-  tradeOffs: TradeOff[];
-}
-
-/** A patch run through what-if, with the problems its plan still has. */
-export interface PricedPatch {
-  result: WhatIfResult;
-  problems: AdviceProblem[];
-  /** Keys (problemKey) of the base problems the patched design no longer has. */
-  solved: Set<string>;
-}
-
-/** What a remedy builder sees: the design, its plan and problems, and a way to price a patch. */
-export interface AdviceContext {
-  spec: DesignSpec;
-  plan: DesignPlan;
-  problems: AdviceProblem[];
-  deps: AdvisorDependencies;
-  /** The patch through what-if; undefined when the patched spec does not validate (the remedy is not offered). */
-  price(patch: JsonPatchOperation[]): PricedPatch | undefined;
-}
-
-export type RemedyBuilder = (context: AdviceContext) => RemedyCandidate | undefined;
+export type { AdvisorDependencies };
 
 export function adviseDesign(spec: DesignSpec, deps: AdvisorDependencies, plan: DesignPlan = planDesign(spec, deps)): Advice {
   const problems = adviceProblems(plan);

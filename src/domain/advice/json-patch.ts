@@ -8,9 +8,12 @@ import { InvalidInputError } from '../errors/planning-error.js';
 
 const { applyPatch, deepClone, JsonPatchError } = fastJsonPatch;
 
+export const JSON_PATCH_OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'] as const;
+export type JsonPatchOp = (typeof JSON_PATCH_OPS)[number];
+
 /** One RFC 6902 operation as the API carries it (`from` for move/copy, `value` for add/replace/test). */
 export interface JsonPatchOperation {
-  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  op: JsonPatchOp;
   path: string;
   from?: string;
   value?: unknown;

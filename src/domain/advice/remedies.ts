@@ -9,7 +9,7 @@ import { planDesign, type DesignPlan, type NodeGroupPlan } from '../plan/index.j
 import type { CniSettings, DesignSpec, EniConfig, Subnet } from '../spec/design-spec.types.js';
 import { freeBlocks, parseAll } from './address-blocks.js';
 import { SUBNET_UTILIZATION_LIMIT } from './advice-problems.js';
-import type { AdviceContext, PricedPatch, RemedyBuilder, RemedyCandidate } from './advisor.engine.js';
+import type { AdviceContext, PricedPatch, RemedyBuilder } from './advice-context.js';
 import type { AdviceProblemCode, TradeOff } from './advice.types.js';
 import type { JsonPatchOperation } from './json-patch.js';
 
@@ -527,5 +527,3 @@ export const REMEDY_BUILDERS: readonly RemedyBuilder[] = [
   instanceTypes,
   ipv6NewCluster,
 ];
-
-export type { RemedyCandidate };
