@@ -46,6 +46,18 @@ export function applyDesignPatch(spec: unknown, patch: unknown): unknown {
     throw patchError('PATCH_INVALID', undefined, undefined, `the patch has ${patch.length} operations; at most ${MAX_PATCH_OPERATIONS}`);
   }
   if (patch.length === 0) return deepClone(spec) as unknown;
+  patch.forEach((operation: unknown, index) => {
+    const pointers = isObject(operation) ? [operation.path, operation.from] : [];
+    // fast-json-patch refuses these too, but with a bare TypeError that names no operation.
+    if (pointers.some((pointer) => typeof pointer === 'string' && PROTOTYPE_SEGMENT.test(pointer))) {
+      throw patchError(
+        'PATCH_INVALID',
+        index,
+        operation as Partial<JsonPatchOperation>,
+        'a path may not reach __proto__ or constructor/prototype',
+      );
+    }
+  });
   try {
     // validateOperation=true checks each operation against the document as it is at that point; prototype changes
     // (`__proto__`, `constructor/prototype`) are refused by fast-json-patch's default banPrototypeModifications.
@@ -57,6 +69,12 @@ export function applyDesignPatch(spec: unknown, patch: unknown): unknown {
     const reason = REASONS[error.name] ?? error.message.split('\n')[0] ?? 'the operation cannot be applied';
     throw patchError(code, error.index, operation, reason);
   }
+}
+
+const PROTOTYPE_SEGMENT = /(^|\/)(__proto__|prototype)(\/|$)/;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function patchError(
