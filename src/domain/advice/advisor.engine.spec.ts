@@ -80,7 +80,7 @@ describe('the advisor on node subnets that overflow at max size in secondary-IP 
     ]);
     // One /28 per node (15 pods + 1 warm) and the ENI primary: 17 × 24 = 408 a subnet; the kubelet allows 110 pods.
     expect(remedy.after).toMatchObject({ usedIpsAtMax: 1227, maxPodsPerNode: 110, errors: 0, warnings: 0 });
-    expect(remedy.tradeOffs[0]!.message).toMatch(
+    expect(remedy.tradeOffs[0].message).toMatch(
       /^Warm target: WARM_IP_TARGET=1 with MINIMUM_IP_TARGET=15 .*WARM_PREFIX_TARGET=1 \(one spare \/28 per node\) would use 2379/,
     );
     const checks = remedy.tradeOffs.filter((tradeOff) => tradeOff.message.startsWith('/28 check'));
@@ -144,7 +144,7 @@ describe('the advisor elsewhere', () => {
   it('a node group whose pods are IP-limited below what its workloads need is a problem', () => {
     const spec = cleanDesign();
     spec.nodeGroups[0] = {
-      ...spec.nodeGroups[0]!,
+      ...spec.nodeGroups[0],
       instanceTypes: ['t3.medium'],
       maxSize: 3,
       minSize: 1,

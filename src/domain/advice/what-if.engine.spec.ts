@@ -11,13 +11,13 @@ describe('what-if', () => {
 
   it('applies the patch to a copy, plans it, and diffs it against the unchanged design', () => {
     const result = whatIf(spec, [{ op: 'replace', path: '/nodeGroups/0/maxSize', value: 30 }], advisorDeps);
-    expect(spec.nodeGroups[0]!.maxSize).toBe(12);
-    expect(result.spec.nodeGroups[0]!.maxSize).toBe(30);
+    expect(spec.nodeGroups[0].maxSize).toBe(12);
+    expect(result.spec.nodeGroups[0].maxSize).toBe(30);
     expect(result.diff.spec).toEqual([{ path: 'nodeGroups["general"].maxSize', kind: 'CHANGED', before: 12, after: 30 }]);
     expect(result.diff.plan.nodeGroups.map((group) => group.podCapacityAtMax)).toEqual([
       {
-        before: result.plan.nodeGroups[0]!.podCapacityAtMax! * (12 / 30),
-        after: result.plan.nodeGroups[0]!.podCapacityAtMax,
+        before: result.plan.nodeGroups[0].podCapacityAtMax! * (12 / 30),
+        after: result.plan.nodeGroups[0].podCapacityAtMax,
         delta: expect.any(Number),
       },
     ]);
