@@ -33,7 +33,7 @@ const designArb = fc
     });
     spec.nodeGroups = [
       {
-        ...spec.nodeGroups[0]!,
+        ...spec.nodeGroups[0],
         kind: v.kind,
         instanceTypes: [v.instanceType],
         minSize: 1,
