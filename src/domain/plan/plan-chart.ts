@@ -35,7 +35,7 @@ export interface SubnetBar {
 export function subnetBars(plan: DesignPlan): SubnetBar[] {
   return plan.subnets.map((subnet) => ({
     name: subnet.name,
-    label: `${subnet.name} (${subnet.cidr}, ${subnet.az})`,
+    label: `${subnet.name} (${subnet.cidr})`,
     usable: subnet.usableIps,
     min: subnet.usedIps.min,
     desired: subnet.usedIps.desired,
