@@ -49,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM))('plan.svg in headless Chromium', () => {
     const drawn = await page.evaluate(() => {
       const widths = (mark: string) =>
         [...document.querySelectorAll(`g.role-mark.${mark} > path`)].map((path) => (path as SVGGraphicsElement).getBBox().width);
-      const line = document.querySelector('g.role-mark.limit-100 line, g.role-mark.limit-100 path') as SVGGraphicsElement | null;
+      const line = document.querySelector<SVGGraphicsElement>('g.role-mark.limit-100 line, g.role-mark.limit-100 path');
       return {
         root: document.documentElement.tagName,
         usable: widths('usable-bar'),
@@ -64,8 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM))('plan.svg in headless Chromium', () => {
     expect(drawn.max).toHaveLength(subnets.length);
     for (const width of drawn.usable) expect(width).toBeGreaterThan(100);
     // private-a..c (the last three) need 1,080 of 1,019 addresses: their bars run past the usable bar.
-    for (const i of [6, 7, 8]) expect(drawn.max[i]!).toBeGreaterThan(drawn.usable[i]!);
-    for (const i of [0, 1, 2]) expect(drawn.max[i]!).toBeLessThan(drawn.usable[i]! * 0.05);
+    for (const i of [6, 7, 8]) expect(drawn.max[i]).toBeGreaterThan(drawn.usable[i]);
+    for (const i of [0, 1, 2]) expect(drawn.max[i]).toBeLessThan(drawn.usable[i] * 0.05);
     expect(drawn.labels.some((label) => label?.startsWith('private-a'))).toBe(true);
     expect(drawn.hundred).not.toBeNull();
     expect(errors).toEqual([]);

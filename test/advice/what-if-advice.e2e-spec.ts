@@ -51,7 +51,7 @@ describe('what-if and advice', () => {
     const { body } = await t.http.post(`/v1/designs/${id}/what-if`).query({ revision: 1 }).send({ patch: [] }).expect(200);
     expect(body.diff.spec).toEqual([]);
     expect(body.diff.plan.findings).toEqual({ new: [], resolved: [] });
-    for (const move of Object.values(body.diff.plan.summary) as Array<{ delta: number }>) expect(move.delta).toBe(0);
+    for (const move of Object.values<{ delta: number }>(body.diff.plan.summary)) expect(move.delta).toBe(0);
   });
 
   it('a bad patch answers 400 naming the operation index and path, and changes nothing', async () => {
@@ -152,15 +152,13 @@ describe('what-if and advice', () => {
   });
 });
 
-function text(
-  response: NodeJS.ReadableStream & { setEncoding(encoding: string): void },
-  done: (error: Error | null, body: string) => void,
-): void {
+/** supertest's parser for a text body (the default parsers leave image/svg+xml as a Buffer). */
+const text: Parameters<ReturnType<TestApp['http']['get']>['parse']>[0] = (response, done) => {
   let body = '';
   response.setEncoding('utf8');
   response.on('data', (chunk: string) => (body += chunk));
   response.on('end', () => done(null, body));
-}
+};
 
 /** Items of one Vega rect mark: `<g class="mark-rect role-mark NAME" …>` holds one `<path>` per datum. */
 export function barCount(svg: string, mark: string): number {
