@@ -1,9 +1,10 @@
 /**
- * The address problems the advisor looks for, read off one plan: subnets over 80 % used at max size or not fitting,
+ * The address problems the advisor looks for, read off one plan: subnets over 80 % used at max size or not fitting
+ * (against what AWS reports in use when the design carries observed state: subnets[].observed),
  * /28 fragmentation risks (the plan's prefix-block findings), and node groups whose pods are limited by pod addresses
  * below what their workloads need at max size.
  */
-import { findingKey, type DesignPlan, type NodeGroupPlan } from '../plan/index.js';
+import { findingKey, type DesignPlan, type NodeGroupPlan, type SubnetPlan } from '../plan/index.js';
 import type { AdviceProblem, AdviceProblemCode } from './advice.types.js';
 
 /** Above this share of usable addresses at max size a subnet is a problem (load balancers, endpoints and upgrades need room). */
@@ -21,7 +22,10 @@ export function adviceProblems(plan: DesignPlan): AdviceProblem[] {
     if (!subnet.charges.some((charge) => charge.kind !== 'NAT_GATEWAY')) continue;
     const path = `subnets[${subnet.index}]`;
     const percent = Math.round(100 * subnet.utilizationAtMax);
-    if (subnet.usedIps.max > subnet.usableIps) {
+    if (subnet.observed) {
+      // Observed state wins: other consumers already hold addresses, running nodes are already counted in them.
+      problems.push(...observedProblems(subnet, `${path}.observed`));
+    } else if (subnet.usedIps.max > subnet.usableIps) {
       problems.push({
         code: 'SUBNET_FULL_AT_MAX',
         severity: 'ERROR',
@@ -53,6 +57,33 @@ export function adviceProblems(plan: DesignPlan): AdviceProblem[] {
     });
   }
   return problems;
+}
+
+function observedProblems(subnet: SubnetPlan, path: string): AdviceProblem[] {
+  const observed = subnet.observed!;
+  const usedAtMax = subnet.usableIps - observed.headroomAtMax;
+  const seen = `${observed.availableIps} addresses available (observed ${observed.at})`;
+  if (!observed.fits) {
+    return [
+      {
+        code: 'OBSERVED_IPS_EXHAUSTED',
+        severity: 'ERROR',
+        path,
+        message: `${subnet.name} (${subnet.cidr}) has ${seen}; growing its node groups to max size takes ${observed.additionalIpsAtMax} more (${-observed.headroomAtMax} short).`,
+      },
+    ];
+  }
+  if (usedAtMax > SUBNET_UTILIZATION_LIMIT * subnet.usableIps) {
+    return [
+      {
+        code: 'OBSERVED_OVER_80_PERCENT_AT_MAX',
+        severity: 'WARNING',
+        path,
+        message: `${subnet.name} (${subnet.cidr}) has ${seen}; at max size ${usedAtMax} of ${subnet.usableIps} usable addresses would be in use (${Math.round((100 * usedAtMax) / subnet.usableIps)} %).`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** The identity of a problem across a patch: its code and its path with list indexes replaced by names. */

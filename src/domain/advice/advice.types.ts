@@ -23,6 +23,8 @@ export type Disruption = (typeof DISRUPTIONS)[number];
 export const ADVICE_PROBLEM_CODES = {
   SUBNET_FULL_AT_MAX: 'A subnet cannot hold its nodes, pods and warm pools with every node group at max size.',
   SUBNET_OVER_80_PERCENT_AT_MAX: 'More than 80 % of a subnet is used with every node group at max size.',
+  OBSERVED_IPS_EXHAUSTED: 'The addresses AWS reports free in a subnet cannot hold the growth of its node groups to max size.',
+  OBSERVED_OVER_80_PERCENT_AT_MAX: 'With what AWS reports in use, more than 80 % of a subnet is used once every node group is at max size.',
   PREFIX_BLOCKS_NEVER_AVAILABLE: 'Prefix-mode nodes need more aligned /28 blocks than the subnet can ever hold.',
   PREFIX_BLOCKS_INSUFFICIENT: 'The individual addresses leave too few aligned /28 blocks for the prefixes.',
   PREFIX_FRAGMENTATION_RISK: 'The prefixes need more than half of the free aligned /28 blocks.',

@@ -163,4 +163,31 @@ describe('the advisor elsewhere', () => {
     ]);
     expect(advice.remedies.some((remedy) => remedy.solves.some((solved) => solved.code === 'NODE_GROUP_IP_LIMITED'))).toBe(true);
   });
+
+  it('with observed state, the problems are what AWS reports left, not an empty subnet', () => {
+    // The overflow design in /21 node subnets: planned alone it fits (1,080 of 2,043), but AWS reports 500 free while
+    // 24 nodes already run, and growing to 72 takes 600 more in each subnet (the plan's observed headroom).
+    const spec = overflowDesign();
+    let third = 16;
+    spec.subnets = spec.subnets.map((subnet) => {
+      if (!subnet.name.startsWith('private-')) return subnet;
+      const cidr = `10.0.${third}.0/21`;
+      third += 8;
+      return { ...subnet, cidr, observed: { availableIps: 500, at: '2026-12-04T12:00:00Z' } };
+    });
+    spec.nodeGroups[0] = { ...spec.nodeGroups[0]!, currentSize: 24 };
+    const observed = valid(spec);
+    const advice = adviseDesign(observed, advisorDeps);
+    expect(advice.problems.map(({ code, path }) => [code, path])).toEqual([
+      ['OBSERVED_IPS_EXHAUSTED', 'subnets[6].observed'],
+      ['OBSERVED_IPS_EXHAUSTED', 'subnets[7].observed'],
+      ['OBSERVED_IPS_EXHAUSTED', 'subnets[8].observed'],
+    ]);
+    expect(advice.problems[0]!.message).toBe(
+      'private-a (10.0.16.0/21) has 500 addresses available (observed 2026-12-04T12:00:00Z); growing its node groups to max size takes 600 more (100 short).',
+    );
+    const custom = advice.remedies.find((remedy) => remedy.kind === 'CUSTOM_NETWORKING')!;
+    expect(custom.problemsLeft).toEqual([]);
+    for (const remedy of advice.remedies) expect(remedy.after).toEqual(remedyFigures(whatIf(observed, remedy.patch, advisorDeps).plan));
+  });
 });

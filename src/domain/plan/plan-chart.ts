@@ -44,13 +44,9 @@ export function subnetBars(plan: DesignPlan): SubnetBar[] {
   }));
 }
 
-/**
- * Observed use of a subnet: usable addresses less what AWS says is available. The plan carries it once the design has
- * observed state (subnets[].observed); until then there is none to draw.
- */
+/** Observed use of a subnet now: its usable addresses less what AWS reports available (subnets[].observed); null without. */
 function observedUsedIps(subnet: SubnetPlan): number | null {
-  const observed = (subnet as SubnetPlan & { observed?: { availableIps?: number | null } | null }).observed;
-  return typeof observed?.availableIps === 'number' ? Math.max(0, subnet.usableIps - observed.availableIps) : null;
+  return subnet.observed ? Math.max(0, subnet.usableIps - subnet.observed.availableIps) : null;
 }
 
 /** The Vega specification of the chart (exported so tests and clients can read what is drawn). */
