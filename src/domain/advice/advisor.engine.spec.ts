@@ -175,7 +175,7 @@ describe('the advisor elsewhere', () => {
       third += 8;
       return { ...subnet, cidr, observed: { availableIps: 500, at: '2026-12-04T12:00:00Z' } };
     });
-    spec.nodeGroups[0] = { ...spec.nodeGroups[0]!, currentSize: 24 };
+    spec.nodeGroups[0] = { ...spec.nodeGroups[0], currentSize: 24 };
     const observed = valid(spec);
     const advice = adviseDesign(observed, advisorDeps);
     expect(advice.problems.map(({ code, path }) => [code, path])).toEqual([
@@ -183,7 +183,7 @@ describe('the advisor elsewhere', () => {
       ['OBSERVED_IPS_EXHAUSTED', 'subnets[7].observed'],
       ['OBSERVED_IPS_EXHAUSTED', 'subnets[8].observed'],
     ]);
-    expect(advice.problems[0]!.message).toBe(
+    expect(advice.problems[0].message).toBe(
       'private-a (10.0.16.0/21) has 500 addresses available (observed 2026-12-04T12:00:00Z); growing its node groups to max size takes 600 more (100 short).',
     );
     const custom = advice.remedies.find((remedy) => remedy.kind === 'CUSTOM_NETWORKING')!;
