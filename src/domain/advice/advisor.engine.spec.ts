@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { advisorDeps } from '../../../test/fixtures/advice/advice-test.helpers.js';
 import { overflowDesign } from '../../../test/fixtures/advice/overflow-design.fixture.js';
@@ -13,6 +14,12 @@ describe('the advisor on node subnets that overflow at max size in secondary-IP 
   const spec = valid(overflowDesign());
   const advice = adviseDesign(spec, advisorDeps);
   const byKind = new Map(advice.remedies.map((remedy) => [remedy.kind, remedy]));
+
+  it('is the design the README quotes (test/fixtures/advice/overflow-design.json)', () => {
+    expect(JSON.parse(readFileSync(new URL('../../../test/fixtures/advice/overflow-design.json', import.meta.url), 'utf8'))).toEqual(
+      overflowDesign(),
+    );
+  });
 
   it('finds every node subnet short at max size', () => {
     expect(advice.problems).toEqual(
