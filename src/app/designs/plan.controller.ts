@@ -8,6 +8,7 @@ import { DesignDiffModel } from './dto/plan-diff.model.js';
 import { DesignPlanModel } from './dto/plan.model.js';
 import { DesignDiffQuery, DesignPlanQuery } from './dto/plan.query.js';
 import { PlanService } from './plan.service.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 import type { DesignPlan } from '../../domain/plan/index.js';
 
 const PLAN_OR_SVG = {
@@ -18,6 +19,7 @@ const PLAN_OR_SVG = {
 @ApiTags('plan')
 @ApiBearerAuth()
 @ApiExtraModels(DesignPlanModel)
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ version: '1' })
 export class PlanController {
   public constructor(private readonly plans: PlanService) {}
@@ -30,6 +32,7 @@ export class PlanController {
     description: 'Send `Accept: image/svg+xml` for the subnet bar chart (as GET /v1/designs/{id}/plan.svg).',
   })
   @ApiOkResponse(PLAN_OR_SVG)
+  @ApiErrorResponses(400, 404)
   public async getDesignPlan(
     @Param('id') id: string,
     @Query() query: DesignPlanQuery,
@@ -45,6 +48,7 @@ export class PlanController {
     summary: 'What changed between two revisions: the spec changes by path, and how max pods, free subnet addresses and findings moved.',
   })
   @ApiOkResponse({ type: DesignDiffModel })
+  @ApiErrorResponses(400, 404)
   public getDesignDiff(@Param('id') id: string, @Query() query: DesignDiffQuery): Promise<DesignDiffModel> {
     return this.plans.diff(id, query.from, query.to);
   }
@@ -59,6 +63,7 @@ export class PlanController {
   })
   @ApiBody({ type: DesignSpecModel })
   @ApiOkResponse(PLAN_OR_SVG)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
   public async planDesign(
     @Body() spec: unknown,
     @Headers('accept') accept: string | undefined,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, Ap
 import type { FastifyReply } from 'fastify';
 import type { WhatIfResult } from '../../domain/advice/index.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 import { prefersSvg, SVG } from '../../platform/http/content-negotiation.js';
 import { AdviceModel } from './dto/advice.model.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
@@ -19,6 +20,7 @@ const JSON_OR_SVG = {
 @ApiTags('plan')
 @ApiBearerAuth()
 @ApiExtraModels(WhatIfResultModel)
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ version: '1' })
 export class WhatIfController {
   public constructor(
@@ -38,6 +40,7 @@ export class WhatIfController {
   })
   @ApiBody({ type: WhatIfBody })
   @ApiOkResponse(JSON_OR_SVG)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'No such design or revision.'])
   public async whatIfDesign(
     @Param('id') id: string,
     @Query() query: DesignPlanQuery,
@@ -58,6 +61,7 @@ export class WhatIfController {
   })
   @ApiBody({ type: WhatIfSpecBody })
   @ApiOkResponse(JSON_OR_SVG)
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
   public async whatIfSpec(
     @Body() body: unknown,
     @Headers('accept') accept: string | undefined,
@@ -73,6 +77,7 @@ export class WhatIfController {
       'The IP-exhaustion advisor on a saved design (?revision=N): its address problems and every applicable remedy, each priced by the plan of the patched design, ranked.',
   })
   @ApiOkResponse({ type: AdviceModel })
+  @ApiErrorResponses(400, 404)
   public getDesignAdvice(@Param('id') id: string, @Query() query: DesignPlanQuery): Promise<AdviceModel> {
     return this.whatIfs.adviceSaved(id, query.revision);
   }
@@ -86,6 +91,7 @@ export class WhatIfController {
   })
   @ApiBody({ type: DesignSpecModel })
   @ApiOkResponse({ type: AdviceModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
   public adviseDesign(@Body() spec: unknown): Promise<AdviceModel> {
     return this.whatIfs.adviceInline(spec);
   }
@@ -97,6 +103,7 @@ export class WhatIfController {
       'The plan of a saved design (?revision=N) as an SVG bar chart: one bar per subnet with the addresses used at min / desired / max size against its usable addresses, and the 80 % line.',
   })
   @ApiOkResponse({ description: 'A standalone SVG document.', content: { [SVG]: { schema: { type: 'string' } } } })
+  @ApiErrorResponses(400, 404)
   public async getDesignPlanSvg(
     @Param('id') id: string,
     @Query() query: DesignPlanQuery,
