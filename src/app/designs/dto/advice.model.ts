@@ -43,18 +43,18 @@ export class ProblemRefModel implements ProblemRef {
 
 @ObjectType('RemedyFigures', { description: "The design's address figures, read from one plan." })
 export class RemedyFiguresModel implements RemedyFigures {
-  @Field(() => Float, { description: 'summary.usedIpsAtMax' }) @ApiProperty() usedIpsAtMax: number;
+  @Field(() => Float, { description: 'summary.usedIpsAtMax' }) @ApiProperty({ type: 'integer' }) usedIpsAtMax: number;
   @Field(() => Float, { nullable: true, description: 'summary.tightestSubnet.freeIpsAtMax' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   freeIpsAtMaxTightest: number | null;
   @Field(() => Float, { nullable: true, description: 'Σ maxNodesThatFit over the EC2 node groups.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   nodesThatFit: number | null;
   @Field(() => Int, { nullable: true, description: 'The lowest effective max pods per node over the EC2 node groups.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   maxPodsPerNode: number | null;
-  @Field(() => Int) @ApiProperty() errors: number;
-  @Field(() => Int) @ApiProperty() warnings: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) errors: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) warnings: number;
 }
 
 @ObjectType('TradeOff')
@@ -90,7 +90,7 @@ export class RemedyModel implements Remedy {
   @ApiProperty({ type: [String] })
   worsens: string[];
   @Field(() => Int, { description: '1 = best: leaves no problem, with the least disruption, making nothing worse.' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   rank: number;
 }
 
@@ -99,7 +99,7 @@ export class AdviceModel {
   @Field(() => ID, { nullable: true, description: 'The saved design advised on; null for an inline spec.' })
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   designId?: string | null;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) revision?: number | null;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer', nullable: true }) revision?: number | null;
   @Field(() => [AdviceProblemModel]) @ApiProperty({ type: [AdviceProblemModel] }) problems: AdviceProblem[];
   @Field(() => [RemedyModel]) @ApiProperty({ type: [RemedyModel] }) remedies: Remedy[];
 }

@@ -21,7 +21,7 @@ export class JsonPatchOperationModel implements JsonPatchOperation {
   @ApiPropertyOptional()
   from?: string;
   @Field(() => JsonScalar, { nullable: true, description: 'The value of add, replace and test.' })
-  @ApiPropertyOptional({ description: 'Any JSON value.', example: 5 })
+  @ApiPropertyOptional({ description: 'Any JSON value.' })
   value?: unknown;
 }
 
@@ -29,7 +29,6 @@ export class WhatIfBody {
   @ApiProperty({
     type: [JsonPatchOperationModel],
     description: 'RFC 6902 operations, applied in order; `test` operations must hold.',
-    example: [{ op: 'add', path: '/cni/warmIpTarget', value: 5 }],
   })
   patch: JsonPatchOperation[];
 }
