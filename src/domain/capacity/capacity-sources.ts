@@ -58,6 +58,8 @@ export const SOURCES = {
   bpSgpp: 'aws/aws-eks-best-practices latest/bpg/networking/sgpp.adoc',
   bpIpv6: 'aws/aws-eks-best-practices latest/bpg/networking/ipv6.adoc',
   bpSubnets: 'aws/aws-eks-best-practices latest/bpg/networking/subnets.adoc',
+  bpCustomNetworking: 'aws/aws-eks-best-practices latest/bpg/networking/custom-networking.adoc',
+  bpIpOptimization: 'aws/aws-eks-best-practices latest/bpg/networking/ip-optimization-strategies.adoc',
   ugMaxPods: 'https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#max-pods-precedence',
   ugIncreaseIps: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses-procedure.html',
   ugNetworkReqs: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html',
@@ -70,5 +72,6 @@ export const SOURCES = {
   lbcSubnetResolver: 'kubernetes-sigs/aws-load-balancer-controller pkg/networking/subnet_resolver.go',
   customNetworkingIssues: 'aws/amazon-vpc-cni-k8s#331, awslabs/amazon-eks-ami#375, aws/amazon-vpc-cni-k8s#3238',
   cidrReservationIssue: 'aws/amazon-vpc-cni-k8s#2749',
+  warmEniTargetIssue: 'aws/amazon-vpc-cni-k8s#2294',
   derived: 'derived (shared/research/capacity.md)',
 } as const;
