@@ -4,6 +4,7 @@
  * The result mirrors Reachability Analyzer: one header per hop after that hop's rewrite, a stable drop code, and the
  * assumptions the engine had to make where the design leaves a fact open.
  */
+import type { Citation } from '../sources/citations.js';
 import type { DesignSpec, Workload } from '../spec/design-spec.types.js';
 
 /** [TP §0] hop kinds, upper-cased. `VPN_GATEWAY` is our addition for VPN / Direct Connect peers (see trace-codes.ts). */
@@ -213,6 +214,8 @@ export interface Hop {
   packet: HopPacket;
   securityGroups: SecurityGroupVerdict[];
   note: string;
+  /** The source tags the note cites, each with its URL (docs/sources.md). */
+  citations: Citation[];
 }
 
 export interface CodedMessage {
@@ -220,15 +223,20 @@ export interface CodedMessage {
   message: string;
 }
 
+/** A coded message with the sources it rests on: the tags of its message (and, for a drop, of its drop code), resolved. */
+export interface CitedMessage extends CodedMessage {
+  citations: Citation[];
+}
+
 export interface TraceResult {
   verdict: TraceVerdict;
-  dropReason: CodedMessage | null;
+  dropReason: CitedMessage | null;
   hops: Hop[];
   /** Role of the source address the destination sees; null when the packet is dropped before it. */
   sourceIpSeenByDestination: SourceIpRole | null;
   /** The destination application can learn the original client's address. */
   clientIpPreserved: boolean;
   clientIpVia: ClientIpVia;
-  assumptions: CodedMessage[];
+  assumptions: CitedMessage[];
   diagram: { mermaid: string };
 }
