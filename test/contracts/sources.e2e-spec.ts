@@ -109,6 +109,16 @@ function renderSourcesDoc(): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    '## Rule labels',
+    '',
+    'Comments, and the `rule` field of some answers, also name rules by the section or row they were catalogued under',
+    'while the engines were designed: `capacity.md §2.4`, `exposure.md R3`, `V-EIP-SCHEME` or `§3` for the exposure',
+    'validation and IngressGroup rows, `traffic-path.md §3 F6` (also written `[TP §3]`) for a hop model,',
+    '`anchors-path.md §3 #7` for a user-reported issue. They are labels, not links: the rule each names is coded next to',
+    'the label and cites its upstream source with a tag of the table above. The rows are data in the code itself:',
+    'the exposure rows with their tags in `src/domain/exposure/exposure-rules.data.ts`, the drop codes with theirs in',
+    '`src/domain/traffic-path/trace-codes.ts`, the capacity sources in `src/domain/capacity/capacity-sources.ts`.',
+    '',
   ].join('\n');
 }
 
@@ -172,6 +182,18 @@ describe('sources table', () => {
       },
     ]);
     expect(citationsIn('no citation here, only [A-Z] and T[P]')).toEqual([]);
+  });
+
+  it('is all the code and the docs cite: nothing points outside the repository but public URLs', () => {
+    const outside = /\.\.\/shared|shared\/(API|research|data)\b/;
+    const offenders = [
+      ...typeScriptFiles('src'),
+      ...typeScriptFiles('test'),
+      'README.md',
+      'docs/api.md',
+      'src/domain/catalog/data/README.md',
+    ].filter((path) => outside.test(readFileSync(path, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 
   it('is written out in docs/sources.md', () => {

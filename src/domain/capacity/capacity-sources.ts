@@ -1,5 +1,5 @@
 /**
- * Where each rule comes from (shared/research/capacity.md §0). Steps and warnings cite these so a reader can check the
+ * Where each rule comes from (capacity.md §0). Steps and warnings cite these so a reader can check the
  * arithmetic against the upstream code or document.
  */
 export const SOURCES = {
@@ -48,5 +48,5 @@ export const SOURCES = {
   lbcSubnetResolver: 'kubernetes-sigs/aws-load-balancer-controller pkg/networking/subnet_resolver.go',
   customNetworkingIssues: 'aws/amazon-vpc-cni-k8s#331, awslabs/amazon-eks-ami#375, aws/amazon-vpc-cni-k8s#3238',
   cidrReservationIssue: 'aws/amazon-vpc-cni-k8s#2749',
-  derived: 'derived (shared/research/capacity.md)',
+  derived: 'derived from the rules cited in the other steps',
 } as const;

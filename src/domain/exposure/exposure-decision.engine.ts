@@ -1,5 +1,5 @@
 /**
- * The exposure decision: research/exposure.md §1 as a pipeline of small steps, each citing the row it applies.
+ * The exposure decision: exposure.md §1 as a pipeline of small steps, each citing the row it applies.
  * `decideExposure` answers kind / controller / target type / traffic policy / client-IP path / scheme; the
  * recommendation (annotations, manifests) is built from the same plan by exposure-recommendation.engine.ts.
  */

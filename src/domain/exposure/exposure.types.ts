@@ -1,5 +1,5 @@
 /**
- * Types of the Service-exposure engine (../shared/API.md "Service exposure"; rules in research/exposure.md).
+ * Types of the Service-exposure engine (docs/api.md "Service exposure"; rules in exposure.md).
  * Enum values are the UPPER_SNAKE strings REST and GraphQL use.
  */
 import type { Expose, IpFamily, Subnet, TargetType, TrafficPolicy } from '../spec/design-spec.types.js';

@@ -1,5 +1,5 @@
 /**
- * Which design subnets a load balancer would land in (research/exposure.md §1 "Subnet placement", [LBC-SUB]).
+ * Which design subnets a load balancer would land in (exposure.md §1 "Subnet placement", [LBC-SUB]).
  * Design subnet `roles` stand for the role tags: ELB = `kubernetes.io/role/elb`, INTERNAL_ELB = `kubernetes.io/role/internal-elb`.
  */
 import type { Subnet, SubnetRole } from '../spec/design-spec.types.js';

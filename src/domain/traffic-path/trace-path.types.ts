@@ -1,6 +1,6 @@
 /**
- * Public types of the pure traffic-path engine (../shared/API.md "Traffic path", POST /v1/paths/trace).
- * Research and sources: shared/research/traffic-path.md (cited below as [TP §n]) and shared/research/anchors-path.md.
+ * Public types of the pure traffic-path engine (docs/api.md "Traffic path", POST /v1/paths/trace).
+ * Research and sources: traffic-path.md (cited below as [TP §n]) and anchors-path.md.
  * The result mirrors Reachability Analyzer: one header per hop after that hop's rewrite, a stable drop code, and the
  * assumptions the engine had to make where the design leaves a fact open.
  */
