@@ -78,6 +78,23 @@ describe('citations in answers', () => {
     expect(graphql.body.data?.tracePath.hops).toEqual(body.hops.map((hop: Cited) => ({ note: hop.note, citations: hop.citations })));
   });
 
+  it('gives every capacity step the link of its source', async () => {
+    const { body } = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'm5.large', prefixDelegation: true, customNetworking: true })
+      .expect(200);
+    const steps = body.steps as (Cited & { source: string })[];
+    const limits = steps.find((step) => step.source === 'aws/amazon-vpc-cni-k8s pkg/vpc/vpc_ip_resource_limit.go');
+    expect(limits?.citations).toEqual([
+      {
+        tag: 'CNI-LIMITS',
+        locator: null,
+        url: 'https://github.com/aws/amazon-vpc-cni-k8s/blob/b52188387f2e2f10bf289ace929d6a63b176a4fa/pkg/vpc/vpc_ip_resource_limit.go',
+      },
+    ]);
+    for (const step of steps) expect(step.citations.length, step.source).toBeGreaterThan(0);
+  });
+
   it('cites the drop code’s sources on a dropped packet', async () => {
     const dropped = { from: { kind: 'INTERNET', ip: '198.51.100.7' }, to: { kind: 'EKS_API' }, protocol: 'TCP', port: 443 };
     const design = { ...privateCluster, endpointAccess: { public: false, private: true } };

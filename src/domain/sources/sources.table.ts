@@ -42,6 +42,14 @@ const CNI = { repository: 'aws/amazon-vpc-cni-k8s', commit: 'b52188387f2e2f10bf2
 const BPG = { repository: 'aws/aws-eks-best-practices', commit: 'dc0243ad2cf41ff631097731852f18827de332c2' };
 /** kubernetes/cloud-provider-aws (the in-tree AWS cloud provider's load-balancer code). */
 const CCM = { repository: 'kubernetes/cloud-provider-aws', commit: '63ec440c3275321b55afa45480e2fdfd2b0e93c4' };
+/** awslabs/amazon-eks-ami: the AL2 max-pods calculator as last present before AL2 support was removed. */
+const EKS_AMI_AL2 = { repository: 'awslabs/amazon-eks-ami', commit: '0ab842803d827b8087d78dd2eff0bc408caec771' };
+/** awslabs/amazon-eks-ami: AL2023 nodeadm. */
+const NODEADM = { repository: 'awslabs/amazon-eks-ami', commit: '81fec2e895854f599974fe4d3d72f61c0a9aaffa' };
+/** aws/karpenter-provider-aws (v1.14 docs). */
+const KARPENTER = { repository: 'aws/karpenter-provider-aws', commit: '1d927085dd81a9df9301e613f371dac5b4d16bfe' };
+/** aws/amazon-vpc-resource-controller-k8s (branch ENIs, Windows IPs and prefixes). */
+const RESOURCE_CONTROLLER = { repository: 'aws/amazon-vpc-resource-controller-k8s', commit: 'b8d425119bdba371202882b808f202c6073a46cc' };
 const EKS_UG = 'awsdocs/amazon-eks-user-guide';
 const K8S_WEBSITE = 'kubernetes/website';
 const EKS_UG_PAGES = 'https://docs.aws.amazon.com/eks/latest/userguide';
@@ -81,6 +89,38 @@ export const SOURCES_TABLE = {
   CNI: file(CNI, 'README.md', 'Amazon VPC CNI: README (environment variables and their behaviour)'),
   'CNI-NET': file(CNI, 'pkg/networkutils/network.go', 'Amazon VPC CNI: node iptables SNAT rules'),
   'CNI-PROP': file(CNI, 'docs/cni-proposal.md', 'Amazon VPC CNI: design proposal (pod networking)'),
+  'CNI-LIMITS': file(CNI, 'pkg/vpc/vpc_ip_resource_limit.go', 'Amazon VPC CNI: ENI and IPv4 limits per instance type'),
+  'CNI-LIMITS-GEN': file(CNI, 'scripts/gen_vpc_ip_limits.go', 'Amazon VPC CNI: generator of the limits and of eni-max-pods.txt'),
+  'CNI-AWSUTILS': file(CNI, 'pkg/awsutils/awsutils.go', 'Amazon VPC CNI: AWS helpers (usable IPv4 addresses per ENI)'),
+  'CNI-IPAMD': file(CNI, 'pkg/ipamd/ipamd.go', 'Amazon VPC CNI: ipamd warm pools and ENI allocation'),
+  'CNI-DATASTORE': file(CNI, 'pkg/ipamd/datastore/data_store.go', 'Amazon VPC CNI: ipamd datastore (allocatable ENIs)'),
+  'CNI-ENI-TARGET': file(CNI, 'docs/eni-and-ip-target.md', 'Amazon VPC CNI: WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET'),
+  'CNI-PREFIX-TARGET': file(CNI, 'docs/prefix-and-ip-target.md', 'Amazon VPC CNI: WARM_PREFIX_TARGET with prefix delegation'),
+  'CNI-MANIFEST': file(CNI, 'config/master/aws-k8s-cni.yaml', 'Amazon VPC CNI: default aws-node manifest'),
+  // ---- EKS AMI, nodeadm, Karpenter and the VPC resource controller (max pods per launcher)
+  CALC: file(EKS_AMI_AL2, 'templates/al2/runtime/max-pods-calculator.sh', 'Amazon EKS AMI (AL2): max-pods-calculator.sh'),
+  'NODEADM-ENI': file(NODEADM, 'nodeadm/internal/kubelet/eni_max_pods.go', 'Amazon EKS AMI (AL2023) nodeadm: default max pods'),
+  'NODEADM-KUBELET': file(NODEADM, 'nodeadm/internal/kubelet/config.go', 'Amazon EKS AMI (AL2023) nodeadm: kubelet reservations'),
+  'NODEADM-TYPES': file(
+    NODEADM,
+    'nodeadm/api/v1alpha1/nodeconfig_types.go',
+    'Amazon EKS AMI (AL2023) nodeadm: NodeConfig (maxPodsExpression)',
+  ),
+  'KARP-TYPES': file(
+    KARPENTER,
+    'pkg/providers/instancetype/types.go',
+    'Karpenter: instance-type capacity (ENI-limited pods, reserved ENIs)',
+  ),
+  'KARP-AMI': file(
+    KARPENTER,
+    'pkg/providers/amifamily/resolver.go',
+    'Karpenter: AMI family resolution (Windows and Bottlerocket pod density)',
+  ),
+  'KARP-SETTINGS': file(KARPENTER, 'website/content/en/docs/reference/settings.md', 'Karpenter: settings (RESERVED_ENIS)'),
+  'RC-LIMITS': file(RESOURCE_CONTROLLER, 'pkg/aws/vpc/limits.go', 'VPC resource controller: branch ENIs and trunking per instance type'),
+  'RC-IP': file(RESOURCE_CONTROLLER, 'pkg/provider/ip/provider.go', 'VPC resource controller: Windows secondary IPs'),
+  'RC-PREFIX': file(RESOURCE_CONTROLLER, 'pkg/provider/prefix/provider.go', 'VPC resource controller: Windows prefixes'),
+  'RC-CONFIG': file(RESOURCE_CONTROLLER, 'pkg/config/loader.go', 'VPC resource controller: Windows warm-pool settings'),
   // ---- Amazon EKS User Guide (source files at the commit read; published pages alongside)
   'EKS-NLB': file(
     { repository: EKS_UG, commit: 'd120afda577d0eebdba830cc997564a801c02bfa' },
@@ -130,6 +170,20 @@ export const SOURCES_TABLE = {
     'Amazon EKS User Guide: creating a cluster',
     `${EKS_UG_PAGES}/create-cluster.html`,
   ),
+  'UG-MAX-PODS': page(
+    `${EKS_UG_PAGES}/choosing-instance-type.html#max-pods-precedence`,
+    'Amazon EKS User Guide: how maxPods is determined',
+  ),
+  'UG-INCREASE-IPS': page(`${EKS_UG_PAGES}/cni-increase-ip-addresses-procedure.html`, 'Amazon EKS User Guide: prefix delegation'),
+  'UG-NETWORK-REQS': page(`${EKS_UG_PAGES}/network-reqs.html`, 'Amazon EKS User Guide: VPC and subnet requirements'),
+  'UG-AUTO-NETWORKING': page(`${EKS_UG_PAGES}/auto-networking.html`, 'Amazon EKS User Guide: EKS Auto Mode networking'),
+  'UG-FARGATE': page(`${EKS_UG_PAGES}/fargate.html`, 'Amazon EKS User Guide: AWS Fargate'),
+  'UG-WINDOWS': page(`${EKS_UG_PAGES}/windows-support.html`, 'Amazon EKS User Guide: Windows nodes'),
+  'UG-CUSTOM-NETWORKING': page(`${EKS_UG_PAGES}/cni-custom-network.html`, 'Amazon EKS User Guide: custom networking'),
+  'VPC-SUBNET-SIZING': page(
+    'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
+    'Amazon VPC: subnet sizing (five reserved addresses)',
+  ),
   // ---- EKS Best Practices Guide
   'BPG-LB': file(BPG, 'latest/bpg/networking/loadbalancing.adoc', 'EKS Best Practices: load balancing', `${BPG_PAGES}/load-balancing.html`),
   'BPG-V6': file(BPG, 'latest/bpg/networking/ipv6.adoc', 'EKS Best Practices: running IPv6 clusters', `${BPG_PAGES}/ipv6.html`),
@@ -140,6 +194,11 @@ export const SOURCES_TABLE = {
     'EKS Best Practices: custom networking',
     `${BPG_PAGES}/custom-networking.html`,
   ),
+  'BPG-VPC-CNI': file(BPG, 'latest/bpg/networking/vpc-cni.adoc', 'EKS Best Practices: Amazon VPC CNI'),
+  'BPG-PD-LINUX': file(BPG, 'latest/bpg/networking/prefix-mode_linux.adoc', 'EKS Best Practices: prefix mode for Linux'),
+  'BPG-PD-WINDOWS': file(BPG, 'latest/bpg/networking/prefix-mode_windows.adoc', 'EKS Best Practices: prefix mode for Windows'),
+  'BPG-WINDOWS-NET': file(BPG, 'latest/bpg/windows/networking.adoc', 'EKS Best Practices: Windows networking'),
+  'BPG-SUBNETS': file(BPG, 'latest/bpg/networking/subnets.adoc', 'EKS Best Practices: VPC and subnet considerations'),
   // ---- In-tree AWS cloud provider
   'CCM-DOC': file(
     { repository: CCM.repository, commit: '0d4f3b7f6ceef0c137ecaf6e3b6344db6b4fdc49' },
@@ -211,8 +270,10 @@ export const SOURCES_TABLE = {
     kind: 'ISSUES',
     title: 'GitHub issues and pull requests',
     repositories: {
+      'amazon-eks-ami': 'awslabs/amazon-eks-ami',
       'amazon-vpc-cni-k8s': 'aws/amazon-vpc-cni-k8s',
       'cloud-provider-aws': 'kubernetes/cloud-provider-aws',
+      'karpenter-provider-aws': 'aws/karpenter-provider-aws',
       LBC: 'kubernetes-sigs/aws-load-balancer-controller',
     },
   },
