@@ -147,6 +147,26 @@ export class Environment {
   @Min(10)
   @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  /**
+   * Bound of the REST cache of serialized answers over the read-only `aws` catalog (max-pods, max-pods-table), in bytes
+   * of JSON text plus URL; least recently used answers go first. 0 turns the cache off.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(4 * 1024 * 1024 * 1024)
+  REST_RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * Bound of the GraphQL cache of whole capacity answers (maxPods, maxPodsTable, subnetUsage) by document, variables and
+   * catalog version, in bytes of JSON text plus key; least recently used answers go first. 0 turns the cache off.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(4 * 1024 * 1024 * 1024)
+  GRAPHQL_RESULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
