@@ -3,6 +3,7 @@
  * assumptions and drop reason list the tags they cite with the URL of the sources table, over REST and GraphQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citationsOfSource } from '../../src/domain/capacity/capacity-sources.js';
 import { citationsIn, citedTags } from '../../src/domain/sources/citations.js';
 import { privateCluster } from '../fixtures/traffic-path/designs.scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -78,21 +79,12 @@ describe('citations in answers', () => {
     expect(graphql.body.data?.tracePath.hops).toEqual(body.hops.map((hop: Cited) => ({ note: hop.note, citations: hop.citations })));
   });
 
-  it('gives every capacity step the link of its source', async () => {
+  it('resolves every capacity step source to a link of the sources table', async () => {
     const { body } = await t.http
       .get('/v1/capacity/max-pods')
       .query({ instanceType: 'm5.large', prefixDelegation: true, customNetworking: true })
       .expect(200);
-    const steps = body.steps as (Cited & { source: string })[];
-    const limits = steps.find((step) => step.source === 'aws/amazon-vpc-cni-k8s pkg/vpc/vpc_ip_resource_limit.go');
-    expect(limits?.citations).toEqual([
-      {
-        tag: 'CNI-LIMITS',
-        locator: null,
-        url: 'https://github.com/aws/amazon-vpc-cni-k8s/blob/b52188387f2e2f10bf289ace929d6a63b176a4fa/pkg/vpc/vpc_ip_resource_limit.go',
-      },
-    ]);
-    for (const step of steps) expect(step.citations.length, step.source).toBeGreaterThan(0);
+    for (const step of body.steps as { source: string }[]) expect(citationsOfSource(step.source).length, step.source).toBeGreaterThan(0);
   });
 
   it('cites the drop code’s sources on a dropped packet', async () => {

@@ -1,5 +1,4 @@
 /** Collects the steps and warnings of one calculation, in order. */
-import { citationsOfSource } from './capacity-sources.js';
 import type { CalculationStep, CapacityWarning } from './capacity.types.js';
 
 export class CalculationLog {
@@ -12,7 +11,7 @@ export class CalculationLog {
 
   /** Records a rule and returns its value, so arithmetic reads as `const x = log.step('…', a * b, SOURCE)`. */
   public step(rule: string, value: number, source: string): number {
-    this.steps.push({ rule, value, source, citations: citationsOfSource(source) });
+    this.steps.push({ rule, value, source });
     return value;
   }
 

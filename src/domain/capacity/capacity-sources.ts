@@ -1,7 +1,8 @@
 /**
  * Where each rule comes from (capacity.md §0). Steps and warnings cite these so a reader can check the
- * arithmetic against the upstream code or document; SOURCE_TAGS names the sources-table entry of each, so a step's
- * `citations` carry the link (docs/sources.md).
+ * arithmetic against the upstream code or document; SOURCE_TAGS names the sources-table entry of each, so every
+ * step's `source` resolves to a link (docs/sources.md). The links are not repeated in every step of an answer: a
+ * whole-catalog table has thousands of steps and would double in size.
  */
 import { citationsIn, type Citation } from '../sources/citations.js';
 

@@ -3,7 +3,6 @@
  * and subnet IP usage (POST /v1/capacity/subnet-usage). Research and sources: capacity.md.
  */
 import type { AmiFamily, IpFamily } from '../spec/design-spec.types.js';
-import type { Citation } from '../sources/citations.js';
 
 /** Who decides the kubelet's maxPods (capacity.md §2). */
 export const LAUNCHERS = ['ENI_FORMULA', 'CALCULATOR', 'MANAGED_NODE_GROUP', 'NODEADM', 'KARPENTER', 'AUTO_MODE', 'FARGATE'] as const;
@@ -67,8 +66,6 @@ export interface CalculationStep {
   rule: string;
   value: number;
   source: string;
-  /** The link of `source` in the sources table (docs/sources.md); empty for the caller's own input. */
-  citations: Citation[];
 }
 
 export interface CapacityWarning {

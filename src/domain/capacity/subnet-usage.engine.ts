@@ -15,7 +15,7 @@ import { alignedBlockCount, parseCidrResult, type Cidr } from '../network/cidr.j
 import type { InstanceTypeRecord } from '../catalog/instance-type.js';
 import type { IpFamily } from '../spec/design-spec.types.js';
 import { CalculationLog } from './calculation-log.js';
-import { citationsOfSource, SOURCES } from './capacity-sources.js';
+import { SOURCES } from './capacity-sources.js';
 import {
   DEFAULT_LAUNCHER,
   LAUNCHERS,
@@ -247,13 +247,11 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
   );
   for (const warning of maxPodsResult.warnings) log.warn(warning.code, `${label}: ${warning.message}`);
   const maxPods = group.maxPods === undefined ? maxPodsResult.maxPods : count(group.maxPods, `${path}.maxPods`, 1);
-  const maxPodsSource = group.maxPods === undefined ? SOURCES.ugMaxPods : 'request';
   const steps: CalculationStep[] = [
     {
       rule: group.maxPods === undefined ? `node maxPods (${launcher})` : 'node maxPods (given)',
       value: maxPods,
-      source: maxPodsSource,
-      citations: citationsOfSource(maxPodsSource),
+      source: group.maxPods === undefined ? SOURCES.ugMaxPods : 'request',
     },
   ];
 

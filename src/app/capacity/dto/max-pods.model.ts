@@ -9,7 +9,6 @@ import {
   type NodeOs,
   type PodAddressMode,
 } from '../../../domain/capacity/capacity.types.js';
-import { CitationModel } from '../../citation.model.js';
 import { IpFamilyEnum, LauncherEnum, NodeOsEnum, PodAddressModeEnum } from '../../graphql-vocabulary.js';
 
 @ObjectType('CalculationStep', { description: 'One rule applied, the number it produced, and its source.' })
@@ -17,9 +16,6 @@ export class CalculationStepModel {
   @Field() @ApiProperty() rule: string;
   @Field(() => Float) @ApiProperty() value: number;
   @Field() @ApiProperty() source: string;
-  @Field(() => [CitationModel], { description: 'The link of `source` in the sources table; empty for your own input.' })
-  @ApiProperty({ type: [CitationModel] })
-  citations: CitationModel[];
 }
 
 @ObjectType('CodedMessage')
