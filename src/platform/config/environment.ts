@@ -3,7 +3,7 @@
  * Documented in README.md "Configuration".
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -28,6 +28,12 @@ export class Environment {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** The URL callers reach the service at (OpenAPI `servers`, e.g. behind an ingress); default http://HOST:PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
 
   /** Postgres to use. When unset, an embedded Postgres is started under EMBEDDED_PG_DATA_DIR. */
   @Transform(emptyToUndefined)
