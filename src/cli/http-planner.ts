@@ -1,5 +1,5 @@
 /**
- * The planner behind a running server: the REST routes of shared/API.md with a bearer token, over Node's global fetch.
+ * The planner behind a running server: the REST routes of docs/api.md with a bearer token, over Node's global fetch.
  * Error bodies `{"error":{"code","message","details"}}` come back as ServerAnswerErrors with the server's code, which
  * the CLI prints and exits on like the PlanningErrors the local engines throw.
  */

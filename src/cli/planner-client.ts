@@ -1,6 +1,6 @@
 /**
  * What every CLI command asks of the planner, answered either by the pure engines in this process (LocalPlanner) or
- * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
+ * by a running server over REST (HttpPlanner). Requests use the REST shapes (docs/api.md), so the two can be
  * compared answer for answer.
  */
 import type {
