@@ -64,6 +64,16 @@ const UNREACHABLE_ERROR_CODES = new Set([
 const UNREACHABLE_MESSAGE =
   /(connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection terminated unexpectedly|Can't reach database server|server closed the connection|the database system is (shutting down|starting up)|Client has encountered a connection error|DatabaseNotReachable|terminating connection due to administrator command)/i;
 
+/** SQLSTATEs of a store that is up but cannot serve this statement now. */
+const BUSY_SQLSTATES = new Set(['57014', '55P03', '40001', '40P01']);
+const BUSY_MESSAGE =
+  /(Unable to start a transaction in the given time|Transaction already closed|expired transaction|canceling statement due to (statement|lock) timeout)/i;
+
+function messageOf(error: Record<string, unknown>): string {
+  const nested = isObject(error.cause) && typeof error.cause.message === 'string' ? ` ${error.cause.message}` : '';
+  return `${typeof error.message === 'string' ? error.message : ''}${nested}`;
+}
+
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof PlanningError) return classified(error.kind, error.code, error.message, error.details);
   const prisma = classifyPrismaError(error);
@@ -88,6 +98,17 @@ function classifyPrismaError(error: unknown): ClassifiedError | undefined {
   // from the caller and reached the database unchecked, so it is the caller's input that is wrong, not the service.
   if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? ''))
     return known('INVALID_VALUE', 'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).');
+  // The store is there but busy: a transaction that could not start in time or expired (P2028), a statement cancelled
+  // by statement_timeout (57014), a lock not obtained within lock_timeout (55P03), a deadlock or serialization failure.
+  // Retrying shortly is the right answer, so they share the 503 of an unreachable store.
+  if (
+    code === 'P2028' ||
+    BUSY_SQLSTATES.has(code ?? '') ||
+    BUSY_SQLSTATES.has(postgresCode(error) ?? '') ||
+    BUSY_MESSAGE.test(messageOf(error))
+  ) {
+    return known('STORAGE_UNAVAILABLE', 'The design store (Postgres) is busy: a lock or a statement timed out; try again shortly.');
+  }
   if (looksUnreachable(error)) {
     return known('STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
   }

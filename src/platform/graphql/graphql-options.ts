@@ -2,9 +2,13 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatGraphQLError } from '../errors/graphql-error.formatter.js';
+import type { Environment } from '../config/environment.js';
+import { queryShapeRules } from './query-shape.rules.js';
 
 /** Apollo over Fastify, code-first; the SDL is printed into the committed schema.graphql by `npm run contracts`. */
-export function graphqlOptions(): ApolloDriverConfig {
+export function graphqlOptions(
+  environment: Pick<Environment, 'GRAPHQL_MAX_TOKENS' | 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_ALIASES'>,
+): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -14,6 +18,12 @@ export function graphqlOptions(): ApolloDriverConfig {
     graphiql: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The first bound, before anything else: graphql-js stops lexing after this many tokens, so the size of a document
+    // (its fields, aliases, fragments) is bounded in linear time before validation or costing looks at it.
+    parseOptions: { maxTokens: environment.GRAPHQL_MAX_TOKENS },
+    // Depth and aliases are checked during validation (once per query text: Apollo caches validated documents), by
+    // rules that count each fragment once, so a document whose fragments spread each other twice stays linear.
+    validationRules: queryShapeRules(environment.GRAPHQL_MAX_DEPTH, environment.GRAPHQL_MAX_ALIASES),
     formatError: formatGraphQLError,
     // @as-integrations/fastify calls the context function with (request, reply).
     context: (request: FastifyRequest, reply: FastifyReply) => ({ req: request, reply }),
