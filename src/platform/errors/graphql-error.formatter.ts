@@ -101,7 +101,7 @@ function isRequestError(error: unknown): boolean {
 }
 
 /** GraphQL's own size limit (GRAPHQL_MAX_TOKENS), raised by graphql-js's parser with only a message. */
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than (\d+) tokens/;
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
 
 /**
  * A limit refused while parsing or validating: Apollo answers GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED, with
