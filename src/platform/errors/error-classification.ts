@@ -35,12 +35,15 @@ const GENERIC_CODE_BY_KIND: { readonly [K in ErrorKind]: CodeOfKind<K> } = {
   NOT_FOUND: 'NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   CONFLICT: 'CONFLICT',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   PRECONDITION_REQUIRED: 'PRECONDITION_REQUIRED',
   RATE_LIMITED: 'RATE_LIMITED',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   INTERNAL: 'INTERNAL',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
@@ -78,6 +81,9 @@ export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof PlanningError) return classified(error.kind, error.code, error.message, error.details);
   const prisma = classifyPrismaError(error);
   if (prisma) return prisma;
+  // Nest wraps what Fastify's body parsing raised (a Fastify error, our parser's PlanningError) in an HttpException.
+  if (error instanceof HttpException && (error.cause instanceof PlanningError || isFastifyError(error.cause)))
+    return classifyError(error.cause);
   if (error instanceof HttpException) return classifyHttpException(error);
   const framework = classifyFrameworkError(error);
   if (framework) return framework;
@@ -160,6 +166,7 @@ function classifyFrameworkError(error: unknown): ClassifiedError | undefined {
   const message = typeof error.message === 'string' ? error.message : 'Bad request.';
   // A body Fastify cannot read as its content type (invalid JSON, a wrong Content-Length); too large (413) and an
   // unsupported media type (415) keep the generic code of their status.
+  if (error.code === 'FST_ERR_BAD_URL') return known('MALFORMED_REQUEST', 'The URL is not valid (a "%" not followed by two hex digits?).');
   const unreadable =
     error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (typeof error.code === 'string' && error.code.startsWith('FST_ERR_CTP_INVALID'));
   if (unreadable && status === 400) return known('MALFORMED_REQUEST', message);
@@ -189,6 +196,10 @@ function classified<K extends ErrorKind>(
 ): ClassifiedError {
   if (internal) return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message: 'Internal server error.', details: [], internal };
   return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message, details, internal };
+}
+
+export function isFastifyError(value: unknown): value is Error & { code: string; statusCode?: number } {
+  return isObject(value) && typeof value.code === 'string' && value.code.startsWith('FST_');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

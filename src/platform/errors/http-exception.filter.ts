@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { classifyError } from './error-classification.js';
+import { classifyError, isFastifyError } from './error-classification.js';
+import { errorBody } from './error-body.js';
 import { toGraphQLError } from './graphql-error.formatter.js';
 
 /**
@@ -24,15 +25,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (classified.internal) {
       this.logger.error({ err: exception, requestId: request.id }, `unhandled error on ${request.method} ${request.url}`);
     }
-    const body: Record<string, unknown> = {
-      error: {
-        code: classified.code,
-        message: classified.message,
-        ...(classified.details.length > 0 ? { details: classified.details } : {}),
-      },
-      requestId: request.id,
-    };
+    const limit = request.routeOptions?.bodyLimit;
+    const body = errorBody(
+      isBodyTooLarge(exception) && limit !== undefined
+        ? { ...classified, message: `The request body is larger than ${limit} bytes (BODY_LIMIT_BYTES).` }
+        : classified,
+      request.id,
+    );
     if (classified.status === 503) void reply.header('retry-after', '5');
     return reply.status(classified.status).send(body);
   }
+}
+
+/** Fastify's 413 for a body over BODY_LIMIT_BYTES (by Content-Length or while reading a chunked body). */
+function isBodyTooLarge(exception: unknown): boolean {
+  const error = exception instanceof HttpException ? exception.cause : exception;
+  return isFastifyError(error) && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
 }
