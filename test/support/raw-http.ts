@@ -48,13 +48,14 @@ export function rawRequest(
       ending = 'reset';
       finish();
     });
-    socket.on('connect', async () => {
+    const send = async () => {
       for (const chunk of chunks) {
         if (socket.destroyed) return;
         socket.write(chunk);
         if (options.gapMs) await new Promise((done) => setTimeout(done, options.gapMs));
       }
-    });
+    };
+    socket.on('connect', () => void send());
   });
 }
 

@@ -40,7 +40,7 @@ export interface YamlStreamOptions {
   /** The refusal for text longer than `limits.maxChars`. */
   tooLarge(length: number): Error;
   /** The refusal for more than `limits.maxDocuments` documents (default 413 YAML_TOO_MANY_DOCUMENTS). */
-  tooManyDocuments?(limit: number): Error;
+  tooManyDocuments?: (limit: number) => Error;
 }
 
 export interface YamlDocumentErrors {

@@ -130,6 +130,11 @@ export class Environment {
   @IsString()
   JWT_SCOPE_PREFIX = '';
 
+  /** Refuse JWTs without an `exp` claim (a token that never expires). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JWT_REQUIRE_EXP = true;
+
   /** Serve /docs, /openapi.json and /graphiql without a token. */
   @Transform(toBoolean)
   @IsBoolean()
