@@ -30,6 +30,10 @@ export const PLAN_ASSUMPTIONS: readonly string[] = [
   'EKS control-plane ENIs and load balancers are not charged to subnets; their minimum free addresses are checked instead. NAT gateways take one address each.',
 ];
 
+/** Stated only when the design carries observations. */
+export const OBSERVED_ASSUMPTION =
+  "Observed subnets: AWS's available count already excludes what runs now, so each group is charged only its growth from currentSize (absent: 0, nothing running yet) to maxSize, at the current-size per-node cost for the nodes that run; a NAT gateway with an id exists already, one without takes an address.";
+
 const SEVERITY_RANK: Record<FindingSeverity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 const pathOrder = new Intl.Collator('en', { numeric: true });
 const GROUP_PATH = /^nodeGroups\[\d+\]/;
@@ -62,12 +66,15 @@ export function planDesign(spec: DesignSpec, deps: PlanDependencies): DesignPlan
     const min = sizedLoad(capacity, replicas, nodes.min, spec.ipFamily, demands);
     const desired = sizedLoad(capacity, replicas, nodes.desired, spec.ipFamily, demands);
     const max = sizedLoad(capacity, replicas, nodes.max, spec.ipFamily, demands);
+    const currentNodes = group.currentSize ?? 0;
+    const current = currentNodes > 0 ? sizedLoad(capacity, replicas, currentNodes, spec.ipFamily, demands).cost : max.cost;
     const charge: GroupCharge = {
       nodes,
       costs: { min: min.cost, desired: desired.cost, max: max.cost },
       unitCost: max.cost,
       surgeNodes: group.maxSurge ?? 1,
       fargate: capacity.fargate,
+      current: { nodes: currentNodes, cost: current },
     };
     ledger.chargeGroup(index, zones, charge);
     const atSize = (load: typeof min, count: number) => (count > 0 ? load.load : emptyLoad(0));
@@ -132,7 +139,9 @@ export function planDesign(spec: DesignSpec, deps: PlanDependencies): DesignPlan
     workloads,
     findings,
     summary: summarize(findings, nodeGroups, subnets, workloads.length),
-    assumptions: [...PLAN_ASSUMPTIONS],
+    assumptions: spec.subnets.some((subnet) => subnet.observed !== undefined)
+      ? [...PLAN_ASSUMPTIONS, OBSERVED_ASSUMPTION]
+      : [...PLAN_ASSUMPTIONS],
   };
 }
 
@@ -240,10 +249,12 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
     else infos += 1;
   }
   let tightest: SubnetPlan | undefined;
+  let tightestObserved: SubnetPlan | undefined;
   let usedIpsAtMax = 0;
   for (const subnet of subnets) {
     usedIpsAtMax += subnet.usedIps.max;
     if (!subnet.charges.some((charge) => charge.kind !== 'NAT_GATEWAY')) continue;
+    if (subnet.observed !== undefined && isTighterObserved(subnet, tightestObserved)) tightestObserved = subnet;
     if (
       !tightest ||
       subnet.utilizationAtMax > tightest.utilizationAtMax ||
@@ -252,6 +263,7 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
       tightest = subnet;
     }
   }
+  if (tightestObserved !== undefined) tightest = tightestObserved;
   let nodesAtMax = 0;
   let podCapacityAtMax = 0;
   for (const group of nodeGroups) {
@@ -270,6 +282,7 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
           usedIpsAtMax: tightest.usedIps.max,
           freeIpsAtMax: tightest.freeIpsAtMax,
           utilization: tightest.utilizationAtMax,
+          ...(tightest.observed === undefined ? {} : { observed: tightest.observed }),
         }
       : null,
     nodeGroups: nodeGroups.length,
@@ -279,4 +292,14 @@ function summarize(findings: Finding[], nodeGroups: NodeGroupPlan[], subnets: Su
     podCapacityAtMax,
     usedIpsAtMax,
   };
+}
+
+/** Least observed headroom at max size first; ties: the smaller share of the observed addresses left, then list order. */
+function isTighterObserved(subnet: SubnetPlan, than: SubnetPlan | undefined): boolean {
+  if (than === undefined) return true;
+  const a = subnet.observed!;
+  const b = than.observed!;
+  if (a.headroomAtMax !== b.headroomAtMax) return a.headroomAtMax < b.headroomAtMax;
+  const share = (observed: typeof a) => (observed.availableIps > 0 ? observed.headroomAtMax / observed.availableIps : 0);
+  return share(a) < share(b);
 }

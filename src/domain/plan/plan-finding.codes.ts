@@ -17,6 +17,8 @@ export const PLAN_FINDING_CODES = {
   SUBNET_FULL_AT_MAX: 'The subnet cannot hold its nodes, pods and warm pools with every node group at max size.',
   SUBNET_LOW_HEADROOM_AT_MAX: 'Less than 15% of the subnet is free with every node group at max size.',
   SUBNET_NO_SURGE_ROOM: 'At max size the subnet has no room for the extra nodes of a rolling replacement.',
+  OBSERVED_IPS_EXHAUSTED: 'The addresses AWS reports free in the subnet cannot hold the growth of its node groups to max size.',
+  OBSERVED_IPS_LOW: 'Less than 10% of the addresses AWS reports free in the subnet would remain with every node group at max size.',
   PREFIX_BLOCKS_NEVER_AVAILABLE: 'Prefix-mode nodes need more aligned /28 blocks than the subnet can ever hold.',
   PREFIX_BLOCKS_INSUFFICIENT: 'Even packed tightly, the individual addresses leave too few aligned /28 blocks for the prefixes.',
   PREFIX_FRAGMENTATION_RISK: 'The prefixes need more than half of the free aligned /28 blocks; fragmentation can make attachment fail.',

@@ -153,6 +153,31 @@ export interface PrefixBlockPlan {
   bestCaseAvailableBlocks: number;
 }
 
+/** More nodes of one group that fit in a subnet's observed free addresses. */
+export interface AdditionalNodes {
+  nodeGroup: string;
+  kind: SubnetChargeKind;
+  /** Addresses one more node placed in this subnet takes here (max-size cost: node, pod ENIs, warm pool); Fargate: per pod. */
+  ipsPerNode: number;
+  /** More nodes (Fargate: pods) of the group that fit in the addresses left right now. */
+  now: number;
+  /** More nodes beyond the group's max size once every group is at max size. */
+  beyondMax: number;
+}
+
+/** The design against the free addresses AWS reported for the subnet. */
+export interface SubnetObservedPlan {
+  availableIps: number;
+  at: string;
+  /** Addresses the design uses at max size less what it uses at current size (running nodes are already out of availableIps). */
+  additionalIpsAtMax: number;
+  /** availableIps − additionalIpsAtMax. */
+  headroomAtMax: number;
+  /** headroomAtMax ≥ 0. */
+  fits: boolean;
+  additionalNodes: AdditionalNodes[];
+}
+
 export interface SubnetPlan {
   name: string;
   /** Index in the DesignSpec's `subnets`. */
@@ -178,6 +203,8 @@ export interface SubnetPlan {
   /** IPv6 /80 prefixes nodes take from the subnet's /64 at max size (IPv6 clusters); null otherwise. */
   ipv6Prefixes80AtMax: number | null;
   charges: SubnetCharge[];
+  /** Only when the subnet carries an observation (`subnets[].observed`). */
+  observed?: SubnetObservedPlan;
 }
 
 /** The exposure engine's recommendation, without manifests (ask POST /v1/exposure/recommend for those). */
@@ -215,6 +242,8 @@ export interface TightestSubnet {
   usedIpsAtMax: number;
   freeIpsAtMax: number;
   utilization: number;
+  /** When the design has observations: the tightest subnet is the one with the least observed headroom at max size. */
+  observed?: SubnetObservedPlan;
 }
 
 export const PLAN_STATUSES = ['OK', 'WARNINGS', 'ERRORS'] as const;

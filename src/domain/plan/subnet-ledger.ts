@@ -16,13 +16,15 @@
 import { AWS_RESERVED_IPS, IPS_PER_PREFIX, prefixBlockRisk, prefixBlockUsage } from '../capacity/index.js';
 import type { Finding } from '../findings/finding.js';
 import { parseCidrResult } from '../network/cidr.js';
-import type { NodeGroup } from '../spec/design-spec.types.js';
+import type { NodeGroup, SubnetObservation } from '../spec/design-spec.types.js';
 import type { NodeCost } from './node-load.js';
 import { normalizeAz, type PlanContext } from './plan-context.js';
-import type { AtSizes, PrefixBlockPlan, SubnetChargeKind, SubnetPlan } from './plan.types.js';
+import type { AtSizes, PrefixBlockPlan, SubnetChargeKind, SubnetObservedPlan, SubnetPlan } from './plan.types.js';
 
 /** Below this share of free addresses at max size a subnet is reported as tight (WARNING). */
 export const LOW_HEADROOM_FRACTION = 0.15;
+/** Below this share of the observed free addresses left at max size a subnet is reported as running low (WARNING). */
+export const OBSERVED_LOW_FRACTION = 0.1;
 const SIZE_KEYS = ['min', 'desired', 'max'] as const;
 const CANONICAL_IPV4_CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(1[6-9]|2[0-8])$/;
 
@@ -79,6 +81,8 @@ interface Charge {
   /** Raw addresses per size (nodes × per-node cost), before the monotonic envelope. */
   raw: AtSizes;
   used: AtSizes;
+  /** Addresses the consumer holds now (nodes at currentSize, an existing NAT gateway): already missing from observed counts. */
+  usedNow: number;
   ipsPerNodeAtMax: number;
   prefixesAtMax: number;
   surgeIps: number;
@@ -92,6 +96,8 @@ export interface GroupCharge {
   unitCost: NodeCost;
   surgeNodes: number;
   fargate: boolean;
+  /** Nodes (Fargate: pods) running now and their per-node cost; 0 nodes when the design does not say. */
+  current: { nodes: number; cost: NodeCost };
 }
 
 /** Every subnet's charges, filled group by group, then turned into SubnetPlans and findings. */
@@ -128,6 +134,8 @@ export class SubnetLedger {
         nodes: { min: 0, desired: 0, max: 0 },
         raw: one,
         used: { ...one },
+        // A NAT gateway with an ID exists, so its address is already taken.
+        usedNow: nat.id === undefined ? 0 : 1,
         ipsPerNodeAtMax: 0,
         prefixesAtMax: 0,
         surgeIps: 0,
@@ -212,6 +220,7 @@ export class SubnetLedger {
       nodes,
       raw,
       used,
+      usedNow: nodesIn(share, group.current.nodes) * ips(group.current.cost),
       ipsPerNodeAtMax: unit,
       prefixesAtMax: nodes.max * prefixes(group.costs.max),
       surgeIps: group.nodes.max > 0 ? group.surgeNodes * unit : 0,
@@ -307,6 +316,7 @@ export class SubnetLedger {
         maxNodes: nodeCharges > 0 && perNode > 0 ? Math.max(0, Math.floor((usable - fixed) / perNode)) : null,
         prefixBlocks: prefixes > 0 ? prefixBlocks(this.prefixLengths[index], prefixes, rawMax - IPS_PER_PREFIX * prefixes) : null,
         ipv6Prefixes80AtMax: ipv6 && subnet.ipv6Cidr !== undefined ? ipv6Prefixes : null,
+        ...(subnet.observed === undefined ? {} : { observed: observedHeadroom(subnet.observed, charges) }),
         charges: charges.map((charge) => ({
           kind: charge.kind,
           consumer: charge.consumer,
@@ -321,6 +331,39 @@ export class SubnetLedger {
   }
 }
 
+/**
+ * The design against what AWS says is left. Addresses a consumer holds now are already missing from `availableIps`, so
+ * only its growth from now to max size is charged (never less than nothing: a group above its max size frees nothing
+ * the plan can count on).
+ */
+export function observedHeadroom(observation: SubnetObservation, charges: readonly Charge[]): SubnetObservedPlan {
+  let additional = 0;
+  const perGroup = new Map<string, { kind: SubnetChargeKind; ipsPerNode: number }>();
+  for (const charge of charges) {
+    additional += Math.max(0, charge.used.max - charge.usedNow);
+    if (charge.groupIndex === null || charge.ipsPerNodeAtMax <= 0) continue;
+    // A node placed here pays its node addresses here, and its pod ENIs too when this is also its ENIConfig subnet.
+    const entry = perGroup.get(charge.consumer);
+    if (entry === undefined) perGroup.set(charge.consumer, { kind: charge.kind, ipsPerNode: charge.ipsPerNodeAtMax });
+    else entry.ipsPerNode += charge.ipsPerNodeAtMax;
+  }
+  const headroom = observation.availableIps - additional;
+  return {
+    availableIps: observation.availableIps,
+    at: observation.at,
+    additionalIpsAtMax: additional,
+    headroomAtMax: headroom,
+    fits: headroom >= 0,
+    additionalNodes: [...perGroup].map(([nodeGroup, { kind, ipsPerNode }]) => ({
+      nodeGroup,
+      kind,
+      ipsPerNode,
+      now: Math.floor(observation.availableIps / ipsPerNode),
+      beyondMax: Math.max(0, Math.floor(headroom / ipsPerNode)),
+    })),
+  };
+}
+
 /** capacity.md §5.7: aligned /28 blocks a subnet can ever hold, and what its individual addresses leave in the best case. */
 export function prefixBlocks(prefixLength: number, neededBlocks: number, individualIps: number): PrefixBlockPlan {
   return prefixBlockUsage(prefixLength <= 28 ? 2 ** (28 - prefixLength) : 0, neededBlocks, individualIps);
@@ -330,6 +373,7 @@ export function prefixBlocks(prefixLength: number, neededBlocks: number, individ
 export function subnetFindings(plan: SubnetPlan): Finding[] {
   const findings: Finding[] = [];
   const path = `subnets[${plan.index}]`;
+  findings.push(...observedFindings(plan, path));
   const consumers = plan.charges.some((charge) => charge.kind !== 'NAT_GATEWAY');
   if (!consumers) return findings;
   const { usedIps, usableIps } = plan;
@@ -394,6 +438,35 @@ export function subnetFindings(plan: SubnetPlan): Finding[] {
     }
   }
   return findings;
+}
+
+function observedFindings(plan: SubnetPlan, path: string): Finding[] {
+  const observed = plan.observed;
+  if (observed === undefined) return [];
+  const seen = `${observed.availableIps} addresses available (observed ${observed.at})`;
+  if (!observed.fits) {
+    return [
+      {
+        code: 'OBSERVED_IPS_EXHAUSTED',
+        severity: 'ERROR',
+        path: `${path}.observed`,
+        message: `Subnet ${plan.name} (${plan.cidr}) has ${seen}, but growing every node group from its current to its max size takes ${observed.additionalIpsAtMax} more (${-observed.headroomAtMax} short).`,
+        fix: 'Free addresses in the subnet, add subnets (a secondary VPC CIDR with custom networking for pods), lower maxSize, or reduce the CNI warm pool.',
+      },
+    ];
+  }
+  if (observed.headroomAtMax < OBSERVED_LOW_FRACTION * observed.availableIps) {
+    return [
+      {
+        code: 'OBSERVED_IPS_LOW',
+        severity: 'WARNING',
+        path: `${path}.observed`,
+        message: `Subnet ${plan.name} (${plan.cidr}) has ${seen}; at max size only ${observed.headroomAtMax} would remain (less than ${100 * OBSERVED_LOW_FRACTION}%), before surges, load balancers and other workloads.`,
+        fix: 'Leave room for growth: add subnets, lower maxSize, or reduce the CNI warm pool.',
+      },
+    ];
+  }
+  return [];
 }
 
 /**

@@ -11,6 +11,8 @@ import type { DesignSpec } from './design-spec.types.js';
 // BP subnets.adoc: VPC CIDR blocks from /16 to /28; AWS VPC user guide: subnets /16 to /28, IPv6 subnets /64.
 const IPV4_PREFIXES = { largest: 16, smallest: 28 };
 const IPV6_SUBNET_PREFIX = 64;
+// AWS VPC user guide "Subnet CIDR blocks": the first four and the last address of every subnet are reserved.
+const AWS_RESERVED_ADDRESSES = 5;
 // EKS CreateCluster kubernetesNetworkConfig.serviceIpv4Cidr (exposure.md §5): RFC 1918, /24 to /12, not in the VPC.
 const SERVICE_CIDR_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((range) => parseCidr(range));
 const SERVICE_CIDR_PREFIXES = { largest: 12, smallest: 24 };
@@ -145,6 +147,7 @@ function checkSubnets(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: Place
       if (vpcIpv4.complete && !vpcIpv4.placed.some((vpc) => cidrContains(vpc.cidr, cidr))) {
         problems.add(cidrPath, 'SUBNET_OUTSIDE_VPC', `${cidr.text} is not inside any VPC CIDR (${listCidrs(vpcIpv4.placed)}).`);
       }
+      checkObservation(subnet, cidr, ['subnets', i, 'observed', 'availableIps'], problems);
     }
     const ipv6Path = ['subnets', i, 'ipv6Cidr'];
     const ipv6Cidr = cidrs.read(subnet.ipv6Cidr, 6, ipv6Path);
@@ -162,6 +165,25 @@ function checkSubnets(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: Place
   });
   reportOverlaps(ipv4, 'SUBNET_CIDR_OVERLAP', problems);
   reportOverlaps(ipv6, 'SUBNET_IPV6_CIDR_OVERLAP', problems);
+}
+
+/** AWS reserves 5 addresses of every subnet, so AvailableIpAddressCount never exceeds the size less 5. */
+function checkObservation(
+  subnet: Draft<DesignSpec['subnets'][number]>,
+  cidr: Cidr,
+  path: readonly PathSegment[],
+  problems: Problems,
+): void {
+  const available = subnet?.observed?.availableIps;
+  if (available === undefined || problems.has(path) || cidr.prefixLength < IPV4_PREFIXES.largest) return;
+  const usable = 2 ** (32 - cidr.prefixLength) - AWS_RESERVED_ADDRESSES;
+  if (available > usable) {
+    problems.add(
+      path,
+      'OBSERVED_IPS_ABOVE_USABLE',
+      `${cidr.text} holds at most ${usable} usable addresses (5 are AWS-reserved), but ${available} are observed available.`,
+    );
+  }
 }
 
 function checkServiceCidr(spec: Draft<DesignSpec>, cidrs: CidrReader, vpcIpv4: readonly Placed[], problems: Problems): void {

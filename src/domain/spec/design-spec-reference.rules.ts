@@ -36,6 +36,10 @@ export function checkNamesAndReferences(input: RuleInput): void {
   reportDuplicateNames(spec.natGateways, ['natGateways'], 'NAT gateway', problems);
   reportDuplicateNames(spec.nodeGroups, ['nodeGroups'], 'node group', problems);
   reportDuplicateNames(spec.securityGroups, ['securityGroups'], 'security group', problems);
+  reportDuplicateIds(spec.subnets, ['subnets'], 'id', 'subnet', problems);
+  reportDuplicateIds(spec.natGateways, ['natGateways'], 'id', 'NAT gateway', problems);
+  reportDuplicateIds(spec.natGateways, ['natGateways'], 'eip', 'NAT gateway', problems);
+  reportDuplicateIds(spec.securityGroups, ['securityGroups'], 'id', 'security group', problems);
   reportDuplicateWorkloads(spec, problems);
   reportDuplicateEntries(spec.tags, ['tags'], problems);
 
@@ -166,6 +170,30 @@ function reportDuplicateNames(
         [...listPath, i, 'name'],
         'DUPLICATE_NAME',
         `The ${noun} name ${show(name)} is already used by ${listPath.join('.')}[${earlier}].`,
+      );
+    }
+  });
+}
+
+/** One AWS resource is one entry: two subnets with one ID would double-count its addresses. */
+function reportDuplicateIds<K extends 'id' | 'eip'>(
+  entries: readonly (Partial<Record<K, string>> | undefined)[] | undefined,
+  listPath: readonly PathSegment[],
+  key: K,
+  noun: string,
+  problems: Problems,
+): void {
+  const first = new Map<string, number>();
+  entries?.forEach((entry, i) => {
+    const value = entry?.[key];
+    if (value === undefined) return;
+    const earlier = first.get(value);
+    if (earlier === undefined) first.set(value, i);
+    else {
+      problems.add(
+        [...listPath, i, key],
+        'DUPLICATE_AWS_ID',
+        `The ${noun} ${key} ${show(value)} is already used by ${listPath.join('.')}[${earlier}]; one AWS resource is one entry.`,
       );
     }
   });

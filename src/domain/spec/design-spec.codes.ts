@@ -24,6 +24,10 @@ export const DESIGN_SPEC_ERROR_CODES = {
   OWNER_INVALID: 'An owner must not contain control characters.',
   SHARE_GROUP_INVALID: 'Not an AWS Load Balancer Controller IngressGroup name.',
   CERTIFICATE_ARN_INVALID: 'Not an ACM or IAM certificate ARN.',
+  AWS_ID_INVALID: 'Not an AWS resource ID of the expected kind ("vpc-", "subnet-", "sg-" or "nat-" and 8 or 17 hex digits).',
+  CLUSTER_NAME_INVALID: 'Not an EKS cluster name (letters, digits, "-" and "_", starting with a letter or digit, up to 100).',
+  IP_ADDRESS_INVALID: 'Not an IPv4 address.',
+  DATE_TIME_INVALID: 'Not an ISO 8601 date-time with an offset (2026-12-04T18:00:00Z).',
   SG_RULE_PORTS_INVALID: 'Security group rule ports must be "443" or "from-to" within 1-65535.',
   DUPLICATE_ENTRY: 'The same value appears twice in one list.',
   INPUT_UNREADABLE: 'The input could not be read as JSON data (e.g. a throwing getter).',
@@ -48,6 +52,7 @@ export const DESIGN_SPEC_ERROR_CODES = {
 
   // Names and references
   DUPLICATE_NAME: 'Two entries of one list share a name.',
+  DUPLICATE_AWS_ID: 'Two entries of one list carry the same AWS ID (or the same Elastic IP).',
   DUPLICATE_WORKLOAD: 'Two workloads share a namespace and name.',
   DUPLICATE_ENICONFIG_AZ: 'Two ENIConfigs for one Availability Zone.',
   UNKNOWN_SUBNET: 'A reference to a subnet the design does not define.',
@@ -75,6 +80,7 @@ export const DESIGN_SPEC_ERROR_CODES = {
   CLUSTER_SUBNET_AZ_UNSUPPORTED: 'EKS does not place cluster ENIs in this AZ id.',
   AZ_NOT_IN_REGION: 'An Availability Zone name belongs to another Region.',
   AZ_NAMING_MIXED: 'Subnets mix AZ names and AZ ids, so AZs cannot be compared.',
+  OBSERVED_IPS_ABOVE_USABLE: 'observed.availableIps is more than the subnet can ever hold (its size less the 5 AWS-reserved addresses).',
   SHARE_GROUP_PROTOCOL: 'Only HTTP, HTTPS and GRPC exposures (an ALB) can share an IngressGroup.',
 } as const;
 

@@ -6,6 +6,7 @@
 import {
   AMI_FAMILIES,
   AUDIENCES,
+  AWS_ID_PATTERNS,
   EXPOSE_PROTOCOLS,
   IP_FAMILIES,
   NODE_GROUP_KINDS,
@@ -26,6 +27,7 @@ import {
   type SecurityGroup,
   type SecurityGroupRule,
   type Subnet,
+  type SubnetObservation,
   type Vpc,
   type VpcPeer,
   type Workload,
@@ -114,6 +116,30 @@ const certificateArn = text(2048, {
 });
 const owner = text(200, { pattern: /^[^\p{Cc}]+$/u, code: 'OWNER_INVALID', expected: 'text without control characters' });
 const tag = text(100, { pattern: /^[A-Za-z0-9._:/=+@-]+$/, code: 'TAG_INVALID', expected: 'letters, digits and "-_.:/=+@"' });
+/** An AWS resource ID of one kind (`subnet-0123456789abcdef0`). */
+const awsId = (kind: keyof typeof AWS_ID_PATTERNS, prefix: string) =>
+  text(32, { pattern: AWS_ID_PATTERNS[kind], code: 'AWS_ID_INVALID', expected: `"${prefix}-" and 8 or 17 lower-case hex digits` });
+// CreateCluster: "The name can contain only alphanumeric characters (case-sensitive), hyphens, and underscores. It must
+// start with an alphanumeric character and can't be longer than 100 characters."
+const clusterName = text(100, {
+  pattern: /^[0-9A-Za-z][A-Za-z0-9_-]*$/,
+  code: 'CLUSTER_NAME_INVALID',
+  expected: 'letters, digits, "-" and "_", starting with a letter or digit (an EKS cluster name)',
+});
+const ipv4Address = text(15, {
+  pattern: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+  code: 'IP_ADDRESS_INVALID',
+  expected: 'an IPv4 address such as 203.0.113.10',
+});
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** An ISO 8601 date-time with its offset (`2026-12-04T18:00:00Z`), as `date -u +%FT%TZ` prints it. */
+const dateTime: Reader<string> = (value, path, problems) => {
+  const read = text(40)(value, path, problems);
+  if (read !== undefined && !(ISO_DATE_TIME.test(read) && Number.isFinite(Date.parse(read)))) {
+    problems.add(path, 'DATE_TIME_INVALID', `${show(read)} is not an ISO 8601 date-time with an offset such as "2026-12-04T18:00:00Z".`);
+  }
+  return read;
+};
 const port = integer({ min: 1, max: 65535, code: 'PORT_INVALID' });
 const count = (max: number) => integer({ min: 0, max });
 
@@ -142,24 +168,35 @@ const peer = objectOf<VpcPeer>('a VPC peer', {
 });
 
 const vpc = objectOf<Vpc>('the VPC', {
+  id: optional(awsId('vpc', 'vpc')),
   cidrs: required(cidrs('VPC CIDRs', L.vpcCidrs, 1)),
   secondaryCidrs: optional(cidrs('secondary CIDRs', L.vpcCidrs)),
   ipv6Cidrs: optional(cidrs('IPv6 CIDRs', L.vpcIpv6Cidrs)),
   peers: optional(arrayOf(peer, { max: L.peers, noun: 'peers' })),
 });
 
+// A /16 subnet (the largest) has 65,531 usable addresses; the semantic rules compare with the subnet's own size.
+const observation = objectOf<SubnetObservation>('an observation', {
+  availableIps: required(count(2 ** 16)),
+  at: required(dateTime),
+});
+
 const subnet = objectOf<Subnet>('a subnet', {
   name: required(name),
+  id: optional(awsId('subnet', 'subnet')),
   az: required(availabilityZone),
   cidr: required(cidrText),
   ipv6Cidr: optional(cidrText),
   public: optional(bool),
   natGateway: optional(reference),
   roles: optional(arrayOf(oneOf(SUBNET_ROLES), { max: SUBNET_ROLES.length * 2, noun: 'roles' })),
+  observed: optional(observation),
 });
 
 const natGateway = objectOf<NatGateway>('a NAT gateway', {
   name: required(name),
+  id: optional(awsId('natGateway', 'nat')),
+  eip: optional(ipv4Address),
   subnet: required(reference),
 });
 
@@ -206,6 +243,7 @@ const nodeGroup = objectOf<NodeGroup>('a node group', {
   minSize: required(count(L.nodesPerGroup)),
   desiredSize: required(count(L.nodesPerGroup)),
   maxSize: required(count(L.nodesPerGroup)),
+  currentSize: optional(count(L.nodesPerGroup)),
   maxPods: optional(integer({ min: 1, max: L.maxPods })),
   // kubelet podsPerCore: 0 turns the limit off.
   podsPerCore: optional(count(L.maxPods)),
@@ -244,12 +282,14 @@ const securityGroupRule = objectOf<SecurityGroupRule>('a security group rule', {
 
 const securityGroup = objectOf<SecurityGroup>('a security group', {
   name: required(name),
+  id: optional(awsId('securityGroup', 'sg')),
   ingress: required(arrayOf(securityGroupRule, { max: L.ingressRulesPerSecurityGroup, noun: 'ingress rules' })),
 });
 
 export const readDesignSpec: Reader<Draft<DesignSpec>> = objectOf<DesignSpec>('a DesignSpec', {
   name: required(name),
   region: required(region),
+  clusterName: optional(clusterName),
   owner: optional(owner),
   tags: optional(arrayOf(tag, { max: L.tags, noun: 'tags' })),
   catalog: optional(name),

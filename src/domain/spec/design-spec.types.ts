@@ -44,6 +44,8 @@ export interface VpcPeer {
 }
 
 export interface Vpc {
+  /** The existing VPC's ID (`vpc-0abc…`): the design describes a VPC that is already there. */
+  id?: string;
   /** Primary IPv4 CIDR first, then any associated IPv4 CIDRs. */
   cidrs: string[];
   /** Secondary CIDRs (e.g. 100.64.0.0/16 for custom networking); also "associated to your VPC" for CNI SNAT. */
@@ -53,8 +55,18 @@ export interface Vpc {
   peers?: VpcPeer[];
 }
 
+/** What AWS said about a subnet at one moment (DescribeSubnets `AvailableIpAddressCount`). */
+export interface SubnetObservation {
+  /** Free IPv4 addresses in the subnet right now: everything already running there is no longer counted. */
+  availableIps: number;
+  /** When it was observed (ISO 8601 date-time). */
+  at: string;
+}
+
 export interface Subnet {
   name: string;
+  /** The existing subnet's ID (`subnet-0abc…`). */
+  id?: string;
   /** Availability Zone name (`us-east-1a`) or AZ id (`use1-az1`). */
   az: string;
   cidr: string;
@@ -64,10 +76,16 @@ export interface Subnet {
   /** For private subnets: the NAT gateway (by name) their 0.0.0.0/0 route points at. */
   natGateway?: string;
   roles?: SubnetRole[];
+  /** Free addresses AWS reported; the plan then checks the design against what is really left. */
+  observed?: SubnetObservation;
 }
 
 export interface NatGateway {
   name: string;
+  /** The existing NAT gateway's ID (`nat-0abc…`). */
+  id?: string;
+  /** The public IPv4 address (Elastic IP) of the NAT gateway. */
+  eip?: string;
   /** The public subnet the NAT gateway lives in. */
   subnet: string;
 }
@@ -123,6 +141,8 @@ export interface NodeGroup {
   minSize: number;
   desiredSize: number;
   maxSize: number;
+  /** Nodes (Fargate: pods) running now; they already hold addresses, so observed free addresses do not count them. */
+  currentSize?: number;
   /** A kubelet maxPods set explicitly (launch template, nodeadm NodeConfig, EC2NodeClass). */
   maxPods?: number;
   podsPerCore?: number;
@@ -169,12 +189,16 @@ export interface SecurityGroupRule {
 
 export interface SecurityGroup {
   name: string;
+  /** The existing security group's ID (`sg-0abc…`). */
+  id?: string;
   ingress: SecurityGroupRule[];
 }
 
 export interface DesignSpec {
   name: string;
   region: string;
+  /** The EKS cluster's name when it differs from the design's (an existing cluster). */
+  clusterName?: string;
   /** Who owns the design (team or person); used to filter lists. */
   owner?: string;
   tags?: string[];
@@ -195,6 +219,14 @@ export interface DesignSpec {
   /** The EKS cluster security group (name from `securityGroups`); absent means the EKS default. */
   clusterSecurityGroup?: string;
 }
+
+/** AWS resource IDs: the prefix and 8 (older resources) or 17 lower-case hex digits. */
+export const AWS_ID_PATTERNS = {
+  vpc: /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  subnet: /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  securityGroup: /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+  natGateway: /^nat-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+} as const;
 
 export const DEFAULT_CNI_VERSION = '1.20.0';
 export const DEFAULT_CATALOG = 'aws';

@@ -54,16 +54,27 @@ export class VpcPeerModel {
 @ObjectType('Vpc')
 @InputType('VpcInput')
 export class VpcModel {
+  @Field({ nullable: true, description: 'The existing VPC (vpc- and 8 or 17 hex digits).' })
+  @ApiPropertyOptional({ example: 'vpc-0123456789abcdef0' })
+  id?: string;
   @Field(() => [String]) @ApiProperty({ type: [String], example: ['10.0.0.0/16'] }) cidrs: string[];
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String], example: ['100.64.0.0/16'] }) secondaryCidrs?: string[];
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String] }) ipv6Cidrs?: string[];
   @Field(() => [VpcPeerModel], { nullable: true }) @ApiPropertyOptional({ type: [VpcPeerModel] }) peers?: VpcPeerModel[];
 }
 
+@ObjectType('SubnetObservation', { description: 'Free addresses AWS reported (DescribeSubnets AvailableIpAddressCount).' })
+@InputType('SubnetObservationInput')
+export class SubnetObservationModel {
+  @Field(() => Int) @ApiProperty({ example: 3817 }) availableIps: number;
+  @Field({ description: 'ISO 8601 date-time of the observation.' }) @ApiProperty({ example: '2026-12-04T18:00:00Z' }) at: string;
+}
+
 @ObjectType('Subnet')
 @InputType('SubnetInput')
 export class SubnetModel {
   @Field() @ApiProperty() name: string;
+  @Field({ nullable: true, description: 'The existing subnet.' }) @ApiPropertyOptional({ example: 'subnet-0123456789abcdef0' }) id?: string;
   @Field() @ApiProperty({ example: 'us-east-1a' }) az: string;
   @Field() @ApiProperty({ example: '10.0.0.0/19' }) cidr: string;
   @Field({ nullable: true }) @ApiPropertyOptional() ipv6Cidr?: string;
@@ -76,12 +87,19 @@ export class SubnetModel {
   @Field(() => [SubnetRoleEnum], { nullable: true })
   @ApiPropertyOptional({ enum: SUBNET_ROLES, enumName: 'SubnetRole', isArray: true })
   roles?: SubnetRole[];
+  @Field(() => SubnetObservationModel, { nullable: true })
+  @ApiPropertyOptional({ type: SubnetObservationModel })
+  observed?: SubnetObservationModel;
 }
 
 @ObjectType('NatGateway')
 @InputType('NatGatewayInput')
 export class NatGatewayModel {
   @Field() @ApiProperty() name: string;
+  @Field({ nullable: true, description: 'The existing NAT gateway.' })
+  @ApiPropertyOptional({ example: 'nat-0123456789abcdef0' })
+  id?: string;
+  @Field({ nullable: true, description: 'Its Elastic IP.' }) @ApiPropertyOptional({ example: '203.0.113.10' }) eip?: string;
   @Field({ description: 'The public subnet it lives in.' }) @ApiProperty() subnet: string;
 }
 
@@ -146,6 +164,7 @@ export class NodeGroupModel {
   @Field(() => Int) @ApiProperty() minSize: number;
   @Field(() => Int) @ApiProperty() desiredSize: number;
   @Field(() => Int) @ApiProperty() maxSize: number;
+  @Field(() => Int, { nullable: true, description: 'Nodes (Fargate: pods) running now.' }) @ApiPropertyOptional() currentSize?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() maxPods?: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() podsPerCore?: number;
   @Field(() => Int, { nullable: true, description: 'Extra nodes during a rolling replacement (default 1).' })
@@ -201,6 +220,9 @@ export class SecurityGroupRuleModel {
 @InputType('SecurityGroupInput')
 export class SecurityGroupModel {
   @Field() @ApiProperty() name: string;
+  @Field({ nullable: true, description: 'The existing security group.' })
+  @ApiPropertyOptional({ example: 'sg-0123456789abcdef0' })
+  id?: string;
   @Field(() => [SecurityGroupRuleModel]) @ApiProperty({ type: [SecurityGroupRuleModel] }) ingress: SecurityGroupRuleModel[];
 }
 
@@ -209,6 +231,9 @@ export class SecurityGroupModel {
 export class DesignSpecModel {
   @Field() @ApiProperty({ example: 'payments-prod' }) name: string;
   @Field() @ApiProperty({ example: 'us-east-1' }) region: string;
+  @Field({ nullable: true, description: 'The EKS cluster name, when it differs from the design name.' })
+  @ApiPropertyOptional({ example: 'payments-prod' })
+  clusterName?: string;
   @Field({ nullable: true }) @ApiPropertyOptional() owner?: string;
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String] }) tags?: string[];
   @Field({ nullable: true, description: 'Instance-type catalog (default aws).' }) @ApiPropertyOptional({ example: 'aws' }) catalog?: string;

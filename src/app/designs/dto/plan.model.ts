@@ -54,8 +54,10 @@ import {
   type PlanSummary,
   type PrefixBlockPlan,
   type ServiceCidrSource,
+  type AdditionalNodes,
   type SubnetCharge,
   type SubnetChargeKind,
+  type SubnetObservedPlan,
   type SubnetPlan,
   type TightestSubnet,
   type WorkloadExposurePlan,
@@ -256,6 +258,31 @@ export class PrefixBlockPlanModel implements PrefixBlockPlan {
   @Field(() => Float) @ApiProperty() bestCaseAvailableBlocks: number;
 }
 
+@ObjectType('AdditionalNodes', { description: "More nodes of one group that fit in a subnet's observed free addresses." })
+export class AdditionalNodesModel implements AdditionalNodes {
+  @Field() @ApiProperty() nodeGroup: string;
+  @Field(() => SubnetChargeKindEnum) @ApiProperty({ enum: SUBNET_CHARGE_KINDS, enumName: 'SubnetChargeKind' }) kind: SubnetChargeKind;
+  @Field(() => Float, { description: 'Addresses one more node placed in this subnet takes here (Fargate: per pod).' })
+  @ApiProperty()
+  ipsPerNode: number;
+  @Field(() => Float, { description: 'More nodes (Fargate: pods) that fit in the addresses left right now.' }) @ApiProperty() now: number;
+  @Field(() => Float, { description: "More nodes beyond the group's max size once every group is at max size." })
+  @ApiProperty()
+  beyondMax: number;
+}
+
+@ObjectType('SubnetObservedPlan', { description: 'The design against the free addresses AWS reported for the subnet.' })
+export class SubnetObservedPlanModel implements SubnetObservedPlan {
+  @Field(() => Float) @ApiProperty() availableIps: number;
+  @Field() @ApiProperty() at: string;
+  @Field(() => Float, { description: 'Addresses used at max size less those used at current size.' })
+  @ApiProperty()
+  additionalIpsAtMax: number;
+  @Field(() => Float, { description: 'availableIps − additionalIpsAtMax.' }) @ApiProperty() headroomAtMax: number;
+  @Field() @ApiProperty() fits: boolean;
+  @Field(() => [AdditionalNodesModel]) @ApiProperty({ type: [AdditionalNodesModel] }) additionalNodes: AdditionalNodes[];
+}
+
 @ObjectType('SubnetPlan')
 export class SubnetPlanModel implements SubnetPlan {
   @Field() @ApiProperty() name: string;
@@ -282,6 +309,9 @@ export class SubnetPlanModel implements SubnetPlan {
   @ApiProperty({ type: Number, nullable: true })
   ipv6Prefixes80AtMax: number | null;
   @Field(() => [SubnetChargeModel]) @ApiProperty({ type: [SubnetChargeModel] }) charges: SubnetCharge[];
+  @Field(() => SubnetObservedPlanModel, { nullable: true, description: 'Only for subnets with subnets[].observed.' })
+  @ApiPropertyOptional({ type: SubnetObservedPlanModel })
+  observed?: SubnetObservedPlan;
 }
 
 @ObjectType('WorkloadExposurePlan', {
@@ -348,6 +378,9 @@ export class TightestSubnetModel implements TightestSubnet {
   @Field(() => Float) @ApiProperty() usedIpsAtMax: number;
   @Field(() => Float) @ApiProperty() freeIpsAtMax: number;
   @Field(() => Float) @ApiProperty() utilization: number;
+  @Field(() => SubnetObservedPlanModel, { nullable: true, description: 'With observations: chosen by the least observed headroom.' })
+  @ApiPropertyOptional({ type: SubnetObservedPlanModel })
+  observed?: SubnetObservedPlan;
 }
 
 @ObjectType('PlanSummary')
