@@ -56,14 +56,14 @@ export class Environment {
   @IsInt()
   @Min(100)
   @Max(600_000)
-  DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
 
   /** Longest wait for a row or table lock another connection holds (lock_timeout); then 503 STORAGE_UNAVAILABLE. */
   @Transform(toInteger)
   @IsInt()
   @Min(100)
   @Max(600_000)
-  DATABASE_LOCK_TIMEOUT_MS = 3_000;
+  DATABASE_LOCK_TIMEOUT_MS = 10_000;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
