@@ -13,9 +13,9 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { AppModule } from './app.module.js';
 import { registerAuthentication } from './platform/auth/auth.hook.js';
 import { Authenticator } from './platform/auth/authenticator.js';
-import { InvalidInputError, UriTooLongError } from './domain/errors/planning-error.js';
+import { InvalidInputError } from './domain/errors/planning-error.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './domain/json/json-depth.js';
-import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from './platform/errors/error-body.js';
+import { answerClientError, answerFrameworkError } from './platform/errors/error-body.js';
 import { parseJsonBody } from './platform/http/json-body.parser.js';
 import { strictValidationPipe } from './platform/validation/strict-validation.pipe.js';
 import { validateEnvironment } from './platform/config/environment.js';
@@ -64,13 +64,6 @@ export async function createApp(): Promise<NestFastifyApplication> {
     metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     logRequest(request, reply);
     done();
-  });
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    done(
-      request.url.length > MAX_URL_LENGTH
-        ? new UriTooLongError('URI_TOO_LONG', `The URL is longer than ${MAX_URL_LENGTH} characters.`)
-        : undefined,
-    );
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
   fastify.addHook('preValidation', (request, _reply, done) => {

@@ -67,8 +67,6 @@ export class PreconditionFailedError extends errorOfKind('PRECONDITION_FAILED') 
 export class PayloadTooLargeError extends errorOfKind('PAYLOAD_TOO_LARGE') {}
 /** 428: a change that must name what it is based on (a revision) did not. */
 export class PreconditionRequiredError extends errorOfKind('PRECONDITION_REQUIRED') {}
-/** 414: a URL longer than the server accepts. */
-export class UriTooLongError extends errorOfKind('URI_TOO_LONG') {}
 /** 503: something the answer depends on (the design store, a server) cannot be reached; try again. */
 export class UnavailableError extends errorOfKind('UNAVAILABLE') {}
 

@@ -18,8 +18,11 @@ export function errorBody(classified: ClassifiedError, requestId: string | undef
   };
 }
 
-/** URLs longer than this answer 414 URI_TOO_LONG (Node's parser refuses a request line over its header limit, 16 KiB). */
-export const MAX_URL_LENGTH = 8_192;
+/**
+ * Node's parser refuses a request whose request line and headers exceed its header limit (16 KiB); when the request
+ * line alone is longer than this, it is the URL that is too long (414 URI_TOO_LONG), otherwise the headers (431).
+ */
+const LONG_REQUEST_LINE = 8_192;
 
 /**
  * Fastify's frameworkErrors hook: a URL its router cannot decode (a bad `%`), answered in the documented shape
@@ -59,10 +62,11 @@ export function answerClientError(error: Error & { code?: string; rawPacket?: un
 function clientErrorOf(error: Error & { code?: string; rawPacket?: unknown }): [DomainErrorCode<'platform'>, string] {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return ['REQUEST_TIMEOUT', 'The request did not arrive in time.'];
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    // The request line alone over MAX_URL_LENGTH: it is the URL that is too long, not the headers.
+    // The request line alone over LONG_REQUEST_LINE: it is the URL that is too long, not the headers.
     const packet = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '';
     const requestLine = packet.indexOf('\r\n') >= 0 ? packet.slice(0, packet.indexOf('\r\n')) : packet;
-    if (requestLine.length > MAX_URL_LENGTH) return ['URI_TOO_LONG', `The URL is longer than ${MAX_URL_LENGTH} characters.`];
+    if (requestLine.length > LONG_REQUEST_LINE)
+      return ['URI_TOO_LONG', 'The URL is longer than the server accepts (16 KiB with the headers).'];
     return ['HEADERS_TOO_LARGE', 'The request headers are larger than the server accepts.'];
   }
   return ['MALFORMED_REQUEST', 'The request is not valid HTTP (bad bytes in the request line or a header).'];
