@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export const MAX_LINE_LENGTH = 160;
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'src/generated/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.data/', 'src/generated/', 'bench/results/', 'test/typed-client/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

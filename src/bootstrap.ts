@@ -11,6 +11,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { SERVICE_ERROR_REGISTRIES } from './app/error-codes.js';
+import { AppConfig } from './platform/config/app-config.service.js';
+import { toOpenApi31 } from './platform/http/openapi-document.js';
+import { registerBodyMediaTypeCheck } from './platform/http/body-media-type.hook.js';
 import { registerAuthentication } from './platform/auth/auth.hook.js';
 import { Authenticator } from './platform/auth/authenticator.js';
 import { InvalidInputError } from './domain/errors/planning-error.js';
@@ -73,6 +77,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
         : undefined,
     );
   });
+  registerBodyMediaTypeCheck(fastify);
   fastify.addContentTypeParser(YAML_CONTENT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   if (environment.GRAPHQL_IDE) registerGraphiql(fastify);
 
@@ -81,13 +86,34 @@ export async function createApp(): Promise<NestFastifyApplication> {
 }
 
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const config = app.get(AppConfig);
+  const builder = new DocumentBuilder()
     .setTitle('eks-network-planner')
     .setDescription(
-      'Plan Amazon EKS networking before you build it: max pods per node, subnet IPs, service exposure and traffic paths. Errors: `{"error":{"code","message","details"},"requestId"}`.',
+      'Plan Amazon EKS networking before you build it: max pods per node, subnet IPs, service exposure and traffic paths. Errors: `{"error":{"code","message","details"},"requestId"}` (the `Error` schema).',
     )
     .setVersion('1.0.0')
-    .addBearerAuth()
+    .setLicense('UNLICENSED (private)', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    .addServer(config.publicUrl, 'This service (PUBLIC_URL, else http://HOST:PORT).')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'static API token or JWT',
+      description:
+        'A static API token (API_TOKENS / API_TOKENS_FILE, stored as its SHA-256) or a JWT verified against JWT_JWKS_URL; scopes read, write, admin.',
+    })
+    .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, builder, { operationIdFactory: (_controller, method) => method });
+  return toOpenApi31(withErrorCodes(document));
+}
+
+/** The Error schema's `code` lists every code the service answers (the platform's model cannot import the app's registries). */
+function withErrorCodes(document: OpenAPIObject): OpenAPIObject {
+  const body = document.components?.schemas?.ErrorBody;
+  if (body && 'properties' in body && body.properties?.code) {
+    const codes = Object.values(SERVICE_ERROR_REGISTRIES).flatMap((registry) => Object.keys(registry));
+    body.properties.code = { ...body.properties.code, type: 'string', enum: [...new Set(codes)].sort() };
+  }
+  return document;
 }

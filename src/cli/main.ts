@@ -91,8 +91,20 @@ const io: CliIo = {
   readStdin,
 };
 
+/**
+ * A reader that stops early (`max-pods-table --output json | head -1`) closes the pipe under us: it took what it
+ * wanted, so the command ends quietly with 0 instead of crashing on EPIPE. Any other write error is still thrown.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
+
 // Only as the entry point, so tests can import buildProgram/runCli.
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolveEntry(process.argv[1])) {
+  endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
   process.exitCode = await runCli(process.argv.slice(2), io);
 }
 

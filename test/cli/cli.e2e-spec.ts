@@ -256,6 +256,25 @@ describe('eks-network-planner CLI: local engines and the server answer alike', (
       expect(lines).toContain('m5.4xlarge          110       234         234        110           0  SECONDARY_IP               1465');
       expect(stdout).toMatch(/^9 instance types$/m);
     });
+
+    it('ends quietly with exit code 0 when the reader closes the pipe early (`--output json | head -1`)', async () => {
+      // 3.6 MB of JSON: far more than a pipe buffers, so the CLI is still writing when the reader goes away.
+      const child = spawn(process.execPath, [cliMain, 'max-pods-table', '--output', 'json'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      let first = '';
+      child.stdout.setEncoding('utf8').once('data', (chunk: string) => {
+        first = chunk;
+        child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(first.split('\n')[0]).toBe('{');
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    });
   });
 
   describe('subnet-usage', () => {

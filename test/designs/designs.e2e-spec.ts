@@ -141,7 +141,10 @@ describe('saved designs', () => {
       id: design.id,
       spec,
     });
-    expect(missing.body.errors?.[0].extensions?.code).toBe('REVISION_REQUIRED');
+    // The schema says expectedRevision: Int!, so GraphQL refuses the operation before the resolver runs.
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(missing.body.errors?.[0].message).toMatch(/expectedRevision.*Int!.*required/);
     const ok = await t.graphql(
       `mutation($id: ID!, $spec: DesignSpecInput!) { updateDesign(id: $id, expectedRevision: 1, spec: $spec) { revision } }`,
       {

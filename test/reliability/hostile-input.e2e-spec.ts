@@ -494,7 +494,7 @@ describe('hostile input', () => {
         request: graphql(
           fc.constantFrom(
             'mutation($s: DesignSpecInput!) { createDesign(spec: $s) { id } }',
-            'mutation($id: ID!, $r: Int, $s: DesignSpecInput!) { updateDesign(id: $id, expectedRevision: $r, spec: $s) { revision } }',
+            'mutation($id: ID!, $r: Int!, $s: DesignSpecInput!) { updateDesign(id: $id, expectedRevision: $r, spec: $s) { revision } }',
             'mutation($d: ID!) { deleteDesign(id: $d) }',
             'mutation($i: CreateCatalogInput!) { createCatalog(input: $i) { name } }',
             'mutation($name: String!) { deleteCatalog(name: $name) }',

@@ -83,7 +83,7 @@ export async function spawnApp(main: string, env: Record<string, string>): Promi
   );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let waited = 0; ; waited += 100) {
-    if (output.includes('listening on')) break;
+    if (output.includes('EKS Network Planner listening on')) break;
     if (child.exitCode !== null || waited > 90_000) throw new Error(`app did not start:\n${output}`);
     await new Promise((done) => setTimeout(done, 100));
   }

@@ -7,9 +7,11 @@ import { MaxPodsInput, MaxPodsTableInput } from './dto/max-pods.input.js';
 import { MaxPodsModel, MaxPodsTableModel } from './dto/max-pods.model.js';
 import { SubnetUsageInput } from './dto/subnet-usage.input.js';
 import { SubnetUsageModel } from './dto/subnet-usage.model.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 @ApiTags('capacity')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'capacity', version: '1' })
 export class CapacityController {
   public constructor(private readonly capacity: CapacityService) {}
@@ -21,6 +23,7 @@ export class CapacityController {
     summary: 'Max pods the kubelet gets for a launcher, CNI mode and instance type, with the arithmetic as steps.',
   })
   @ApiOkResponse({ type: MaxPodsModel })
+  @ApiErrorResponses(400, [404, 'No such catalog or instance type.'])
   public getMaxPods(@Query() query: MaxPodsInput): Promise<MaxPodsModel> {
     return this.capacity.maxPods(query);
   }
@@ -32,6 +35,7 @@ export class CapacityController {
     summary: 'Max pods for every instance type of a catalog (optionally one family / a minimum vCPU count).',
   })
   @ApiOkResponse({ type: MaxPodsTableModel })
+  @ApiErrorResponses(400, [404, 'No such catalog.'])
   public getMaxPodsTable(@Query() query: MaxPodsTableInput): Promise<MaxPodsTableModel> {
     return this.capacity.maxPodsTable(query);
   }
@@ -44,6 +48,7 @@ export class CapacityController {
     summary: 'Subnet IPs node groups consume (warm pools, prefixes, reserved addresses) and how many nodes fit.',
   })
   @ApiOkResponse({ type: SubnetUsageModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'No such catalog or instance type.'])
   public computeSubnetUsage(@Body() input: SubnetUsageInput): Promise<SubnetUsageModel> {
     return this.capacity.subnetUsage(input);
   }

@@ -7,9 +7,11 @@ import { CatalogListResponse, CatalogModel, InstanceTypePage } from './dto/catal
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
 import { InstanceTypeModel } from './dto/instance-type.model.js';
 import { ListInstanceTypesQuery } from './dto/list-instance-types.query.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 @ApiTags('catalogs')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'catalogs', version: '1' })
 export class CatalogController {
   public constructor(private readonly catalogs: CatalogService) {}
@@ -25,13 +27,15 @@ export class CatalogController {
   @RequireScope('admin')
   @ApiOperation({ operationId: 'createCatalog', summary: 'Create a custom catalog with its instance types.' })
   @ApiCreatedResponse({ type: CatalogModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [409, 'A catalog with this name exists (CATALOG_EXISTS).'])
   public createCatalog(@Body() input: CreateCatalogInput): Promise<CatalogModel> {
     return this.catalogs.createCatalog(input);
   }
 
   @Get(':catalog')
-  @ApiOperation({ operationId: 'getCatalog' })
+  @ApiOperation({ operationId: 'getCatalog', summary: 'One catalog and its instance-type count.' })
   @ApiOkResponse({ type: CatalogModel })
+  @ApiErrorResponses(404)
   public getCatalog(@Param('catalog') catalog: string): Promise<CatalogModel> {
     return this.catalogs.getCatalog(catalog);
   }
@@ -40,7 +44,11 @@ export class CatalogController {
   @HttpCode(204)
   @RequireScope('admin')
   @ApiOperation({ operationId: 'deleteCatalog', summary: 'Delete a custom catalog (403 for `aws`, 409 while designs use it).' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrorResponses([403, 'The token lacks the admin scope, or the catalog is the read-only `aws` (CATALOG_READ_ONLY).'], 404, [
+    409,
+    'Designs still use the catalog (CATALOG_IN_USE).',
+  ])
   public async deleteCatalog(@Param('catalog') catalog: string): Promise<void> {
     await this.catalogs.deleteCatalog(catalog);
   }
@@ -48,14 +56,19 @@ export class CatalogController {
   @Get(':catalog/instance-types')
   @ApiOperation({ operationId: 'listInstanceTypes', summary: 'Filtered, cursor-paginated instance types of a catalog.' })
   @ApiOkResponse({ type: InstanceTypePage })
+  @ApiErrorResponses(400, 404)
   public listInstanceTypes(@Param('catalog') catalog: string, @Query() query: ListInstanceTypesQuery): Promise<InstanceTypePage> {
     const { limit, cursor, ...filter } = query;
     return this.catalogs.listInstanceTypes(catalog, filter, limit, cursor);
   }
 
   @Get(':catalog/instance-types/:name')
-  @ApiOperation({ operationId: 'getInstanceType' })
+  @ApiOperation({
+    operationId: 'getInstanceType',
+    summary: 'One instance type of a catalog (ENIs, IPs per ENI, network cards, branch ENIs).',
+  })
   @ApiOkResponse({ type: InstanceTypeModel })
+  @ApiErrorResponses(404)
   public getInstanceType(@Param('catalog') catalog: string, @Param('name') name: string): Promise<InstanceTypeModel> {
     return this.catalogs.getInstanceType(catalog, name);
   }
@@ -65,6 +78,11 @@ export class CatalogController {
   @ApiOperation({ operationId: 'putInstanceType', summary: 'Create or replace an instance type in a custom catalog (201 when created).' })
   @ApiOkResponse({ type: InstanceTypeModel })
   @ApiCreatedResponse({ type: InstanceTypeModel })
+  @ApiErrorResponses(
+    ...JSON_BODY_ERRORS,
+    [403, 'The token lacks the admin scope, or the catalog is the read-only `aws` (CATALOG_READ_ONLY).'],
+    404,
+  )
   public async putInstanceType(
     @Param('catalog') catalog: string,
     @Param('name') name: string,
@@ -79,8 +97,9 @@ export class CatalogController {
   @Delete(':catalog/instance-types/:name')
   @HttpCode(204)
   @RequireScope('admin')
-  @ApiOperation({ operationId: 'deleteInstanceType' })
-  @ApiNoContentResponse()
+  @ApiOperation({ operationId: 'deleteInstanceType', summary: 'Delete an instance type from a custom catalog.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrorResponses([403, 'The token lacks the admin scope, or the catalog is the read-only `aws` (CATALOG_READ_ONLY).'], 404)
   public async deleteInstanceType(@Param('catalog') catalog: string, @Param('name') name: string): Promise<void> {
     await this.catalogs.deleteInstanceType(catalog, name);
   }

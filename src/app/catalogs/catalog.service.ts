@@ -30,7 +30,9 @@ export class CatalogService implements OnModuleInit {
    * capacity answers keep working while Postgres is down, and the whole-catalog table never touches the database.
    */
   private readonly awsIndex = buildIndex(AWS_CATALOG_NAME, true, AWS_CATALOG.instanceTypes);
-  private readonly customIndexes = new Map<string, { index: CatalogIndex; loadedAt: number }>();
+  private readonly customIndexes = new Map<string, { index: CatalogIndex; loadedAt: number; version: string }>();
+  /** Bumped whenever a custom catalog's index is (re)built: a change here, or a re-read that may see another replica's. */
+  private indexGeneration = 0;
 
   public constructor(private readonly repository: CatalogRepository) {}
 
@@ -141,8 +143,21 @@ export class CatalogService implements OnModuleInit {
     const summary = await this.repository.findCatalog(catalog);
     if (!summary) throw catalogNotFound(catalog);
     const index = buildIndex(catalog, summary.readOnly, await this.repository.allInstanceTypes(catalog));
-    this.customIndexes.set(catalog, { index, loadedAt: Date.now() });
+    this.customIndexes.set(catalog, { index, loadedAt: Date.now(), version: `${catalog}#${++this.indexGeneration}` });
     return index;
+  }
+
+  /**
+   * Names the data the engines read for this catalog right now: answers computed over one version stay right while it
+   * lasts. `aws` has one version per bundled data set; a custom catalog gets a new one whenever this replica changes it
+   * or re-reads it (every CUSTOM_CATALOG_CACHE_MS, to see other replicas' changes). NOT_FOUND for an unknown catalog.
+   */
+  public async version(catalog: string): Promise<string> {
+    if (catalog === AWS_CATALOG_NAME) return `${AWS_CATALOG_NAME}@${AWS_CATALOG.sourceVersion}`;
+    await this.index(catalog);
+    const cached = this.customIndexes.get(catalog);
+    if (!cached) throw catalogNotFound(catalog);
+    return cached.version;
   }
 
   /** One instance type from the engine index, 404 INSTANCE_TYPE_NOT_FOUND when missing. */

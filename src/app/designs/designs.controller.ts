@@ -16,9 +16,11 @@ import { DesignModel, DesignPage, DesignRevisionList, DesignRevisionModel } from
 import { ListDesignsQuery } from './dto/list-designs.query.js';
 import { DesignsService } from './designs.service.js';
 import { etagOf, revisionFromIfMatch } from './if-match.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 @ApiTags('designs')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'designs', version: '1' })
 export class DesignsController {
   public constructor(private readonly designs: DesignsService) {}
@@ -29,7 +31,11 @@ export class DesignsController {
     summary: 'Save a new design (revision 1). Every validation problem is reported at once with its path.',
   })
   @ApiBody({ type: DesignSpecModel })
-  @ApiCreatedResponse({ type: DesignModel })
+  @ApiCreatedResponse({
+    type: DesignModel,
+    headers: { ETag: { description: 'The revision, quoted ("3"): send it back as If-Match.', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
   public async createDesign(
     @Body() spec: unknown,
     @CallerSubject() actor: string | undefined,
@@ -46,13 +52,18 @@ export class DesignsController {
     summary: 'Designs (without their spec), filtered by owner and tag, oldest first, cursor-paginated.',
   })
   @ApiOkResponse({ type: DesignPage })
+  @ApiErrorResponses(400)
   public listDesigns(@Query() query: ListDesignsQuery): Promise<DesignPage> {
     return this.designs.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'getDesign', summary: 'The latest revision of a design; its ETag is the revision.' })
-  @ApiOkResponse({ type: DesignModel })
+  @ApiOkResponse({
+    type: DesignModel,
+    headers: { ETag: { description: 'The revision, quoted ("3"): send it back as If-Match.', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(404)
   public async getDesign(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DesignModel> {
     const design = await this.designs.get(id);
     void reply.header('etag', etagOf(design.revision));
@@ -64,9 +75,18 @@ export class DesignsController {
     operationId: 'updateDesign',
     summary: 'Save a new revision. Requires If-Match with the revision you read: 412 when stale, 428 when missing.',
   })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The revision the update is based on, e.g. "3".' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The revision the update is based on (the ETag you read), e.g. "3".',
+    schema: { type: 'string' },
+  })
   @ApiBody({ type: DesignSpecModel })
-  @ApiOkResponse({ type: DesignModel })
+  @ApiOkResponse({
+    type: DesignModel,
+    headers: { ETag: { description: 'The revision, quoted ("3"): send it back as If-Match.', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, 404, 412, 428)
   public async updateDesign(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -82,22 +102,30 @@ export class DesignsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteDesign', summary: 'Delete a design and all its revisions (If-Match optional; 412 when stale).' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiNoContentResponse()
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Delete only if the design is still at this revision.',
+    schema: { type: 'string' },
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrorResponses(400, 404, 412)
   public async deleteDesign(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     await this.designs.delete(id, revisionFromIfMatch(ifMatch));
   }
 
   @Get(':id/revisions')
-  @ApiOperation({ operationId: 'listDesignRevisions' })
+  @ApiOperation({ operationId: 'listDesignRevisions', summary: 'Every revision of a design, oldest first, with its author and time.' })
   @ApiOkResponse({ type: DesignRevisionList })
+  @ApiErrorResponses(404)
   public async listDesignRevisions(@Param('id') id: string): Promise<DesignRevisionList> {
     return { items: await this.designs.revisions(id) };
   }
 
   @Get(':id/revisions/:revision')
-  @ApiOperation({ operationId: 'getDesignRevision' })
+  @ApiOperation({ operationId: 'getDesignRevision', summary: 'One revision of a design, with its spec.' })
   @ApiOkResponse({ type: DesignRevisionModel })
+  @ApiErrorResponses(404)
   public getDesignRevision(@Param('id') id: string, @Param('revision') revision: string): Promise<DesignRevisionModel> {
     return this.designs.revision(id, /^\d{1,10}$/.test(revision) ? Number(revision) : NaN);
   }

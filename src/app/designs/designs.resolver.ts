@@ -44,15 +44,15 @@ export class DesignsResolver {
   }
 
   @Mutation(() => DesignModel, {
-    description: 'Save a new revision; expectedRevision is the revision you read (REVISION_CONFLICT when stale).',
+    description: 'Save a new revision; expectedRevision (required) is the revision you read (REVISION_CONFLICT when stale).',
   })
   public updateDesign(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null,
+    @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
     @Args('spec', { type: () => DesignSpecModel }) spec: unknown,
     @CallerSubject() actor: string | undefined,
   ): Promise<DesignModel> {
-    return this.designs.update(id, expectedRevision ?? undefined, spec, actor, 'pass expectedRevision');
+    return this.designs.update(id, expectedRevision, spec, actor, 'pass expectedRevision');
   }
 
   @Mutation(() => Boolean)

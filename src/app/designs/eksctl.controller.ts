@@ -13,9 +13,11 @@ import type { FastifyReply } from 'fastify';
 import { CallerSubject } from '../../platform/auth/principal.js';
 import { CniExportResponse, EksctlExportModel, EksctlImportModel, ExportRevisionQuery } from './dto/eksctl.model.js';
 import { EksctlBridgeService } from './eksctl-bridge.service.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 @ApiTags('designs')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'designs', version: '1' })
 export class EksctlController {
   public constructor(private readonly eksctl: EksctlBridgeService) {}
@@ -33,7 +35,11 @@ export class EksctlController {
       example: 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-east-1\n',
     },
   })
-  @ApiCreatedResponse({ type: EksctlImportModel })
+  @ApiCreatedResponse({
+    type: EksctlImportModel,
+    headers: { ETag: { description: 'The saved design\'s revision, quoted ("1").', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the ClusterConfig maps to does not exist.'])
   public async importEksctlConfig(
     @Body() body: unknown,
     @CallerSubject() actor: string | undefined,
@@ -51,10 +57,19 @@ export class EksctlController {
   @Get(':id/export/eksctl')
   @ApiOperation({
     operationId: 'exportEksctlConfig',
-    summary: 'The design as an eksctl ClusterConfig: YAML, or {yaml, notExported} with Accept: application/json.',
+    summary: 'The design as an eksctl ClusterConfig YAML file; what it cannot hold is listed in X-Not-Exported.',
+    description:
+      'The YAML as `application/yaml` (a generated client reads it as text). The same answer as JSON, with the fields that were not exported, is `GET /v1/designs/{id}/export/eksctl.json` (this route still answers it for `Accept: application/json`).',
   })
-  @ApiProduces('application/yaml', 'application/json')
-  @ApiOkResponse({ type: EksctlExportModel })
+  @ApiProduces('application/yaml')
+  @ApiOkResponse({
+    description: 'The ClusterConfig (eksctl.io/v1alpha5).',
+    content: { 'application/yaml': { schema: { type: 'string' } } },
+    headers: {
+      'X-Not-Exported': { description: 'Comma-separated DesignSpec paths the ClusterConfig cannot hold.', schema: { type: 'string' } },
+    },
+  })
+  @ApiErrorResponses(400, 404)
   public async exportEksctlConfig(
     @Param('id') id: string,
     @Query() query: ExportRevisionQuery,
@@ -74,12 +89,24 @@ export class EksctlController {
     return exported.yaml;
   }
 
+  @Get(':id/export/eksctl.json')
+  @ApiOperation({
+    operationId: 'exportEksctlConfigJson',
+    summary: 'The design as an eksctl ClusterConfig, as JSON: {yaml, notExported} with the reason for every field left out.',
+  })
+  @ApiOkResponse({ type: EksctlExportModel })
+  @ApiErrorResponses(400, 404)
+  public exportEksctlConfigJson(@Param('id') id: string, @Query() query: ExportRevisionQuery): Promise<EksctlExportModel> {
+    return this.eksctl.exportEksctl(id, query.revision);
+  }
+
   @Get(':id/export/cni')
   @ApiOperation({
     operationId: 'exportCniConfig',
     summary: 'The aws-node environment (kubectl set env + add-on configurationValues) and ENIConfig manifests of a design.',
   })
   @ApiOkResponse({ type: CniExportResponse })
+  @ApiErrorResponses(400, 404)
   public exportCniConfig(@Param('id') id: string, @Query() query: ExportRevisionQuery): Promise<CniExportResponse> {
     return this.eksctl.exportCni(id, query.revision);
   }

@@ -6,9 +6,11 @@ import { DesignDiffModel } from './dto/plan-diff.model.js';
 import { DesignPlanModel } from './dto/plan.model.js';
 import { DesignDiffQuery, DesignPlanQuery } from './dto/plan.query.js';
 import { PlanService } from './plan.service.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 @ApiTags('plan')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ version: '1' })
 export class PlanController {
   public constructor(private readonly plans: PlanService) {}
@@ -20,6 +22,7 @@ export class PlanController {
       'Plan a saved design (the latest revision, or ?revision=N): max pods per node group, addresses per subnet at min/desired/max size, exposures and every finding.',
   })
   @ApiOkResponse({ type: DesignPlanModel })
+  @ApiErrorResponses(400, 404)
   public getDesignPlan(@Param('id') id: string, @Query() query: DesignPlanQuery): Promise<DesignPlanModel> {
     return this.plans.planSaved(id, query.revision);
   }
@@ -30,6 +33,7 @@ export class PlanController {
     summary: 'What changed between two revisions: the spec changes by path, and how max pods, free subnet addresses and findings moved.',
   })
   @ApiOkResponse({ type: DesignDiffModel })
+  @ApiErrorResponses(400, 404)
   public getDesignDiff(@Param('id') id: string, @Query() query: DesignDiffQuery): Promise<DesignDiffModel> {
     return this.plans.diff(id, query.from, query.to);
   }
@@ -43,6 +47,7 @@ export class PlanController {
   })
   @ApiBody({ type: DesignSpecModel })
   @ApiOkResponse({ type: DesignPlanModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
   public planDesign(@Body() spec: unknown): Promise<DesignPlanModel> {
     return this.plans.planInline(spec);
   }

@@ -8,12 +8,14 @@ import { ExposureRequestInput } from './dto/exposure-request.input.js';
 import { LintManifestsInput } from './dto/lint-manifests.input.js';
 import { LintResultModel } from './dto/lint-result.model.js';
 import { ExposureService } from './exposure.service.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 /** The lint body is either JSON (validated here with the global pipe's rules) or the YAML itself. */
 const lintBodyPipe = strictValidationPipe();
 
 @ApiTags('exposure')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'exposure', version: '1' })
 export class ExposureController {
   public constructor(private readonly exposure: ExposureService) {}
@@ -28,6 +30,7 @@ export class ExposureController {
   })
   @ApiBody({ type: ExposureRequestInput })
   @ApiOkResponse({ type: ExposureRecommendationModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS)
   public recommendExposure(@Body() input: ExposureRequestInput): ExposureRecommendationModel {
     return this.exposure.recommend(input);
   }
@@ -52,6 +55,7 @@ export class ExposureController {
     },
   })
   @ApiOkResponse({ type: LintResultModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS)
   public async lintManifests(@Body() body: unknown): Promise<LintResultModel> {
     if (typeof body === 'string') return this.exposure.lint(body);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -1,17 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../../platform/auth/scopes.js';
 import { TracePathInput } from './dto/trace-path.input.js';
 import { TraceResultModel } from './dto/trace-result.model.js';
 import { parseFlowQuery, TraceSvgQuery } from './dto/trace-svg.query.js';
 import { TrafficPathService } from './traffic-path.service.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 
 const SVG = 'image/svg+xml';
 
 @ApiTags('traffic-path')
 @ApiBearerAuth()
-@ApiExtraModels(TraceResultModel)
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'paths', version: '1' })
 export class TrafficPathController {
   public constructor(private readonly paths: TrafficPathService) {}
@@ -24,13 +25,11 @@ export class TrafficPathController {
     summary:
       'Trace a packet between two endpoints of a design: hops, address rewrites (SNAT/DNAT), security groups, where it is dropped, and the source address the destination sees.',
     description:
-      'Give exactly one of `design` (inline) or `designId` (saved, optionally `revision`). Send `Accept: image/svg+xml` for the diagram as SVG instead of JSON.',
+      'Give exactly one of `design` (inline) or `designId` (saved, optionally `revision`). The diagram as SVG is `GET /v1/paths/trace.svg` (for curl, this route also answers it when `Accept` prefers image/svg+xml).',
   })
   @ApiBody({ type: TracePathInput })
-  @ApiOkResponse({
-    description: 'The trace (JSON), or its diagram (SVG) when the caller prefers image/svg+xml.',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(TraceResultModel) } }, [SVG]: { schema: { type: 'string' } } },
-  })
+  @ApiOkResponse({ type: TraceResultModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The saved design (designId) or revision does not exist.'])
   public async tracePath(
     @Body() input: TracePathInput,
     @Headers('accept') accept: string | undefined,
@@ -47,6 +46,7 @@ export class TrafficPathController {
   @ApiOperation({ operationId: 'tracePathSvg', summary: 'The diagram of a trace over a saved design, rendered server-side as SVG.' })
   @ApiProduces(SVG)
   @ApiOkResponse({ description: 'A standalone SVG document.', content: { [SVG]: { schema: { type: 'string' } } } })
+  @ApiErrorResponses(400, 404)
   public async tracePathSvg(@Query() query: TraceSvgQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const flow = await parseFlowQuery(query.flow);
     const svg = await this.paths.traceSvg({ designId: query.designId, revision: query.revision, flow });

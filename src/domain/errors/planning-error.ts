@@ -65,6 +65,8 @@ export class ConflictError extends errorOfKind('CONFLICT') {}
 export class PreconditionFailedError extends errorOfKind('PRECONDITION_FAILED') {}
 /** 413: an input over its size limit. */
 export class PayloadTooLargeError extends errorOfKind('PAYLOAD_TOO_LARGE') {}
+/** 415: a body in a media type the route does not read. */
+export class UnsupportedMediaTypeError extends errorOfKind('UNSUPPORTED_MEDIA_TYPE') {}
 /** 428: a change that must name what it is based on (a revision) did not. */
 export class PreconditionRequiredError extends errorOfKind('PRECONDITION_REQUIRED') {}
 /** 503: something the answer depends on (the design store, a server) cannot be reached; try again. */

@@ -8,8 +8,9 @@ import { ScopeGuard } from './scope.guard.js';
 @Module({
   providers: [
     { provide: Authenticator, inject: [AppConfig], useFactory: (config: AppConfig) => new Authenticator(config.environment) },
-    { provide: APP_GUARD, useClass: ScopeGuard },
+    ScopeGuard,
+    { provide: APP_GUARD, useExisting: ScopeGuard },
   ],
-  exports: [Authenticator],
+  exports: [Authenticator, ScopeGuard],
 })
 export class AuthModule {}

@@ -3,7 +3,7 @@
  * Documented in README.md "Configuration".
  */
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -28,6 +28,12 @@ export class Environment {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** The URL callers reach the service at (OpenAPI `servers`, e.g. behind an ingress); default http://HOST:PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
 
   /** Postgres to use. When unset, an embedded Postgres is started under EMBEDDED_PG_DATA_DIR. */
   @Transform(emptyToUndefined)
@@ -180,6 +186,26 @@ export class Environment {
   @Min(10)
   @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  /**
+   * Bound of the REST cache of serialized answers over the read-only `aws` catalog (max-pods, max-pods-table), in bytes
+   * of JSON text plus URL; least recently used answers go first. 0 turns the cache off.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(4 * 1024 * 1024 * 1024)
+  REST_RESPONSE_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * Bound of the GraphQL cache of whole capacity answers (maxPods, maxPodsTable, subnetUsage) by document, variables and
+   * catalog version, in bytes of JSON text plus key; least recently used answers go first. 0 turns the cache off.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(4 * 1024 * 1024 * 1024)
+  GRAPHQL_RESULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

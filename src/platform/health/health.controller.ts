@@ -26,14 +26,18 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up (no dependencies checked).' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up (no dependencies checked). No token needed.', security: [] })
   @HealthCheck()
   public live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ operationId: 'getReadiness', summary: '200 when Postgres answers and the service is not draining; 503 otherwise.' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: '200 when Postgres answers and the service is not draining; 503 otherwise. No token needed.',
+    security: [],
+  })
   @HealthCheck()
   public ready(): Promise<HealthCheckResult> {
     return this.health.check([() => this.serving(), () => this.postgres()]);

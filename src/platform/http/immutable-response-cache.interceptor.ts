@@ -9,9 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { map, of, type Observable } from 'rxjs';
-
-/** Serialized answers kept, bounded by size: the whole-catalog table is about 2.6 MB. */
-const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+import { AppConfig } from '../config/app-config.service.js';
 
 /**
  * Caches the serialized JSON answer of a GET whose result is a pure function of its URL over data that never changes
@@ -20,17 +18,22 @@ const MAX_CACHED_BYTES = 64 * 1024 * 1024;
  */
 @Injectable()
 export class ImmutableResponseCacheInterceptor implements NestInterceptor {
-  private readonly cache = new LRUCache<string, string>({
-    maxSize: MAX_CACHED_BYTES,
-    sizeCalculation: (body, key) => body.length + key.length,
-  });
+  /** Bounded by REST_RESPONSE_CACHE_MAX_BYTES of JSON text plus URL (the whole-catalog table is about 3 MB). */
+  private readonly cache: LRUCache<string, string> | undefined;
+
+  public constructor(config: AppConfig) {
+    const maxSize = config.get('REST_RESPONSE_CACHE_MAX_BYTES');
+    this.cache = maxSize > 0 ? new LRUCache({ maxSize, sizeCalculation: (body, key) => body.length + key.length }) : undefined;
+  }
 
   public intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const cache = this.cache;
+    if (!cache) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const catalog = request.query?.catalog;
     if (request.method !== 'GET' || (catalog !== undefined && catalog !== 'aws')) return next.handle();
-    const cached = this.cache.get(request.url);
+    const cached = cache.get(request.url);
     if (cached !== undefined) {
       void reply.type('application/json; charset=utf-8');
       return of(cached);
@@ -38,7 +41,7 @@ export class ImmutableResponseCacheInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: unknown) => {
         const body = JSON.stringify(result);
-        this.cache.set(request.url, body);
+        cache.set(request.url, body);
         void reply.type('application/json; charset=utf-8');
         return body;
       }),

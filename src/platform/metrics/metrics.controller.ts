@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../http/api-error-responses.js';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { MetricsService } from './metrics.service.js';
@@ -15,6 +16,8 @@ export class MetricsController {
   @Header('cache-control', 'no-store')
   @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics (text exposition format); needs the read scope.' })
   @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'The Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiErrorResponses(401, 403)
   public async getMetrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { contentType, body } = await this.metrics.render();
     void reply.type(contentType);

@@ -45,6 +45,7 @@ class RateLimitStorageModule implements OnApplicationShutdown {
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [RateLimitGuard, { provide: APP_GUARD, useExisting: RateLimitGuard }],
+  exports: [RateLimitGuard],
 })
 export class RateLimitModule {}

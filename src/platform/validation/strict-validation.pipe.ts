@@ -13,7 +13,9 @@ export function strictValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    stopAtFirstError: true,
+    // Every rule of a field runs and the answer names the one that matters (firstRelevantConstraint): with
+    // stopAtFirstError the first rule declared won, so `limit=abc` answered "must not be greater than 500".
+    stopAtFirstError: false,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
@@ -51,10 +53,23 @@ class MemoizingValidationPipe extends ValidationPipe {
   }
 }
 
+/**
+ * Rules about what a value is, before rules about how big or what shape: a value of the wrong type answers its type
+ * error ("limit must be an integer number"), not the range or pattern it cannot meet either.
+ */
+const TYPE_RULES = ['whitelistValidation', 'isDefined', 'isInt', 'isNumber', 'isBoolean', 'isString', 'isArray', 'isObject'];
+
+/** One problem per field, as stopAtFirstError gave: the type rule when one failed, else the first rule that failed. */
+function firstRelevantConstraint(constraints: Record<string, string>): [string, string][] {
+  const entries = Object.entries(constraints);
+  const typeRule = entries.find(([rule]) => TYPE_RULES.includes(rule));
+  return typeRule ? [typeRule] : entries.slice(0, 1);
+}
+
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const path = joinPath(parent, error.property);
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+    const own = firstRelevantConstraint(error.constraints ?? {}).map(([rule, message]) => ({
       path,
       message: rule === 'whitelistValidation' ? `${error.property} is not a known field` : message,
       code: rule === 'whitelistValidation' ? 'UNKNOWN_FIELD' : 'INVALID_VALUE',

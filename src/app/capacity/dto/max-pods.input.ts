@@ -76,7 +76,7 @@ export class MaxPodsOptionsInput {
   cniVersion?: string;
 
   @Field(() => Int, { nullable: true, description: '--cni-max-eni / MAX_ENI' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 128 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 128 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -85,7 +85,7 @@ export class MaxPodsOptionsInput {
   maxEnis?: number;
 
   @Field(() => Int, { nullable: true, description: 'kubelet maxPods set explicitly (launch template, NodeConfig, EC2NodeClass).' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -94,7 +94,7 @@ export class MaxPodsOptionsInput {
   kubeletMaxPods?: number;
 
   @Field(() => Int, { nullable: true, description: 'Karpenter spec.kubelet.podsPerCore' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -103,7 +103,7 @@ export class MaxPodsOptionsInput {
   podsPerCore?: number;
 
   @Field(() => Int, { nullable: true, description: 'Karpenter RESERVED_ENIS' })
-  @ApiPropertyOptional({ minimum: 0, maximum: 128 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 128 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -146,7 +146,7 @@ export class MaxPodsTableInput extends MaxPodsOptionsInput {
   family?: string;
 
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

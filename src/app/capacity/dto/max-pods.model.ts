@@ -30,21 +30,23 @@ export class MaxPodsModel {
   @Field(() => LauncherEnum) @ApiProperty({ enum: LAUNCHERS, enumName: 'Launcher' }) launcher: Launcher;
   @Field(() => NodeOsEnum) @ApiProperty({ enum: NODE_OPERATING_SYSTEMS, enumName: 'NodeOs' }) os: NodeOs;
   @Field(() => IpFamilyEnum) @ApiProperty({ enum: IP_FAMILIES, enumName: 'IpFamily' }) ipFamily: IpFamily;
-  @Field(() => Int, { description: 'What the kubelet will be told.' }) @ApiProperty() maxPods: number;
-  @Field(() => Int, { description: 'The launcher value before any 110/250 cap.' }) @ApiProperty() uncappedMaxPods: number;
+  @Field(() => Int, { description: 'What the kubelet will be told.' }) @ApiProperty({ type: 'integer' }) maxPods: number;
+  @Field(() => Int, { description: 'The launcher value before any 110/250 cap.' })
+  @ApiProperty({ type: 'integer' })
+  uncappedMaxPods: number;
   @Field(() => Int, { nullable: true, description: 'Pods that can really get an IP (null for IPv6: one /80 per node).' })
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   ipLimitedPods: number | null;
-  @Field(() => Int, { description: 'min(maxPods, ipLimitedPods).' }) @ApiProperty() effectivePods: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) cap: number | null;
+  @Field(() => Int, { description: 'min(maxPods, ipLimitedPods).' }) @ApiProperty({ type: 'integer' }) effectivePods: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer', nullable: true }) cap: number | null;
   @Field() @ApiProperty() capApplied: boolean;
   @Field(() => Int, { nullable: true, description: 'Branch-ENI pods with security groups for pods.' })
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   branchEniPods: number | null;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) kubeReservedMemoryMiB: number | null;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) kubeReservedCpuMillicores: number | null;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer', nullable: true }) kubeReservedMemoryMiB: number | null;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer', nullable: true }) kubeReservedCpuMillicores: number | null;
   @Field(() => PodAddressModeEnum) @ApiProperty({ enum: POD_ADDRESS_MODES, enumName: 'PodAddressMode' }) podAddressMode: PodAddressMode;
-  @Field(() => Int) @ApiProperty() podEnis: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) podEnis: number;
   @Field(() => [CalculationStepModel]) @ApiProperty({ type: [CalculationStepModel] }) steps: CalculationStepModel[];
   @Field(() => [CodedMessageModel]) @ApiProperty({ type: [CodedMessageModel] }) warnings: CodedMessageModel[];
 }

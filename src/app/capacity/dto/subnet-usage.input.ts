@@ -48,9 +48,27 @@ export class SubnetUsageSubnetInput {
 
 @InputType('WindowsWarmPoolInput')
 export class WindowsWarmPoolInput {
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) warmIpTarget?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) minimumIpTarget?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) warmPrefixTarget?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  warmIpTarget?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  minimumIpTarget?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  warmPrefixTarget?: number;
 }
 
 @InputType('SubnetUsageCniInput')
@@ -66,35 +84,35 @@ export class SubnetUsageCniInput {
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() customNetworking?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() securityGroupsForPods?: boolean;
   @Field(() => Int, { nullable: true, description: 'WARM_ENI_TARGET (default 1)' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(128)
   warmEniTarget?: number;
   @Field(() => Int, { nullable: true, description: 'WARM_IP_TARGET' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   warmIpTarget?: number;
   @Field(() => Int, { nullable: true, description: 'MINIMUM_IP_TARGET' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   minimumIpTarget?: number;
   @Field(() => Int, { nullable: true, description: 'WARM_PREFIX_TARGET (default 1)' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   warmPrefixTarget?: number;
   @Field(() => Int, { nullable: true, description: 'MAX_ENI' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -121,16 +139,34 @@ export class SubnetUsageNodeGroupInput {
   @Matches(INSTANCE_TYPE_NAME_PATTERN)
   instanceType?: string;
 
-  @Field(() => Int) @ApiProperty({ minimum: 0, maximum: MAX_COUNT }) @IsInt() @Min(0) @Max(MAX_COUNT) nodes: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_COUNT }) @IsInt() @Min(0) @Max(MAX_COUNT) nodes: number;
   @Field(() => Int, { description: 'Pods per node that need a VPC address (not hostNetwork).' })
-  @ApiProperty({ minimum: 0, maximum: 10000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10000 })
   @IsInt()
   @Min(0)
   @Max(10_000)
   podsPerNode: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) branchPodsPerNode?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) maxPods?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) surgeNodes?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  branchPodsPerNode?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  maxPods?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  surgeNodes?: number;
   @Field(() => LauncherEnum, { nullable: true })
   @ApiPropertyOptional({ enum: LAUNCHERS, enumName: 'Launcher' })
   @IsOptional()
@@ -146,9 +182,27 @@ export class SubnetUsageNodeGroupInput {
   @IsOptional()
   @IsIn(AMI_FAMILIES)
   amiFamily?: AmiFamily;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) kubeletMaxPods?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) podsPerCore?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(128) reservedEnis?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  kubeletMaxPods?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  podsPerCore?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(128)
+  reservedEnis?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) maxPodsExpression?: string;
 }
 

@@ -13,7 +13,7 @@ export class CatalogModel {
   description: string;
 
   @Field(() => Int)
-  @ApiProperty({ example: 1391 })
+  @ApiProperty({ type: 'integer', example: 1391 })
   instanceTypeCount: number;
 
   @Field({ description: 'The default catalog `aws` is read-only.' })

@@ -24,14 +24,14 @@ export const INSTANCE_TYPE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)?$/;
 @InputType('NetworkCardInput')
 export class NetworkCardModel {
   @Field(() => Int)
-  @ApiProperty({ minimum: 0, maximum: 63 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 63 })
   @IsInt()
   @Min(0)
   @Max(63)
   index: number;
 
   @Field(() => Int)
-  @ApiProperty({ minimum: 1, maximum: 128 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 128 })
   @IsInt()
   @Min(1)
   @Max(128)
@@ -57,7 +57,7 @@ export class InstanceTypeModel {
   family?: string;
 
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 4096 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 4096 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -65,14 +65,14 @@ export class InstanceTypeModel {
   vcpu?: number | null;
 
   @Field(() => Int, { description: 'ENIs on the default network card.' })
-  @ApiProperty({ minimum: 1, maximum: 128 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 128 })
   @IsInt()
   @Min(1)
   @Max(128)
   maxEnis: number;
 
   @Field(() => Int, { description: 'IPv4 addresses per ENI, including its primary address.' })
-  @ApiProperty({ minimum: 1, maximum: 256 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 256 })
   @IsInt()
   @Min(1)
   @Max(256)
@@ -98,7 +98,7 @@ export class InstanceTypeModel {
   networkCards?: NetworkCardModel[];
 
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ minimum: 0, maximum: 63 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 63 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -106,7 +106,7 @@ export class InstanceTypeModel {
   defaultNetworkCardIndex?: number;
 
   @Field(() => Int, { nullable: true, description: 'Branch ENIs for security groups for pods.' })
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1024 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 1024 })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -26,7 +26,7 @@ export class InstanceTypeFilter {
   hypervisor?: Hypervisor;
 
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -43,7 +43,7 @@ export class InstanceTypeFilter {
 }
 
 export class ListInstanceTypesQuery extends InstanceTypeFilter {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -66,7 +66,7 @@ export class VpcModel {
 @ObjectType('SubnetObservation', { description: 'Free addresses AWS reported (DescribeSubnets AvailableIpAddressCount).' })
 @InputType('SubnetObservationInput')
 export class SubnetObservationModel {
-  @Field(() => Int) @ApiProperty({ example: 3817 }) availableIps: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer', example: 3817 }) availableIps: number;
   @Field({ description: 'ISO 8601 date-time of the observation.' }) @ApiProperty({ example: '2026-12-04T18:00:00Z' }) at: string;
 }
 
@@ -132,11 +132,11 @@ export class CniSettingsModel {
   @Field(() => [String], { nullable: true, description: 'AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS' })
   @ApiPropertyOptional({ type: [String] })
   excludeSnatCidrs?: string[];
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmEniTarget?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmIpTarget?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() minimumIpTarget?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() warmPrefixTarget?: number;
-  @Field(() => Int, { nullable: true, description: 'MAX_ENI' }) @ApiPropertyOptional() maxEni?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) warmEniTarget?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) warmIpTarget?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) minimumIpTarget?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) warmPrefixTarget?: number;
+  @Field(() => Int, { nullable: true, description: 'MAX_ENI' }) @ApiPropertyOptional({ type: 'integer' }) maxEni?: number;
   @Field({ nullable: true, description: 'ENABLE_POD_ENI (security groups for pods)' })
   @ApiPropertyOptional()
   securityGroupsForPods?: boolean;
@@ -161,14 +161,16 @@ export class NodeGroupModel {
   @Field(() => AmiFamilyEnum, { nullable: true }) @ApiPropertyOptional({ enum: AMI_FAMILIES, enumName: 'AmiFamily' }) amiFamily?: AmiFamily;
   @Field(() => [String]) @ApiProperty({ type: [String], example: ['m5.large'] }) instanceTypes: string[];
   @Field(() => [String]) @ApiProperty({ type: [String] }) subnets: string[];
-  @Field(() => Int) @ApiProperty() minSize: number;
-  @Field(() => Int) @ApiProperty() desiredSize: number;
-  @Field(() => Int) @ApiProperty() maxSize: number;
-  @Field(() => Int, { nullable: true, description: 'Nodes (Fargate: pods) running now.' }) @ApiPropertyOptional() currentSize?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() maxPods?: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() podsPerCore?: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) minSize: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) desiredSize: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) maxSize: number;
+  @Field(() => Int, { nullable: true, description: 'Nodes (Fargate: pods) running now.' })
+  @ApiPropertyOptional({ type: 'integer' })
+  currentSize?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) maxPods?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) podsPerCore?: number;
   @Field(() => Int, { nullable: true, description: 'Extra nodes during a rolling replacement (default 1).' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   maxSurge?: number;
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String] }) securityGroups?: string[];
 }
@@ -178,8 +180,8 @@ export class NodeGroupModel {
 export class ExposeModel {
   @Field(() => AudienceEnum) @ApiProperty({ enum: AUDIENCES, enumName: 'Audience' }) audience: Audience;
   @Field(() => ExposeProtocolEnum) @ApiProperty({ enum: EXPOSE_PROTOCOLS, enumName: 'ExposeProtocol' }) protocol: ExposeProtocol;
-  @Field(() => Int) @ApiProperty({ minimum: 1, maximum: 65535 }) port: number;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() targetPort?: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer', minimum: 1, maximum: 65535 }) port: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) targetPort?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() needClientIp?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() staticIps?: boolean;
   @Field({ nullable: true, description: 'IngressGroup name: several Ingresses sharing one ALB.' })
@@ -200,7 +202,7 @@ export class WorkloadModel {
   @Field() @ApiProperty() name: string;
   @Field({ nullable: true }) @ApiPropertyOptional({ example: 'default' }) namespace?: string;
   @Field() @ApiProperty() nodeGroup: string;
-  @Field(() => Int) @ApiProperty() replicas: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) replicas: number;
   @Field(() => [String], { nullable: true }) @ApiPropertyOptional({ type: [String] }) securityGroups?: string[];
   @Field({ nullable: true }) @ApiPropertyOptional() hostNetwork?: boolean;
   @Field(() => ExposeModel, { nullable: true }) @ApiPropertyOptional({ type: ExposeModel }) expose?: ExposeModel;

@@ -9,7 +9,7 @@ export class DesignSummaryModel {
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) owner: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) tags: string[];
   @Field(() => Int, { description: 'The latest revision; pass it back as If-Match / expectedRevision to update.' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   revision: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field() @ApiProperty() updatedAt: Date;
@@ -31,7 +31,7 @@ export class DesignPage {
 @ObjectType('DesignRevision')
 export class DesignRevisionModel {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) designId: string;
-  @Field(() => Int) @ApiProperty() revision: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) revision: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) createdBy: string | null;
   @Field(() => DesignSpecModel) @ApiProperty({ type: DesignSpecModel }) spec: DesignSpecModel;
@@ -39,7 +39,7 @@ export class DesignRevisionModel {
 
 @ObjectType('DesignRevisionSummary')
 export class DesignRevisionSummaryModel {
-  @Field(() => Int) @ApiProperty() revision: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) revision: number;
   @Field() @ApiProperty() createdAt: Date;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) createdBy: string | null;
 }

@@ -8,7 +8,7 @@ import { DesignModel } from './design.model.js';
 export class EksctlUnsupportedFieldModel {
   @Field() @ApiProperty({ example: 'managedNodeGroups[0].labels' }) path: string;
   @Field() @ApiProperty() message: string;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() line?: number;
+  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) line?: number;
 }
 
 @ObjectType('EksctlImportWarning')
@@ -66,7 +66,7 @@ export class CniExportModel {
 }
 
 export class ExportRevisionQuery {
-  @ApiPropertyOptional({ minimum: 1, description: 'A past revision; the latest when absent.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'A past revision; the latest when absent.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -109,8 +109,8 @@ export class PlanDiffModel implements PlanDiff {
 @ObjectType('DesignDiff', { description: 'What changed from one revision of a design to another.' })
 export class DesignDiffModel {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) designId: string;
-  @Field(() => Int) @ApiProperty() from: number;
-  @Field(() => Int) @ApiProperty() to: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) from: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) to: number;
   @Field(() => [SpecChangeModel]) @ApiProperty({ type: [SpecChangeModel] }) spec: SpecChange[];
   @Field(() => PlanDiffModel) @ApiProperty({ type: PlanDiffModel }) plan: PlanDiff;
 }

@@ -128,21 +128,22 @@ export class InstanceTypePlanModel implements InstanceTypePlan {
   @Field(() => LauncherEnum, { nullable: true })
   @ApiProperty({ enum: LAUNCHERS, enumName: 'Launcher', nullable: true })
   launcher: Launcher | null;
-  @Field(() => Int, { nullable: true, description: 'What the kubelet is told.' }) @ApiProperty({ type: Number, nullable: true }) maxPods:
-    number | null;
+  @Field(() => Int, { nullable: true, description: 'What the kubelet is told.' })
+  @ApiProperty({ type: 'integer', nullable: true })
+  maxPods: number | null;
   @Field(() => Int, { nullable: true, description: 'Pods that can get an address; null when unlimited (IPv6).' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   ipLimitedPods: number | null;
   @Field(() => Int, { nullable: true, description: 'min(maxPods, ipLimitedPods).' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   effectivePods: number | null;
   @Field(() => Int, { nullable: true, description: 'Branch-ENI pods with security groups for pods; 0 when off.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   branchEniPods: number | null;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) cap: number | null;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: 'integer', nullable: true }) cap: number | null;
   @Field() @ApiProperty() capApplied: boolean;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) kubeReservedMemoryMiB: number | null;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) kubeReservedCpuMillicores: number | null;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: 'integer', nullable: true }) kubeReservedMemoryMiB: number | null;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: 'integer', nullable: true }) kubeReservedCpuMillicores: number | null;
   @Field(() => PodAddressModeEnum, { nullable: true })
   @ApiProperty({ enum: POD_ADDRESS_MODES, enumName: 'PodAddressMode', nullable: true })
   podAddressMode: PodAddressMode | null;
@@ -150,22 +151,24 @@ export class InstanceTypePlanModel implements InstanceTypePlan {
 
 @ObjectType('NodeLoad', { description: 'One node of a group at one size: the pods it holds and the addresses it takes.' })
 export class NodeLoadModel implements NodeLoad {
-  @Field(() => Float, { description: 'Nodes at this size (Fargate: pods).' }) @ApiProperty() nodes: number;
+  @Field(() => Float, { description: 'Nodes at this size (Fargate: pods).' }) @ApiProperty({ type: 'integer' }) nodes: number;
   @Field(() => Int, { description: 'Pods per node that need a VPC address (branch-ENI pods included).' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   podsPerNode: number;
-  @Field(() => Int) @ApiProperty() branchPodsPerNode: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) branchPodsPerNode: number;
   @Field(() => String, { nullable: true, description: 'The instance type with the highest per-node address cost.' })
   @ApiProperty({ type: String, nullable: true })
   sizingInstanceType: string | null;
-  @Field(() => Int, { description: 'Addresses per node charged to the node subnet.' }) @ApiProperty() nodeSubnetIpsPerNode: number;
+  @Field(() => Int, { description: 'Addresses per node charged to the node subnet.' })
+  @ApiProperty({ type: 'integer' })
+  nodeSubnetIpsPerNode: number;
   @Field(() => Int, { description: 'Addresses per node charged to the ENIConfig subnet (custom networking); 0 otherwise.' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   podSubnetIpsPerNode: number;
-  @Field(() => Int) @ApiProperty() enisPerNode: number;
-  @Field(() => Int) @ApiProperty() prefixesPerNode: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) enisPerNode: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) prefixesPerNode: number;
   @Field(() => Int, { description: 'Allocated but unused pod addresses per node (the CNI warm pool).' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   warmIpsPerNode: number;
 }
 
@@ -178,36 +181,40 @@ export class NodeLoadsModel {
 
 @ObjectType('NodeGroupSizes', { description: "The node group's minSize, desiredSize and maxSize (Fargate: pods)." })
 export class NodeGroupSizesModel implements AtSizes {
-  @Field(() => Int) @ApiProperty() min: number;
-  @Field(() => Int) @ApiProperty() desired: number;
-  @Field(() => Int) @ApiProperty() max: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) min: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) desired: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) max: number;
 }
 
 @ObjectType('AtSizes', { description: 'A figure with every node group at its min, desired and max size.' })
 export class AtSizesModel implements AtSizes {
-  @Field(() => Float) @ApiProperty() min: number;
-  @Field(() => Float) @ApiProperty() desired: number;
-  @Field(() => Float) @ApiProperty() max: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) min: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) desired: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) max: number;
 }
 
 @ObjectType('NodeGroupReplicas', { description: 'Replicas of the workloads on a node group.' })
 export class NodeGroupReplicasModel {
-  @Field(() => Float, { description: 'Pods that take an address from the node (secondary IP or prefix).' }) @ApiProperty() podIp: number;
-  @Field(() => Float, { description: 'Pods on branch ENIs (security groups for pods).' }) @ApiProperty() branchEni: number;
-  @Field(() => Float) @ApiProperty() hostNetwork: number;
+  @Field(() => Float, { description: 'Pods that take an address from the node (secondary IP or prefix).' })
+  @ApiProperty({ type: 'integer' })
+  podIp: number;
+  @Field(() => Float, { description: 'Pods on branch ENIs (security groups for pods).' })
+  @ApiProperty({ type: 'integer' })
+  branchEni: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) hostNetwork: number;
 }
 
 @ObjectType('NodePlacement')
 export class NodePlacementModel {
   @Field() @ApiProperty() subnet: string;
   @Field() @ApiProperty() az: string;
-  @Field(() => Float) @ApiProperty() nodes: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) nodes: number;
 }
 
 @ObjectType('NodeGroupPlan')
 export class NodeGroupPlanModel implements NodeGroupPlan {
   @Field() @ApiProperty() name: string;
-  @Field(() => Int, { description: "Index in the DesignSpec's nodeGroups." }) @ApiProperty() index: number;
+  @Field(() => Int, { description: "Index in the DesignSpec's nodeGroups." }) @ApiProperty({ type: 'integer' }) index: number;
   @Field(() => NodeGroupKindEnum) @ApiProperty({ enum: NODE_GROUP_KINDS, enumName: 'NodeGroupKind' }) kind: NodeGroupKind;
   @Field(() => AmiFamilyEnum, { nullable: true })
   @ApiProperty({ enum: AMI_FAMILIES, enumName: 'AmiFamily', nullable: true })
@@ -216,24 +223,24 @@ export class NodeGroupPlanModel implements NodeGroupPlan {
   @Field(() => LauncherEnum) @ApiProperty({ enum: LAUNCHERS, enumName: 'Launcher' }) launcher: Launcher;
   @Field(() => [InstanceTypePlanModel]) @ApiProperty({ type: [InstanceTypePlanModel] }) instanceTypes: InstanceTypePlan[];
   @Field(() => Int, { nullable: true, description: 'The kubelet maxPods of the group: the lowest across its supported types.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   maxPods: number | null;
   @Field(() => Int, { nullable: true, description: 'The pods a node can really run.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   effectiveMaxPods: number | null;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) podIpSlotsPerNode: number | null;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) branchEniPodsPerNode: number | null;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: 'integer', nullable: true }) podIpSlotsPerNode: number | null;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: 'integer', nullable: true }) branchEniPodsPerNode: number | null;
   @Field(() => NodeGroupSizesModel) @ApiProperty({ type: NodeGroupSizesModel }) sizes: AtSizes;
   @Field(() => Int, { description: 'Extra nodes during a rolling replacement (maxSurge, default 1); Fargate: extra pods.' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   surgeNodes: number;
   @Field(() => NodeGroupReplicasModel) @ApiProperty({ type: NodeGroupReplicasModel }) replicas: NodeGroupPlan['replicas'];
   @Field(() => NodeLoadsModel) @ApiProperty({ type: NodeLoadsModel }) loads: NodeGroupPlan['loads'];
   @Field(() => Float, { nullable: true, description: 'Pods with a VPC address the group holds at maxSize.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   podCapacityAtMax: number | null;
   @Field(() => Float, { nullable: true, description: "The largest node count (Fargate: pods) that fits in the group's subnets." })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   maxNodesThatFit: number | null;
   @Field(() => [NodePlacementModel]) @ApiProperty({ type: [NodePlacementModel] }) placementAtMax: NodeGroupPlan['placementAtMax'];
 }
@@ -243,19 +250,21 @@ export class SubnetChargeModel implements SubnetCharge {
   @Field(() => SubnetChargeKindEnum) @ApiProperty({ enum: SUBNET_CHARGE_KINDS, enumName: 'SubnetChargeKind' }) kind: SubnetChargeKind;
   @Field({ description: 'The node group (or NAT gateway) that consumes the addresses.' }) @ApiProperty() consumer: string;
   @Field(() => AtSizesModel) @ApiProperty({ type: AtSizesModel }) nodes: AtSizes;
-  @Field(() => Int) @ApiProperty() ipsPerNodeAtMax: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) ipsPerNodeAtMax: number;
   @Field(() => AtSizesModel) @ApiProperty({ type: AtSizesModel }) usedIps: AtSizes;
-  @Field(() => Float) @ApiProperty() prefixesAtMax: number;
-  @Field(() => Float, { description: 'Addresses a rolling replacement adds at max size.' }) @ApiProperty() surgeIps: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) prefixesAtMax: number;
+  @Field(() => Float, { description: 'Addresses a rolling replacement adds at max size.' })
+  @ApiProperty({ type: 'integer' })
+  surgeIps: number;
 }
 
 @ObjectType('PrefixBlockPlan', { description: 'Aligned /28 blocks for prefix delegation (fragmentation risk).' })
 export class PrefixBlockPlanModel implements PrefixBlockPlan {
-  @Field(() => Float) @ApiProperty() alignedBlocks: number;
-  @Field(() => Float) @ApiProperty() assignableBlocks: number;
-  @Field(() => Float) @ApiProperty() neededBlocks: number;
-  @Field(() => Float) @ApiProperty() individualIps: number;
-  @Field(() => Float) @ApiProperty() bestCaseAvailableBlocks: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) alignedBlocks: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) assignableBlocks: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) neededBlocks: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) individualIps: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) bestCaseAvailableBlocks: number;
 }
 
 @ObjectType('AdditionalNodes', { description: "More nodes of one group that fit in a subnet's observed free addresses." })
@@ -263,22 +272,24 @@ export class AdditionalNodesModel implements AdditionalNodes {
   @Field() @ApiProperty() nodeGroup: string;
   @Field(() => SubnetChargeKindEnum) @ApiProperty({ enum: SUBNET_CHARGE_KINDS, enumName: 'SubnetChargeKind' }) kind: SubnetChargeKind;
   @Field(() => Float, { description: 'Addresses one more node placed in this subnet takes here (Fargate: per pod).' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   ipsPerNode: number;
-  @Field(() => Float, { description: 'More nodes (Fargate: pods) that fit in the addresses left right now.' }) @ApiProperty() now: number;
+  @Field(() => Float, { description: 'More nodes (Fargate: pods) that fit in the addresses left right now.' })
+  @ApiProperty({ type: 'integer' })
+  now: number;
   @Field(() => Float, { description: "More nodes beyond the group's max size once every group is at max size." })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   beyondMax: number;
 }
 
 @ObjectType('SubnetObservedPlan', { description: 'The design against the free addresses AWS reported for the subnet.' })
 export class SubnetObservedPlanModel implements SubnetObservedPlan {
-  @Field(() => Float) @ApiProperty() availableIps: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) availableIps: number;
   @Field() @ApiProperty() at: string;
   @Field(() => Float, { description: 'Addresses used at max size less those used at current size.' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   additionalIpsAtMax: number;
-  @Field(() => Float, { description: 'availableIps − additionalIpsAtMax.' }) @ApiProperty() headroomAtMax: number;
+  @Field(() => Float, { description: 'availableIps − additionalIpsAtMax.' }) @ApiProperty({ type: 'integer' }) headroomAtMax: number;
   @Field() @ApiProperty() fits: boolean;
   @Field(() => [AdditionalNodesModel]) @ApiProperty({ type: [AdditionalNodesModel] }) additionalNodes: AdditionalNodes[];
 }
@@ -286,27 +297,27 @@ export class SubnetObservedPlanModel implements SubnetObservedPlan {
 @ObjectType('SubnetPlan')
 export class SubnetPlanModel implements SubnetPlan {
   @Field() @ApiProperty() name: string;
-  @Field(() => Int, { description: "Index in the DesignSpec's subnets." }) @ApiProperty() index: number;
+  @Field(() => Int, { description: "Index in the DesignSpec's subnets." }) @ApiProperty({ type: 'integer' }) index: number;
   @Field() @ApiProperty() az: string;
   @Field() @ApiProperty() cidr: string;
   @Field(() => [SubnetRoleEnum]) @ApiProperty({ enum: SUBNET_ROLES, enumName: 'SubnetRole', isArray: true }) roles: SubnetRole[];
-  @Field(() => Float) @ApiProperty() totalIps: number;
-  @Field(() => Float, { description: 'totalIps less the 5 AWS-reserved addresses.' }) @ApiProperty() usableIps: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) totalIps: number;
+  @Field(() => Float, { description: 'totalIps less the 5 AWS-reserved addresses.' }) @ApiProperty({ type: 'integer' }) usableIps: number;
   @Field(() => AtSizesModel, { description: 'Addresses in use with every group at min, desired and max size (warm pools included).' })
   @ApiProperty({ type: AtSizesModel })
   usedIps: AtSizes;
-  @Field(() => Float, { description: 'Negative when the subnet is short.' }) @ApiProperty() freeIpsAtMax: number;
+  @Field(() => Float, { description: 'Negative when the subnet is short.' }) @ApiProperty({ type: 'integer' }) freeIpsAtMax: number;
   @Field(() => Float, { description: 'usedIps.max / usableIps (above 1 when it does not fit).' }) @ApiProperty() utilizationAtMax: number;
-  @Field(() => Float) @ApiProperty() surgeIps: number;
-  @Field(() => Float) @ApiProperty() freeIpsAfterSurge: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) surgeIps: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) freeIpsAfterSurge: number;
   @Field(() => Float, { nullable: true, description: 'The largest node count the subnet holds with its node mix at max size.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   maxNodes: number | null;
   @Field(() => PrefixBlockPlanModel, { nullable: true })
   @ApiProperty({ type: PrefixBlockPlanModel, nullable: true })
   prefixBlocks: PrefixBlockPlan | null;
   @Field(() => Float, { nullable: true, description: "IPv6 /80 prefixes nodes take from the subnet's /64 at max size (IPv6 clusters)." })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   ipv6Prefixes80AtMax: number | null;
   @Field(() => [SubnetChargeModel]) @ApiProperty({ type: [SubnetChargeModel] }) charges: SubnetCharge[];
   @Field(() => SubnetObservedPlanModel, { nullable: true, description: 'Only for subnets with subnets[].observed.' })
@@ -355,16 +366,16 @@ export class WorkloadExposurePlanModel implements WorkloadExposurePlan {
 export class WorkloadPlanModel implements WorkloadPlan {
   @Field() @ApiProperty() name: string;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) namespace: string | null;
-  @Field(() => Int, { description: "Index in the DesignSpec's workloads." }) @ApiProperty() index: number;
+  @Field(() => Int, { description: "Index in the DesignSpec's workloads." }) @ApiProperty({ type: 'integer' }) index: number;
   @Field() @ApiProperty() nodeGroup: string;
-  @Field(() => Int) @ApiProperty() replicas: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) replicas: number;
   @Field() @ApiProperty() hostNetwork: boolean;
   @Field({ description: 'Pods get branch ENIs (pod security groups with security groups for pods on).' }) @ApiProperty() branchEni: boolean;
   @Field(() => Float, {
     nullable: true,
     description: 'Pods of this workload the node group holds at max size if it ran alone; null for Fargate.',
   })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   podCapacityAtMax: number | null;
 
   @Field(() => WorkloadExposurePlanModel, { nullable: true })
@@ -375,8 +386,8 @@ export class WorkloadPlanModel implements WorkloadPlan {
 @ObjectType('TightestSubnet')
 export class TightestSubnetModel implements TightestSubnet {
   @Field() @ApiProperty() name: string;
-  @Field(() => Float) @ApiProperty() usedIpsAtMax: number;
-  @Field(() => Float) @ApiProperty() freeIpsAtMax: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) usedIpsAtMax: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) freeIpsAtMax: number;
   @Field(() => Float) @ApiProperty() utilization: number;
   @Field(() => SubnetObservedPlanModel, { nullable: true, description: 'With observations: chosen by the least observed headroom.' })
   @ApiPropertyOptional({ type: SubnetObservedPlanModel })
@@ -386,20 +397,20 @@ export class TightestSubnetModel implements TightestSubnet {
 @ObjectType('PlanSummary')
 export class PlanSummaryModel implements PlanSummary {
   @Field(() => PlanStatusEnum) @ApiProperty({ enum: PLAN_STATUSES, enumName: 'PlanStatus' }) status: PlanStatus;
-  @Field(() => Int) @ApiProperty() errors: number;
-  @Field(() => Int) @ApiProperty() warnings: number;
-  @Field(() => Int) @ApiProperty() infos: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) errors: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) warnings: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) infos: number;
   @Field(() => TightestSubnetModel, { nullable: true })
   @ApiProperty({ type: TightestSubnetModel, nullable: true })
   tightestSubnet: TightestSubnet | null;
-  @Field(() => Int) @ApiProperty() nodeGroups: number;
-  @Field(() => Int) @ApiProperty() subnets: number;
-  @Field(() => Int) @ApiProperty() workloads: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) nodeGroups: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) subnets: number;
+  @Field(() => Int) @ApiProperty({ type: 'integer' }) workloads: number;
   @Field(() => Float, { description: 'EC2 nodes with every group at max size (Fargate pods not included).' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   nodesAtMax: number;
-  @Field(() => Float) @ApiProperty() podCapacityAtMax: number;
-  @Field(() => Float) @ApiProperty() usedIpsAtMax: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) podCapacityAtMax: number;
+  @Field(() => Float) @ApiProperty({ type: 'integer' }) usedIpsAtMax: number;
 }
 
 @ObjectType('DesignPlan', {
@@ -411,7 +422,7 @@ export class DesignPlanModel implements DesignPlan {
   designId?: string;
 
   @Field(() => Int, { nullable: true, description: 'The revision planned; null for an inline spec.' })
-  @ApiPropertyOptional({ description: 'Present when the plan is of a saved design.' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Present when the plan is of a saved design.' })
   revision?: number;
 
   @Field() @ApiProperty() designName: string;

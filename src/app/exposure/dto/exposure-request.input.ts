@@ -87,7 +87,7 @@ export class ExposeRequestInput {
   protocol: ExposeProtocol;
 
   @Field(() => Int, { nullable: true, description: 'Service / listener port; may come from workload.port instead.' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535, example: 443 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535, example: 443 })
   @IsOptional()
   @Min(1)
   @Max(65535)
@@ -95,7 +95,7 @@ export class ExposeRequestInput {
   port?: number;
 
   @Field(() => Int, { nullable: true, description: 'Container port, when it differs from port.' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
   @IsOptional()
   @Min(1)
   @Max(65535)
@@ -148,7 +148,7 @@ export class ExposeRequestInput {
   kind?: ExposureKind;
 
   @Field(() => Int, { nullable: true, description: 'A fixed NodePort (the cluster default range is 30000-32767).' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
   @IsOptional()
   @Min(1)
   @Max(65535)
@@ -179,7 +179,7 @@ export class ExposeRequestInput {
   privateIpv4Addresses?: string[];
 
   @Field(() => Int, { nullable: true, description: '`alb.ingress.kubernetes.io/group.order` (the controller accepts -1000..1000).' })
-  @ApiPropertyOptional({ minimum: -100000, maximum: 100000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: -100000, maximum: 100000 })
   @IsOptional()
   @Min(-100_000)
   @Max(100_000)
@@ -310,7 +310,7 @@ export class ExposureWorkloadInput {
   namespace?: string;
 
   @Field(() => Int, { nullable: true, description: 'Service port; defaults to expose.port.' })
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
   @IsOptional()
   @Min(1)
   @Max(65535)

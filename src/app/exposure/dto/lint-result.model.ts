@@ -13,7 +13,7 @@ export class LintFindingModel {
   @Field({ description: 'Path inside the object.' }) @ApiProperty({ example: 'spec.ports[0].nodePort' }) path: string;
   @Field() @ApiProperty() message: string;
   @Field(() => Int, { nullable: true, description: '1-based line in the submitted YAML, when known.' })
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer' })
   line?: number;
   @Field({ nullable: true, description: 'The rule row the finding comes from.' }) @ApiPropertyOptional() rule?: string;
 }

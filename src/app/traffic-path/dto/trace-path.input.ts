@@ -149,7 +149,7 @@ export class EndpointInput {
   lbPicksSourceNode?: boolean;
 
   @Field(() => Int, { nullable: true, description: "SERVICE: the Service's NodePort." })
-  @ApiPropertyOptional({ minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
   @EndpointField({ kinds: ['SERVICE'], valid: isPort, expected: 'a port number (1-65535)' })
   nodePort?: number;
 }
@@ -191,7 +191,7 @@ export class FlowInput {
   protocol: FlowProtocol;
 
   @Field(() => Int, { description: 'The destination port the client dials.' })
-  @ApiProperty({ minimum: 1, maximum: 65535, example: 443 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 65535, example: 443 })
   @Min(1)
   @Max(65535)
   @IsInt()
@@ -259,7 +259,7 @@ export class TracePathInput {
   designId?: string;
 
   @Field(() => Int, { nullable: true, description: 'A revision of the saved design (default: the latest).' })
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @RevisionOfSavedDesign()
   revision?: number;

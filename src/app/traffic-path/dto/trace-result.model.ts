@@ -32,7 +32,7 @@ export class HopPacketModel {
   @Field() @ApiProperty({ example: '8.8.8.8' }) dst: string;
   @Field(() => AddressRoleEnum) @ApiProperty({ enum: ADDRESS_ROLES, enumName: 'AddressRole' }) dstRole: AddressRole;
   @Field(() => Int, { description: 'Destination port after this hop (a NodePort after the LB, the target port after kube-proxy DNAT).' })
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   dstPort: number;
 }
 

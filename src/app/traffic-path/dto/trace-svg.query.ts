@@ -14,7 +14,7 @@ export class TraceSvgQuery {
   @IsString()
   designId: string;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'A revision of the saved design (default: the latest).' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'A revision of the saved design (default: the latest).' })
   @IsOptional()
   @Type(() => Number)
   @Min(1)
