@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.spec.ts'],
           testTimeout: 30_000,
+          // A unit test that makes no assertion fails (a test that cannot fail is a defect).
+          expect: { requireAssertions: true },
         },
       },
       {

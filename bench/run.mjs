@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { engineLines, engineTargets, engineTimings } from './engine-timings.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -335,6 +336,7 @@ async function main() {
   const tableEngine = await engineSeconds(planner, 'capacity.max_pods_table');
 
   const scaling = await planScaling(planner, fixtures.largeDesign);
+  const engines = await engineTimings(ROOT);
   const memory = await memoryRounds(planner, gql(tableQuery).body, restTablePath, fixtures.largeDesign, plannerProcess.pid, idleRssMiB);
 
   const byName = Object.fromEntries(results.map((r) => [r.name.replace(/-\d+-hops$/, ''), r]));
@@ -367,6 +369,7 @@ async function main() {
     target('whole-catalog GraphQL maxPodsTable < 50 ms server time (p50, 1 connection)', tableServerTime.latency.p50, (v) => v < 50),
     target('plan of 1,000 node groups < 1 s', scaling.find((s) => s.nodeGroups === 1000)?.medianMs, (v) => v < 1000),
     target('plan 1,000 ≤ 12 × plan 100', scaling.find((s) => s.nodeGroups === 1000)?.growthVsPrevious, (v) => v <= 12),
+    ...engineTargets(engines, target),
     target(
       `RSS growth over ${MEMORY_ROUNDS} identical rounds ≤ the answer caches' bounds (${memory.cacheBoundsMiB} MiB)`,
       memory.growthMiB,
@@ -386,6 +389,7 @@ async function main() {
       engineMeanMs: tableEngine,
     },
     planScaling: scaling,
+    engines,
     memory,
     targets,
   };
@@ -511,6 +515,8 @@ function print(report) {
       (s) =>
         `  ${pad(`${s.nodeGroups} node groups / ${s.subnets} subnets`, 36)}${pad(`${s.medianMs} ms`, 12)}${s.growthVsPrevious === null ? '' : `×${s.growthVsPrevious} vs previous`}`,
     ),
+    '',
+    ...engineLines(report.engines),
     '',
     `cold start (process start to listening, fresh embedded Postgres): ${report.coldStartMs} ms`,
     '',

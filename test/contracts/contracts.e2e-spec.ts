@@ -48,7 +48,11 @@ describe('committed API contracts', () => {
     const page = await t.http.get('/graphiql').expect(200);
     const assets = [...page.text.matchAll(/(?:src|href)="(\/graphiql\/assets\/[^"]+)"/g)].map((m) => m[1]);
     expect(assets).toHaveLength(4);
-    for (const asset of assets) expect((await t.http.get(asset).expect(200)).body.length ?? 0).toBeGreaterThanOrEqual(0);
+    for (const asset of assets) {
+      const response = await t.http.get(asset).buffer(true).expect(200);
+      expect(response.headers['content-type']).toMatch(/javascript|css/);
+      expect(response.text.length).toBeGreaterThan(100);
+    }
     expect(page.text).not.toMatch(/https?:\/\//);
   });
 });

@@ -43,7 +43,7 @@ describe('deploy/ manifests', () => {
     expect(podSpec.securityContext.runAsUser).toBeGreaterThan(0);
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true });
     expect(container.resources.requests).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
-    expect(container.resources.limits.memory).toBeDefined();
+    expect(container.resources.limits.memory).toMatch(/^\d+(Mi|Gi)$/);
   });
 
   it('probes the app health routes on the container port the app listens on', () => {

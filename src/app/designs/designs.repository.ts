@@ -37,10 +37,26 @@ export interface DesignListFilter {
 
 export type UpdateOutcome = { kind: 'updated'; design: DesignWithSpec } | { kind: 'missing' } | { kind: 'stale'; currentRevision: number };
 
+/**
+ * What the designs service needs from storage. DesignsRepository implements it over Prisma; the service specs use an
+ * in-memory one (test/fixtures/designs/in-memory-design.store.ts), so every revision branch is tested without Postgres.
+ */
+export interface DesignStore {
+  create(spec: DesignSpec, actor: string | undefined): Promise<DesignWithSpec>;
+  find(id: string): Promise<DesignWithSpec | undefined>;
+  list(filter: DesignListFilter): Promise<DesignRecord[]>;
+  /** Compare-and-set: appends revision expectedRevision+1 only if the design is still at expectedRevision. */
+  update(id: string, expectedRevision: number, spec: DesignSpec, actor: string | undefined): Promise<UpdateOutcome>;
+  /** Without expectedRevision deletes whatever revision is current. */
+  delete(id: string, expectedRevision?: number): Promise<'deleted' | 'missing' | { stale: number }>;
+  listRevisions(id: string): Promise<Omit<RevisionRecord, 'spec'>[] | undefined>;
+  findRevision(id: string, revision: number): Promise<RevisionRecord | undefined>;
+}
+
 type DesignRow = Prisma.DesignGetPayload<object>;
 
 @Injectable()
-export class DesignsRepository {
+export class DesignsRepository implements DesignStore {
   public constructor(private readonly prisma: PrismaService) {}
 
   public async create(spec: DesignSpec, actor: string | undefined): Promise<DesignWithSpec> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../domain/errors/planning-error.js';
 import { RevisionConflictError, RevisionRequiredError } from './design-errors.js';
 import { dropNullProperties } from '../../domain/json/drop-null-properties.js';
@@ -6,7 +6,8 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, invalidCursor } from '..
 import { CatalogService } from '../catalogs/catalog.service.js';
 import { assertValidDesignSpec } from '../../domain/spec/design-spec.validator.js';
 import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.types.js';
-import { type DesignRecord, DesignsRepository, type DesignWithSpec, type RevisionRecord } from './designs.repository.js';
+import type { CatalogIndex } from '../../domain/catalog/catalog-index.js';
+import { type DesignRecord, DesignsRepository, type DesignStore, type DesignWithSpec, type RevisionRecord } from './designs.repository.js';
 
 export interface DesignListQuery {
   owner?: string;
@@ -15,14 +16,19 @@ export interface DesignListQuery {
   cursor?: string;
 }
 
+/** The one thing the service asks of the catalogs: the index of instance-type names a spec is validated against. */
+export interface CatalogIndexSource {
+  index(catalog: string): Promise<Pick<CatalogIndex, 'names'>>;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Saved designs with immutable revisions; every write is validated against the design's instance-type catalog. */
 @Injectable()
 export class DesignsService {
   public constructor(
-    private readonly repository: DesignsRepository,
-    private readonly catalogs: CatalogService,
+    @Inject(DesignsRepository) private readonly repository: DesignStore,
+    @Inject(CatalogService) private readonly catalogs: CatalogIndexSource,
   ) {}
 
   public async create(input: unknown, actor?: string): Promise<DesignWithSpec> {

@@ -2,6 +2,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LAUNCHERS, type Launcher, type MaxPodsOptions } from '../../domain/capacity/index.js';
 import { AMI_FAMILIES, type AmiFamily } from '../../domain/spec/design-spec.types.js';
+import { OPTION_BOUNDS, type IntegerBounds } from '../../domain/spec/option-bounds.js';
 
 /** `managed-node-group`, `managed_node_group` and `MANAGED_NODE_GROUP` are the same choice. */
 export function enumParser<T extends string>(values: readonly T[]): (value: string) => T {
@@ -12,7 +13,11 @@ export function enumParser<T extends string>(values: readonly T[]): (value: stri
   };
 }
 
-export function integerParser(min: number, max: number): (value: string) => number {
+/** An integer option; a bounded option passes its OPTION_BOUNDS entry, so the CLI accepts what the API accepts. */
+export function integerParser(min: number, max: number): (value: string) => number;
+export function integerParser(bounds: IntegerBounds): (value: string) => number;
+export function integerParser(minOrBounds: number | IntegerBounds, maxValue?: number): (value: string) => number {
+  const { min, max } = typeof minOrBounds === 'number' ? { min: minOrBounds, max: maxValue ?? minOrBounds } : minOrBounds;
   return (value) => {
     if (!/^\s*-?\d+\s*$/.test(value)) throw new InvalidArgumentError('Expected an integer.');
     const parsed = Number(value);
@@ -62,10 +67,18 @@ export function addMaxPodsOptions(command: Command): Command {
     .option('--windows', 'Windows nodes')
     .option('--ipv6', 'IPv6 cluster')
     .option('--cni-version <version>', 'Amazon VPC CNI version (default 1.20.0)')
-    .addOption(new Option('--max-enis <n>', 'at most this many ENIs (--cni-max-eni / MAX_ENI)').argParser(integerParser(1, 128)))
-    .addOption(new Option('--kubelet-max-pods <n>', 'kubelet maxPods set explicitly').argParser(integerParser(1, 10_000)))
-    .addOption(new Option('--pods-per-core <n>', 'Karpenter spec.kubelet.podsPerCore').argParser(integerParser(1, 10_000)))
-    .addOption(new Option('--reserved-enis <n>', 'Karpenter RESERVED_ENIS').argParser(integerParser(0, 128)))
+    .addOption(
+      new Option('--max-enis <n>', 'at most this many ENIs (--cni-max-eni / MAX_ENI)').argParser(integerParser(OPTION_BOUNDS.maxEnis)),
+    )
+    .addOption(
+      new Option('--kubelet-max-pods <n>', 'kubelet maxPods set explicitly').argParser(integerParser(OPTION_BOUNDS.kubeletMaxPods)),
+    )
+    .addOption(
+      new Option('--pods-per-core <n>', 'Karpenter spec.kubelet.podsPerCore (0: no limit)').argParser(
+        integerParser(OPTION_BOUNDS.podsPerCore),
+      ),
+    )
+    .addOption(new Option('--reserved-enis <n>', 'Karpenter RESERVED_ENIS').argParser(integerParser(OPTION_BOUNDS.reservedEnis)))
     .option('--max-pods-expression <cel>', 'nodeadm maxPodsExpression (CEL over default_enis, ips_per_eni, max_pods)')
     .option('--show-max-allowed', 'max-pods-calculator.sh --show-max-allowed (no 110/250 cap)')
     .addOption(new Option('--ami-family <family>', `AMI family: ${AMI_FAMILIES.join(', ')}`).argParser(enumParser(AMI_FAMILIES)));

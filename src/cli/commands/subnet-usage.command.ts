@@ -16,6 +16,7 @@ import { readJsonInput } from '../design-input.js';
 import { renderFields, renderNotes, renderTable, section } from '../output.js';
 import type { SubnetUsageQuery } from '../planner-client.js';
 import { addCatalogOption, collect, enumParser, integerParser, withoutUndefined } from './capacity-options.js';
+import { OPTION_BOUNDS } from '../../domain/spec/option-bounds.js';
 
 interface SubnetUsageCliOptions {
   cidr?: string;
@@ -35,9 +36,6 @@ interface SubnetUsageCliOptions {
   maxEnis?: number;
 }
 
-const COUNT = integerParser(0, 100_000);
-const PODS = integerParser(0, 10_000);
-
 export function subnetUsageCommand(cli: CliContext): Command {
   const command = new Command('subnet-usage')
     .description('subnet IPs the node groups consume (warm pools, prefixes, reserved addresses) and how many nodes fit')
@@ -56,11 +54,13 @@ export function subnetUsageCommand(cli: CliContext): Command {
     .option('--prefix-delegation', 'VPC CNI prefix delegation')
     .option('--custom-networking', 'VPC CNI custom networking')
     .option('--sgp', 'security groups for pods')
-    .addOption(new Option('--warm-eni-target <n>', 'WARM_ENI_TARGET (default 1)').argParser(integerParser(0, 128)))
-    .addOption(new Option('--warm-ip-target <n>', 'WARM_IP_TARGET').argParser(COUNT))
-    .addOption(new Option('--minimum-ip-target <n>', 'MINIMUM_IP_TARGET').argParser(COUNT))
-    .addOption(new Option('--warm-prefix-target <n>', 'WARM_PREFIX_TARGET (default 1)').argParser(COUNT))
-    .addOption(new Option('--max-enis <n>', 'MAX_ENI').argParser(integerParser(1, 128)));
+    .addOption(new Option('--warm-eni-target <n>', 'WARM_ENI_TARGET (default 1)').argParser(integerParser(OPTION_BOUNDS.warmEniTarget)))
+    .addOption(new Option('--warm-ip-target <n>', 'WARM_IP_TARGET').argParser(integerParser(OPTION_BOUNDS.warmIpTarget)))
+    .addOption(new Option('--minimum-ip-target <n>', 'MINIMUM_IP_TARGET').argParser(integerParser(OPTION_BOUNDS.minimumIpTarget)))
+    .addOption(
+      new Option('--warm-prefix-target <n>', 'WARM_PREFIX_TARGET (default 1)').argParser(integerParser(OPTION_BOUNDS.warmPrefixTarget)),
+    )
+    .addOption(new Option('--max-enis <n>', 'MAX_ENI').argParser(integerParser(OPTION_BOUNDS.maxEnis)));
   addCatalogOption(command);
   return command.action(async (options: SubnetUsageCliOptions, self: Command) => {
     const request = await subnetUsageRequest(options, cli);
@@ -122,8 +122,8 @@ export function parseNodeGroup(spec: string): SubnetUsageNodeGroup {
   return withoutUndefined({
     name,
     instanceType: parts[0],
-    nodes: number(parts[1], 'nodes', COUNT),
-    podsPerNode: number(parts[2], 'podsPerNode', PODS),
+    nodes: number(parts[1], 'nodes', integerParser(OPTION_BOUNDS.nodes)),
+    podsPerNode: number(parts[2], 'podsPerNode', integerParser(OPTION_BOUNDS.podsPerNode)),
   });
 }
 

@@ -16,6 +16,7 @@ import { ENDPOINT_FORMS, parseEndpointRef } from '../endpoint-ref.js';
 import { renderFields, renderNotes, renderTable, section } from '../output.js';
 import type { FlowRequest, TraceQuery } from '../planner-client.js';
 import { collect, enumParser, integerParser } from './capacity-options.js';
+import { OPTION_BOUNDS } from '../../domain/spec/option-bounds.js';
 import { loadDesignFile } from './design-file.js';
 
 interface TraceCliOptions {
@@ -42,7 +43,7 @@ export function traceCommand(cli: CliContext): Command {
     .argument('[design]', 'DesignSpec JSON or eksctl ClusterConfig YAML (- for stdin); or --design-id with --server')
     .option('--from <endpoint>', `source: ${ENDPOINT_FORMS.join(' | ')}`)
     .option('--to <endpoint>', 'destination, same forms')
-    .addOption(new Option('--port <n>', 'destination port the client dials (443 for eks-api)').argParser(integerParser(1, 65_535)))
+    .addOption(new Option('--port <n>', 'destination port the client dials (443 for eks-api)').argParser(integerParser(OPTION_BOUNDS.port)))
     .addOption(new Option('--protocol <protocol>', FLOW_PROTOCOLS.join(', ')).argParser(enumParser(FLOW_PROTOCOLS)).default('TCP'))
     .option('--same-node', "the destination pod or node is on the source pod's node")
     .addOption(

@@ -44,6 +44,7 @@ describe('capacity properties', () => {
           if (launcher === 'AUTO_MODE' || (type.vcpu ?? 0) <= 30) expect(result.maxPods).toBeLessThanOrEqual(110);
         },
       ),
+      { seed: 20261212 },
     );
   });
 
@@ -56,6 +57,7 @@ describe('capacity properties', () => {
         expect(withPrefixes.maxPods).toBeGreaterThanOrEqual(withoutPrefixes.maxPods);
         expect(withPrefixes.ipLimitedPods ?? 0).toBeGreaterThanOrEqual(withoutPrefixes.ipLimitedPods ?? 0);
       }),
+      { seed: 20261213 },
     );
   });
 
@@ -67,6 +69,7 @@ describe('capacity properties', () => {
         expect(custom.maxPods).toBeLessThanOrEqual(plain.maxPods);
         expect(custom.ipLimitedPods ?? 0).toBeLessThanOrEqual(plain.ipLimitedPods ?? 0);
       }),
+      { seed: 20261214 },
     );
   });
 
@@ -90,6 +93,7 @@ describe('capacity properties', () => {
           expect(fewer.podIpsAllocated).toBeGreaterThanOrEqual(Math.min(pods, maxPods) - fewer.unplacedPods);
         },
       ),
+      { seed: 20261215 },
     );
   });
 
@@ -130,7 +134,7 @@ describe('capacity properties', () => {
           expect(scaled.fits).toBe(true);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261216 },
     );
   });
 });

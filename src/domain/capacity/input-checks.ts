@@ -4,6 +4,7 @@
  */
 import type { InvalidInputCode } from '../errors/error-codes.js';
 import { InvalidInputError } from '../errors/planning-error.js';
+import type { IntegerBounds } from '../spec/option-bounds.js';
 
 /** Builds the error for a rejected value; `requirement` reads like "must be one of A, B". */
 export type Reject = (requirement: string, value: unknown) => InvalidInputError;
@@ -47,6 +48,16 @@ export function requiredInteger(
 ): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
   throw reject(requirement, value);
+}
+
+/** An integer inside the option's bounds (OPTION_BOUNDS), or undefined when absent (undefined or null). */
+export function optionalWithin(value: unknown, bounds: IntegerBounds, reject: Reject, requirement?: string): number | undefined {
+  return optionalInteger(value, bounds.min, bounds.max, reject, requirement);
+}
+
+/** An integer inside the option's bounds (OPTION_BOUNDS). */
+export function requiredWithin(value: unknown, bounds: IntegerBounds, reject: Reject, requirement?: string): number {
+  return requiredInteger(value, bounds.min, bounds.max, reject, requirement);
 }
 
 /** As requiredInteger, or undefined when absent (undefined or null). */

@@ -16,7 +16,8 @@ import {
   type NodeOs,
 } from './capacity.types.js';
 import { cniSupportsIpv6, parseCniVersion, type CniVersion } from './cni-version.js';
-import { oneOf, optionalBoolean, optionalInteger, rejectOption, type Reject } from './input-checks.js';
+import { oneOf, optionalBoolean, optionalWithin, rejectOption, type Reject } from './input-checks.js';
+import { OPTION_BOUNDS } from '../spec/option-bounds.js';
 import { compileMaxPodsExpression, type CompiledMaxPodsExpression } from './max-pods-expression.js';
 
 export interface ResolvedMaxPodsOptions {
@@ -40,8 +41,7 @@ export interface ResolvedMaxPodsOptions {
   warnings: CapacityWarning[];
 }
 
-const MAX_INT32 = 2_147_483_647;
-const MAX_EXPRESSION_LENGTH = 2048;
+const MAX_EXPRESSION_LENGTH = OPTION_BOUNDS.maxPodsExpressionLength.max;
 
 export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMaxPodsOptions {
   const launcher = oneOf(options.launcher, LAUNCHERS, DEFAULT_LAUNCHER, rejectOption('INVALID_LAUNCHER', 'launcher'));
@@ -66,10 +66,18 @@ export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMax
   const securityGroupsForPods = optionalBoolean(options.securityGroupsForPods, booleanOption('securityGroupsForPods')) ?? false;
   const showMaxAllowed = optionalBoolean(options.showMaxAllowed, booleanOption('showMaxAllowed')) ?? false;
   const cniVersion = parseCniVersion(options.cniVersion ?? DEFAULT_CNI_VERSION);
-  const maxEnis = optionalInteger(options.maxEnis, 1, 1000, rejectOption('INVALID_MAX_ENIS', 'maxEnis'));
-  const kubeletMaxPods = optionalInteger(options.kubeletMaxPods, 1, MAX_INT32, rejectOption('INVALID_KUBELET_MAX_PODS', 'kubeletMaxPods'));
-  const podsPerCore = optionalInteger(options.podsPerCore, 0, MAX_INT32, rejectOption('INVALID_PODS_PER_CORE', 'podsPerCore'));
-  const reservedEnis = optionalInteger(options.reservedEnis, 0, 1000, rejectOption('INVALID_RESERVED_ENIS', 'reservedEnis'));
+  const maxEnis = optionalWithin(options.maxEnis, OPTION_BOUNDS.maxEnis, rejectOption('INVALID_MAX_ENIS', 'maxEnis'));
+  const kubeletMaxPods = optionalWithin(
+    options.kubeletMaxPods,
+    OPTION_BOUNDS.kubeletMaxPods,
+    rejectOption('INVALID_KUBELET_MAX_PODS', 'kubeletMaxPods'),
+  );
+  const podsPerCore = optionalWithin(options.podsPerCore, OPTION_BOUNDS.podsPerCore, rejectOption('INVALID_PODS_PER_CORE', 'podsPerCore'));
+  const reservedEnis = optionalWithin(
+    options.reservedEnis,
+    OPTION_BOUNDS.reservedEnis,
+    rejectOption('INVALID_RESERVED_ENIS', 'reservedEnis'),
+  );
   const expressionText = optionalExpression(options.maxPodsExpression);
 
   rejectImpossibleCombinations({ launcher, os, ipFamily, explicitPrefixDelegation, customNetworking, securityGroupsForPods, cniVersion });

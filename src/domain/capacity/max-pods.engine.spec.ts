@@ -334,16 +334,14 @@ describe('results', () => {
 });
 
 describe('computeMaxPodsTable', () => {
-  it('returns one row per instance type well under 50 ms, compiling the expression once', () => {
+  // Its time (target < 50 ms for the whole catalog) is measured by npm run bench, not asserted here.
+  it('returns one row per instance type, the expression applied to each', () => {
     const options: MaxPodsOptions = { launcher: 'NODEADM', maxPodsExpression: 'max_pods < 110 ? max_pods : 110' };
-    computeMaxPodsTable(AWS_CATALOG.instanceTypes, options);
-    const started = performance.now();
     const table = computeMaxPodsTable(AWS_CATALOG.instanceTypes, options);
-    const elapsed = performance.now() - started;
     expect(table.items).toHaveLength(1391);
     expect(table.skipped).toEqual([]);
     expect(table.items.every((row) => row.maxPods <= 110)).toBe(true);
-    expect(elapsed).toBeLessThan(100);
+    expect(table.items.find((row) => row.instanceType === 'm5.large')?.maxPods).toBe(29);
   });
 
   it('skips the types an option combination cannot run on, with the rule', () => {

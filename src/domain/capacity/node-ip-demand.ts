@@ -11,7 +11,8 @@ import { SOURCES } from './capacity-sources.js';
 import type { CalculationStep, CapacityWarning, CniSettingsForCapacity, NodeOs } from './capacity.types.js';
 import { CalculationLog } from './calculation-log.js';
 import { cniTrunkEniHasNoPodIps, parseCniVersion, type CniVersion } from './cni-version.js';
-import { optionalBoolean, optionalInteger, rejectOption, requiredInteger } from './input-checks.js';
+import { optionalBoolean, optionalWithin, rejectOption, requiredInteger } from './input-checks.js';
+import { OPTION_BOUNDS } from '../spec/option-bounds.js';
 import { IPS_PER_PREFIX, linuxPrefixDelegationSupport, windowsPrefixDelegationSupport } from './pod-ip-capacity.js';
 
 export type NodeIpMode =
@@ -86,16 +87,19 @@ export const WINDOWS_DEFAULTS = {
   prefix: { warmIpTarget: 1, minimumIpTarget: 3, warmPrefixTarget: 0 },
 } as const;
 
+const WARM_POOL_BOUNDS = {
+  warmEniTarget: OPTION_BOUNDS.warmEniTarget,
+  warmIpTarget: OPTION_BOUNDS.warmIpTarget,
+  minimumIpTarget: OPTION_BOUNDS.minimumIpTarget,
+  warmPrefixTarget: OPTION_BOUNDS.warmPrefixTarget,
+} as const;
+
 export function resolveCniPool(cni: CniSettingsForCapacity = {}, path = 'cni'): ResolvedCniPool {
-  const count = (value: unknown, name: string): number | undefined =>
-    optionalInteger(value, 0, 100_000, rejectOption('INVALID_WARM_POOL_SETTING', `${path}.${name}`), 'must be a non-negative integer');
+  const count = (value: unknown, name: keyof typeof WARM_POOL_BOUNDS, at: string = name): number | undefined =>
+    optionalWithin(value, WARM_POOL_BOUNDS[name], rejectOption('INVALID_WARM_POOL_SETTING', `${path}.${at}`));
   const flag = (value: unknown, name: string): boolean =>
     optionalBoolean(value, rejectOption('INVALID_OPTION', `${path}.${name}`, { detail: 'must be a boolean', showValue: false })) ?? false;
-  if (cni.maxEni !== undefined && (typeof cni.maxEni !== 'number' || !Number.isInteger(cni.maxEni))) {
-    throw new InvalidInputError('INVALID_MAX_ENIS', `${path}.maxEni must be an integer`, [
-      { path: `${path}.maxEni`, message: 'must be an integer' },
-    ]);
-  }
+  optionalWithin(cni.maxEni, OPTION_BOUNDS.maxEnis, rejectOption('INVALID_MAX_ENIS', `${path}.maxEni`));
   const warnings: CapacityWarning[] = [];
   const prefixDelegation = flag(cni.prefixDelegation, 'prefixDelegation');
   const warmIpTarget = count(cni.warmIpTarget, 'warmIpTarget') ?? 0;
@@ -135,9 +139,9 @@ export function resolveCniPool(cni: CniSettingsForCapacity = {}, path = 'cni'): 
     minimumIpTarget,
     warmPrefixTarget,
     windows: {
-      warmIpTarget: count(windows.warmIpTarget, 'windows.warmIpTarget'),
-      minimumIpTarget: count(windows.minimumIpTarget, 'windows.minimumIpTarget'),
-      warmPrefixTarget: count(windows.warmPrefixTarget, 'windows.warmPrefixTarget'),
+      warmIpTarget: count(windows.warmIpTarget, 'warmIpTarget', 'windows.warmIpTarget'),
+      minimumIpTarget: count(windows.minimumIpTarget, 'minimumIpTarget', 'windows.minimumIpTarget'),
+      warmPrefixTarget: count(windows.warmPrefixTarget, 'warmPrefixTarget', 'windows.warmPrefixTarget'),
     },
     warnings,
   };

@@ -33,7 +33,8 @@ import {
 import { resolveMaxPodsOptions } from './max-pods-options.js';
 import { computeMaxPodsResolved } from './max-pods.engine.js';
 import { fargatePodDemand, nodeIpDemand, resolveCniPool, type NodeIpDemand, type ResolvedCniPool } from './node-ip-demand.js';
-import { oneOf, requiredInteger, type Reject } from './input-checks.js';
+import { oneOf, requiredWithin, type Reject } from './input-checks.js';
+import { OPTION_BOUNDS, type IntegerBounds } from '../spec/option-bounds.js';
 import { IPS_PER_PREFIX } from './pod-ip-capacity.js';
 
 export type InstanceTypeLookup = (name: string) => InstanceTypeRecord | undefined;
@@ -168,10 +169,11 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
   const path = `nodeGroups[${index}]`;
   if (typeof group !== 'object' || group === null) throw invalid('INVALID_NODE_GROUP', path, 'must be an object');
   const label = `${path}${group.name ? ` (${group.name})` : ''}`;
-  const nodes = count(group.nodes, `${path}.nodes`, 0);
-  const podsPerNode = count(group.podsPerNode, `${path}.podsPerNode`, 0);
-  const surgeNodes = group.surgeNodes === undefined ? 0 : count(group.surgeNodes, `${path}.surgeNodes`, 0);
-  let branchPodsPerNode = group.branchPodsPerNode === undefined ? 0 : count(group.branchPodsPerNode, `${path}.branchPodsPerNode`, 0);
+  const nodes = count(group.nodes, `${path}.nodes`, OPTION_BOUNDS.nodes);
+  const podsPerNode = count(group.podsPerNode, `${path}.podsPerNode`, OPTION_BOUNDS.podsPerNode);
+  const surgeNodes = group.surgeNodes === undefined ? 0 : count(group.surgeNodes, `${path}.surgeNodes`, OPTION_BOUNDS.nodes);
+  let branchPodsPerNode =
+    group.branchPodsPerNode === undefined ? 0 : count(group.branchPodsPerNode, `${path}.branchPodsPerNode`, OPTION_BOUNDS.podsPerNode);
   const launcher = oneOf(group.launcher, LAUNCHERS, DEFAULT_LAUNCHER, invalidNodeGroup(`${path}.launcher`));
   const os = oneOf(group.os, NODE_OPERATING_SYSTEMS, group.amiFamily === 'WINDOWS' ? 'WINDOWS' : 'LINUX', invalidNodeGroup(`${path}.os`));
   if (branchPodsPerNode > podsPerNode) throw invalid('BRANCH_PODS_EXCEED_PODS', `${path}.branchPodsPerNode`, 'cannot exceed podsPerNode');
@@ -246,7 +248,8 @@ function chargeNodeGroup(input: ChargeInput): ChargedGroup {
     ),
   );
   for (const warning of maxPodsResult.warnings) log.warn(warning.code, `${label}: ${warning.message}`);
-  const maxPods = group.maxPods === undefined ? maxPodsResult.maxPods : count(group.maxPods, `${path}.maxPods`, 1);
+  const maxPods =
+    group.maxPods === undefined ? maxPodsResult.maxPods : count(group.maxPods, `${path}.maxPods`, OPTION_BOUNDS.kubeletMaxPods);
   const steps: CalculationStep[] = [
     {
       rule: group.maxPods === undefined ? `node maxPods (${launcher})` : 'node maxPods (given)',
@@ -488,8 +491,8 @@ function withPath<T>(path: string, run: () => T): T {
   }
 }
 
-function count(value: unknown, path: string, min: number): number {
-  return requiredInteger(value, min, 1_000_000, invalidNodeGroup(path, true));
+function count(value: unknown, path: string, bounds: IntegerBounds): number {
+  return requiredWithin(value, bounds, invalidNodeGroup(path, true));
 }
 
 /** Rejects as `<path>: <requirement>` (with ` (got <value>)` when `showValue`), message and detail alike. */

@@ -6,8 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 
-export const SERVICE_ANNOTATION_PREFIX = 'service.beta.kubernetes.io/';
-export const INGRESS_ANNOTATION_PREFIX = 'alb.ingress.kubernetes.io/';
+import { INGRESS_ANNOTATION_PREFIX, SERVICE_ANNOTATION_PREFIX } from '../kubernetes/load-balancer-controller.js';
 
 export type AnnotationValueType = 'boolean' | 'int' | 'string' | 'stringList' | 'stringMap' | 'json';
 export type AnnotationOwner = 'LBC' | 'CCM';

@@ -3,9 +3,8 @@
  * form, annotations the reconciling controller does not read, and deprecated ones (research/exposure.md §4).
  */
 import { isValidCidr } from '../network/cidr.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
 import {
-  INGRESS_ANNOTATION_PREFIX as ALB,
-  SERVICE_ANNOTATION_PREFIX as SVC,
   catalogPrefixOf,
   findAnnotationSpec,
   suggestAnnotation,

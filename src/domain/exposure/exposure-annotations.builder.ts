@@ -3,7 +3,7 @@
  * as Kubernetes requires; anything equal to the controller default is still stated when the default differs between
  * controllers (scheme, target type) so the manifest means the same thing whoever reconciles it.
  */
-import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from './annotation-catalog.data.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
 import type { ExposurePlan } from './exposure-decision.engine.js';
 
 type Annotations = Record<string, string>;

@@ -32,23 +32,10 @@ import {
 } from './exposure.types.js';
 import { lbcSupports, requireVersion, webhookActive, type Version } from './lbc-version.util.js';
 import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
-
-export const LBC_LOAD_BALANCER_CLASS = 'service.k8s.aws/nlb';
-/** kube-apiserver `--service-node-port-range` default ([K8S-SVC] #type-nodeport). */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
-/** [LBC-CODE-GL] L23: groupName regex, at most 63 characters. */
-const INGRESS_GROUP_NAME_PATTERN = /^([a-z0-9][-a-z0-9.]*)?[a-z0-9]$/;
-const INGRESS_GROUP_NAME_MAX = 63;
-
-/** What the controller says about an invalid IngressGroup name (after "invalid ingress group: "), or undefined. */
-export function groupNameProblem(name: string): string | undefined {
-  if (!INGRESS_GROUP_NAME_PATTERN.test(name)) {
-    return "groupName must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-  }
-  if (name.length > INGRESS_GROUP_NAME_MAX) return `groupName must be no more than ${INGRESS_GROUP_NAME_MAX} characters`;
-  return undefined;
-}
-export const INGRESS_GROUP_ORDER_RANGE = { min: -1000, max: 1000 } as const;
+import { isDns1035Label, isDns1123Label, isPortName } from '../kubernetes/kubernetes-names.js';
+import { INGRESS_GROUP_ORDER_RANGE, LBC_LOAD_BALANCER_CLASS, groupNameProblem } from '../kubernetes/load-balancer-controller.js';
+import { isInNodePortRange, nodePortRangeMessage } from '../kubernetes/service-ports.js';
+import { OPTION_BOUNDS } from '../spec/option-bounds.js';
 
 const L7_PROTOCOLS: readonly ExposeProtocol[] = ['HTTP', 'HTTPS', 'GRPC'];
 const LOAD_BALANCER_KINDS: readonly ExposureKind[] = ['CLB', 'NLB', 'ALB_INGRESS'];
@@ -597,13 +584,7 @@ function chooseNodePort(draft: Draft): void {
     );
     return;
   }
-  if (nodePort < NODE_PORT_RANGE.min || nodePort > NODE_PORT_RANGE.max) {
-    fail(
-      draft,
-      'NODE_PORT_OUT_OF_RANGE',
-      `spec.ports[0].nodePort: Invalid value: ${nodePort}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`,
-    );
-  }
+  if (!isInNodePortRange(nodePort)) fail(draft, 'NODE_PORT_OUT_OF_RANGE', nodePortRangeMessage('spec.ports[0].nodePort', nodePort));
   draft.settings.nodePort = nodePort;
 }
 
@@ -1212,28 +1193,6 @@ function checkHairpin(draft: Draft): void {
 // ---------------------------------------------------------------------------------------------------------------------
 // Input normalization: shapes that cannot be planned are thrown; contradictions the user can fix are reported as errors.
 
-/** [K8S] DNS-1035 label: lower-case alphanumerics and '-', starting with a letter, ending alphanumeric, at most 63 characters. */
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** [K8S] DNS-1123 label: as DNS-1035, but it may start with a digit. */
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** [K8S] IANA_SVC_NAME: 1-15 characters, lower-case alphanumerics and '-', at least one letter, no '-' at either end, no '--'. */
-const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** A Service name. The engine and the request DTOs both use these predicates, so the two cannot drift apart. */
-export function isDns1035Label(value: unknown): value is string {
-  return typeof value === 'string' && DNS_1035_LABEL.test(value);
-}
-
-/** A namespace. */
-export function isDns1123Label(value: unknown): value is string {
-  return typeof value === 'string' && DNS_1123_LABEL.test(value);
-}
-
-/** A named container port (what a Service targetPort may name). */
-export function isPortName(value: unknown): value is string {
-  return typeof value === 'string' && PORT_NAME.test(value);
-}
-
 export function normalizeExposureRequest(request: ExposureRequest): NormalizedExposureRequest {
   const details: ErrorDetail[] = [];
   const problem = (path: string, message: string): void => {
@@ -1270,7 +1229,7 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   oneOf('expose.kind', expose.kind, EXPOSURE_KINDS, true);
   oneOf('expose.targetType', expose.targetType, TARGET_TYPES, true);
   oneOf('expose.externalTrafficPolicy', expose.externalTrafficPolicy, TRAFFIC_POLICIES, true);
-  integer('expose.nodePort', expose.nodePort, 1, 65535);
+  integer('expose.nodePort', expose.nodePort, OPTION_BOUNDS.port.min, OPTION_BOUNDS.port.max);
   if (expose.groupOrder !== undefined && (typeof expose.groupOrder !== 'number' || !Number.isInteger(expose.groupOrder))) {
     problem('expose.groupOrder', 'must be an integer');
   }
@@ -1294,12 +1253,17 @@ export function normalizeExposureRequest(request: ExposureRequest): NormalizedEx
   }
   const port = workload.port ?? expose.port;
   if (port === undefined) problem('expose.port', 'is required');
-  integer(workload.port !== undefined ? 'workload.port' : 'expose.port', port, 1, 65535);
+  integer(workload.port !== undefined ? 'workload.port' : 'expose.port', port, OPTION_BOUNDS.port.min, OPTION_BOUNDS.port.max);
   const targetPort = workload.targetPort ?? expose.targetPort ?? port;
   if (typeof targetPort === 'string') {
     if (!isPortName(targetPort)) problem('workload.targetPort', 'must be a port number or an IANA service name (≤ 15 characters)');
   } else {
-    integer(workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort', targetPort, 1, 65535);
+    integer(
+      workload.targetPort !== undefined ? 'workload.targetPort' : 'expose.targetPort',
+      targetPort,
+      OPTION_BOUNDS.port.min,
+      OPTION_BOUNDS.port.max,
+    );
   }
 
   const { context, version: lbcVersion } = normalizeExposureContext(contextInput, details);

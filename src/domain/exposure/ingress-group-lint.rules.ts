@@ -4,9 +4,10 @@
  * member", [LBC-IA] L113-116). Ingresses with the same explicit group name share an ALB; every other Ingress is a
  * group of its own (implicit group).
  */
-import { INGRESS_ANNOTATION_PREFIX as ALB, INGRESS_ANNOTATIONS, type AnnotationSpec } from './annotation-catalog.data.js';
+import { INGRESS_ANNOTATIONS, type AnnotationSpec } from './annotation-catalog.data.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB } from '../kubernetes/load-balancer-controller.js';
 import { parseGoInt, parseJson, parseStringMap, splitList } from './annotation-value.parser.js';
-import { INGRESS_GROUP_ORDER_RANGE, groupNameProblem } from './exposure-decision.engine.js';
+import { INGRESS_GROUP_ORDER_RANGE, groupNameProblem } from '../kubernetes/load-balancer-controller.js';
 import { annotationPath, type FindingCollector } from './lint-findings.collector.js';
 import type { PathSegment } from './manifest-documents.parser.js';
 import type { IngressView, ManifestIndex } from './manifest.index.js';

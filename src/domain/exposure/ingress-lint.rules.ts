@@ -3,7 +3,7 @@
  * backend Service type vs target type across documents, the cluster context, subnets and the frontend NLB.
  */
 import type { Subnet } from '../spec/design-spec.types.js';
-import { INGRESS_ANNOTATION_PREFIX as ALB } from './annotation-catalog.data.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB } from '../kubernetes/load-balancer-controller.js';
 import { parseGoBool, splitList } from './annotation-value.parser.js';
 import { annotationPath, type FindingCollector } from './lint-findings.collector.js';
 import { lbcSupports } from './lbc-version.util.js';

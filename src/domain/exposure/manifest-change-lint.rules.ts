@@ -2,8 +2,8 @@
  * Changes against the manifests as applied that replace, orphan or silently re-home load balancers:
  * V-LBTYPE-MUTATE, V-LBCLASS (changed later), W-SCHEME-CHANGE, and moving an Ingress between groups ([LBC-IA] L118-125).
  */
-import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from './annotation-catalog.data.js';
-import { LBC_LOAD_BALANCER_CLASS } from './exposure-decision.engine.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
+import { LBC_LOAD_BALANCER_CLASS } from '../kubernetes/load-balancer-controller.js';
 import { buildIngressGroups } from './ingress-group-lint.rules.js';
 import { annotationPath, type FindingCollector } from './lint-findings.collector.js';
 import type { ManifestIndex, ServiceView } from './manifest.index.js';

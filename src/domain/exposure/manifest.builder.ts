@@ -5,11 +5,10 @@
 import { Document } from 'yaml';
 import type { ExposurePlan } from './exposure-decision.engine.js';
 import { ingressAnnotations, serviceAnnotations } from './exposure-annotations.builder.js';
+import { ALB_INGRESS_CLASS, ALB_INGRESS_CONTROLLER } from '../kubernetes/load-balancer-controller.js';
 
 /** The label the Service selects; the workload's pod template must carry it. */
 export const WORKLOAD_LABEL = 'app.kubernetes.io/name';
-export const ALB_INGRESS_CLASS = 'alb';
-export const ALB_INGRESS_CONTROLLER = 'ingress.k8s.aws/alb';
 
 export type ManifestObject = Record<string, unknown>;
 

@@ -2,12 +2,12 @@
  * A lookup over parsed manifests plus the facts every lint rule needs about a Service or Ingress: which controller
  * reconciles it (exposure.md §0), its target type and scheme as the controller would compute them, and its ports.
  */
-import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from './annotation-catalog.data.js';
+import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
 import { parseGoBool, parseListenPorts } from './annotation-value.parser.js';
-import { LBC_LOAD_BALANCER_CLASS } from './exposure-decision.engine.js';
+import { LBC_LOAD_BALANCER_CLASS } from '../kubernetes/load-balancer-controller.js';
 import type { LintContext } from './exposure.types.js';
 import type { Version } from './lbc-version.util.js';
-import { ALB_INGRESS_CLASS, ALB_INGRESS_CONTROLLER } from './manifest.builder.js';
+import { ALB_INGRESS_CLASS, ALB_INGRESS_CONTROLLER } from '../kubernetes/load-balancer-controller.js';
 import { isRecord, type K8sResource, type PathSegment } from './manifest-documents.parser.js';
 
 export interface NormalizedLintContext extends LintContext {

@@ -4,9 +4,10 @@
  */
 import { cidrContainsAddress, parseAddress, parseCidrResult } from '../network/cidr.js';
 import type { Subnet } from '../spec/design-spec.types.js';
-import { SERVICE_ANNOTATION_PREFIX as SVC } from './annotation-catalog.data.js';
+import { SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
 import { parseGoBool, parseGoInt, parseStringMap, splitList } from './annotation-value.parser.js';
-import { LBC_LOAD_BALANCER_CLASS, NODE_PORT_RANGE } from './exposure-decision.engine.js';
+import { LBC_LOAD_BALANCER_CLASS } from '../kubernetes/load-balancer-controller.js';
+import { isInNodePortRange, nodePortRangeMessage } from '../kubernetes/service-ports.js';
 import { annotationPath, type FindingCollector } from './lint-findings.collector.js';
 import type { PathSegment } from './manifest-documents.parser.js';
 import type { ManifestIndex, NormalizedLintContext, ServiceView } from './manifest.index.js';
@@ -69,7 +70,7 @@ function lintApiServerRules(service: ServiceView, findings: FindingCollector): v
         message: `spec.ports[${port.index}].nodePort: Forbidden: may not be used when \`type\` is '${type}'`,
         rule: 'R2',
       });
-    } else if (port.nodePort < NODE_PORT_RANGE.min || port.nodePort > NODE_PORT_RANGE.max) {
+    } else if (!isInNodePortRange(port.nodePort)) {
       findings.report(resource, {
         code: 'NODE_PORT_OUT_OF_RANGE',
         path,
@@ -78,7 +79,7 @@ function lintApiServerRules(service: ServiceView, findings: FindingCollector): v
     }
   }
   const healthCheckNodePort = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : undefined;
-  if (healthCheckNodePort !== undefined && (healthCheckNodePort < NODE_PORT_RANGE.min || healthCheckNodePort > NODE_PORT_RANGE.max)) {
+  if (healthCheckNodePort !== undefined && !isInNodePortRange(healthCheckNodePort)) {
     findings.report(resource, {
       code: 'NODE_PORT_OUT_OF_RANGE',
       path: ['spec', 'healthCheckNodePort'],
@@ -96,10 +97,6 @@ function lintApiServerRules(service: ServiceView, findings: FindingCollector): v
       }
     });
   }
-}
-
-function nodePortRangeMessage(field: string, value: number): string {
-  return `${field}: Invalid value: ${value}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`;
 }
 
 function lintOwnership(service: ServiceView, context: NormalizedLintContext, findings: FindingCollector): void {

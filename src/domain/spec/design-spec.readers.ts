@@ -141,7 +141,8 @@ export function integer(range: { min: number; max: number; code?: DesignSpecErro
     } else if (value < range.min || value > range.max) {
       problems.add(path, range.code ?? 'NUMBER_OUT_OF_RANGE', `Must be between ${range.min} and ${range.max}, got ${value}.`);
     }
-    return Number.isFinite(value) ? value : undefined;
+    // -0 is read as 0: JSON has no negative zero, so a spec must not change when it is saved and read back.
+    return Number.isFinite(value) ? value + 0 : undefined;
   };
 }
 

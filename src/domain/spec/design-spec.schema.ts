@@ -46,6 +46,7 @@ import {
   type Draft,
   type Reader,
 } from './design-spec.readers.js';
+import { OPTION_BOUNDS, type BoundedOption } from './option-bounds.js';
 
 export const DESIGN_SPEC_LIMITS = {
   nameLength: 100,
@@ -66,11 +67,7 @@ export const DESIGN_SPEC_LIMITS = {
   eniConfigs: 200,
   cidrLists: 100,
   tags: 50,
-  nodesPerGroup: 100_000,
-  maxPods: 10_000,
   replicas: 1_000_000,
-  warmTarget: 1_000_000,
-  maxEni: 100,
 } as const;
 
 const L = DESIGN_SPEC_LIMITS;
@@ -140,7 +137,9 @@ const dateTime: Reader<string> = (value, path, problems) => {
   }
   return read;
 };
-const port = integer({ min: 1, max: 65535, code: 'PORT_INVALID' });
+const port = integer({ ...OPTION_BOUNDS.port, code: 'PORT_INVALID' });
+/** An option whose bounds are declared once in OPTION_BOUNDS. */
+const bounded = (option: BoundedOption) => integer(OPTION_BOUNDS[option]);
 const count = (max: number) => integer({ min: 0, max });
 
 /** Security-group rule ports: `443` or `30000-32767`. */
@@ -152,7 +151,7 @@ const portRange: Reader<string> = (value, path, problems) => {
   const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
   const from = Number(match?.[1]);
   const to = match?.[2] === undefined ? from : Number(match[2]);
-  if (match === null || from < 1 || to > 65535 || from > to) {
+  if (match === null || from < OPTION_BOUNDS.port.min || to > OPTION_BOUNDS.port.max || from > to) {
     problems.add(path, 'SG_RULE_PORTS_INVALID', `${show(value)} is not a port or an ascending port range within 1-65535.`);
   }
   return value;
@@ -219,11 +218,11 @@ const cni = objectOf<CniSettings>('the CNI settings', {
   eniConfigs: optional(arrayOf(eniConfig, { max: L.eniConfigs, noun: 'ENIConfigs' })),
   externalSnat: optional(bool),
   excludeSnatCidrs: optional(cidrs('SNAT exclusions', L.cidrLists)),
-  warmEniTarget: optional(count(L.warmTarget)),
-  warmIpTarget: optional(count(L.warmTarget)),
-  minimumIpTarget: optional(count(L.warmTarget)),
-  warmPrefixTarget: optional(count(L.warmTarget)),
-  maxEni: optional(integer({ min: 1, max: L.maxEni })),
+  warmEniTarget: optional(bounded('warmEniTarget')),
+  warmIpTarget: optional(bounded('warmIpTarget')),
+  minimumIpTarget: optional(bounded('minimumIpTarget')),
+  warmPrefixTarget: optional(bounded('warmPrefixTarget')),
+  maxEni: optional(bounded('maxEnis')),
   securityGroupsForPods: optional(bool),
   podSecurityGroupEnforcingMode: optional(oneOf(POD_SG_ENFORCING_MODES)),
 });
@@ -240,14 +239,14 @@ const nodeGroup = objectOf<NodeGroup>('a node group', {
   amiFamily: optional(oneOf(AMI_FAMILIES)),
   instanceTypes: required(names('instance types', L.instanceTypesPerNodeGroup)),
   subnets: required(arrayOf(reference, { max: L.subnetsPerNodeGroup, min: 1, noun: 'subnets' })),
-  minSize: required(count(L.nodesPerGroup)),
-  desiredSize: required(count(L.nodesPerGroup)),
-  maxSize: required(count(L.nodesPerGroup)),
-  currentSize: optional(count(L.nodesPerGroup)),
-  maxPods: optional(integer({ min: 1, max: L.maxPods })),
+  minSize: required(bounded('nodes')),
+  desiredSize: required(bounded('nodes')),
+  maxSize: required(bounded('nodes')),
+  currentSize: optional(bounded('nodes')),
+  maxPods: optional(bounded('kubeletMaxPods')),
   // kubelet podsPerCore: 0 turns the limit off.
-  podsPerCore: optional(count(L.maxPods)),
-  maxSurge: optional(count(L.nodesPerGroup)),
+  podsPerCore: optional(bounded('podsPerCore')),
+  maxSurge: optional(bounded('nodes')),
   securityGroups: optional(names('security groups', L.securityGroupsPerEni)),
 });
 

@@ -848,7 +848,7 @@ describe('validateDesignSpec', () => {
     it('never throws on arbitrary JSON values', () => {
       fc.assert(
         fc.property(fc.jsonValue(), (value) => expectWellFormed(sut(value, context))),
-        { numRuns: 300 },
+        { numRuns: 300, seed: 20261205 },
       );
     });
 
@@ -858,7 +858,7 @@ describe('validateDesignSpec', () => {
           fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true }),
           (value) => expectWellFormed(sut(value, context)),
         ),
-        { numRuns: 200 },
+        { numRuns: 200, seed: 20261206 },
       );
     });
 
@@ -923,30 +923,27 @@ describe('validateDesignSpec', () => {
           expect(sut(design, context)).toEqual(result);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         }),
-        { numRuns: 500 },
+        { numRuns: 500, seed: 20261207 },
       );
+    });
+
+    // The mutation property above once failed on -0 (a JSON round trip writes 0): the reader now reads -0 as 0.
+    it('reads -0 as 0, so a valid spec equals its JSON round trip', () => {
+      const design = validDesign();
+      design.nodeGroups[0].minSize = -0;
+      const result = sut(design, context);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(Object.is(result.spec.nodeGroups[0].minSize, 0)).toBe(true);
+      expect(result.spec).toEqual(JSON.parse(JSON.stringify(design)));
     });
   });
 
-  describe('performance', () => {
-    it('validates a 3,000-subnet, 1,000-node-group design', () => {
-      const ipv4 = largeDesign();
-      const dualStack = largeDesign({ dualStack: true });
-      sut(largeDesign({ subnets: 300, nodeGroups: 100 }), context); // warm-up
-
-      const timed = (input: unknown) => {
-        const started = performance.now();
-        const result = sut(input, context);
-        return { result, ms: performance.now() - started };
-      };
-      const v4 = timed(ipv4);
-      const v6 = timed(dualStack);
-
-      console.log(
-        `DesignSpec validation, 3,000 subnets / 1,000 node groups: IPv4 ${v4.ms.toFixed(1)} ms, dual-stack ${v6.ms.toFixed(1)} ms`,
-      );
-      expect(failures(v4.result)).toEqual([]);
-      expect(failures(v6.result)).toEqual([]);
+  // Validation time at this size is measured by npm run bench.
+  describe('large designs', () => {
+    it('validates a 3,000-subnet, 1,000-node-group design, IPv4 and dual-stack', () => {
+      expect(failures(sut(largeDesign(), context))).toEqual([]);
+      expect(failures(sut(largeDesign({ dualStack: true }), context))).toEqual([]);
     });
   });
 });

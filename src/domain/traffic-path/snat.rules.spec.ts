@@ -34,6 +34,7 @@ describe('podEgressTranslation', () => {
         expect(sut.snatToNode).toBe(!cidrContainsAddress(vpc, dst));
         expect(sut.leavesVia).toBe(sut.snatToNode ? 'PRIMARY_ENI' : 'POD_ENI');
       }),
+      { seed: 20261208 },
     );
   });
 
@@ -45,6 +46,7 @@ describe('podEgressTranslation', () => {
       fc.property(ipv4, (dst) => {
         expect(translate(external, 'web', dst).snatToNode).toBe(false);
       }),
+      { seed: 20261209 },
     );
   });
 

@@ -12,6 +12,7 @@ import { TraceContext } from './trace-context.js';
 import { traceToMermaid } from './trace-diagram.js';
 import { ENDPOINT_KINDS, FLOW_PROTOCOLS, type Flow, type TracePathDeps, type TraceResult } from './trace-path.types.js';
 import type { DesignSpec } from '../spec/design-spec.types.js';
+import { OPTION_BOUNDS, isIntegerWithin } from '../spec/option-bounds.js';
 
 export function tracePath(design: DesignSpec, flow: Flow, deps: TracePathDeps): TraceResult {
   validateFlow(flow);
@@ -57,7 +58,11 @@ function validateFlow(flow: Flow): void {
   if (!(FLOW_PROTOCOLS as readonly string[]).includes(flow.protocol)) {
     throw invalid('INVALID_PROTOCOL', `protocol must be one of ${FLOW_PROTOCOLS.join(', ')}.`, 'flow.protocol');
   }
-  if (!Number.isInteger(flow.port) || flow.port < 0 || flow.port > 65535) {
-    throw invalid('INVALID_PORT', `port ${String(flow.port)} is not a port number (0-65535).`, 'flow.port');
+  if (!isIntegerWithin(flow.port, OPTION_BOUNDS.port)) {
+    throw invalid(
+      'INVALID_PORT',
+      `port ${String(flow.port)} is not a port number (${OPTION_BOUNDS.port.min}-${OPTION_BOUNDS.port.max}).`,
+      'flow.port',
+    );
   }
 }

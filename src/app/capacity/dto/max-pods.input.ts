@@ -6,12 +6,22 @@ import { CATALOG_NAME_PATTERN } from '../../catalogs/dto/create-catalog.input.js
 import { INSTANCE_TYPE_NAME_PATTERN } from '../../catalogs/dto/instance-type.model.js';
 import { parseBooleanQuery } from '../../catalogs/dto/list-instance-types.query.js';
 import { AMI_FAMILIES, IP_FAMILIES, type AmiFamily, type IpFamily } from '../../../domain/spec/design-spec.types.js';
-import { LAUNCHERS, NODE_OPERATING_SYSTEMS, type Launcher, type NodeOs } from '../../../domain/capacity/capacity.types.js';
+import {
+  LAUNCHERS,
+  NODE_OPERATING_SYSTEMS,
+  type Launcher,
+  type MaxPodsOptions,
+  type MaxPodsQuery,
+  type MaxPodsTableQuery,
+  type NodeOs,
+} from '../../../domain/capacity/capacity.types.js';
+import { OPTION_BOUNDS } from '../../../domain/spec/option-bounds.js';
+import { IsIntegerWithin, openApiBounds } from '../../option-bounds.decorator.js';
 import { AmiFamilyEnum, IpFamilyEnum, LauncherEnum, NodeOsEnum } from '../../graphql-vocabulary.js';
 
 /** Options shared by one instance type and the whole-catalog table (query string in REST, input in GraphQL). */
 @InputType('MaxPodsOptionsInput')
-export class MaxPodsOptionsInput {
+export class MaxPodsOptionsInput implements MaxPodsOptions {
   @Field({ nullable: true, defaultValue: 'aws' })
   @ApiPropertyOptional({ default: 'aws' })
   @IsOptional()
@@ -76,46 +86,38 @@ export class MaxPodsOptionsInput {
   cniVersion?: string;
 
   @Field(() => Int, { nullable: true, description: '--cni-max-eni / MAX_ENI' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 128 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.maxEnis))
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(128)
+  @IsIntegerWithin(OPTION_BOUNDS.maxEnis)
   maxEnis?: number;
 
   @Field(() => Int, { nullable: true, description: 'kubelet maxPods set explicitly (launch template, NodeConfig, EC2NodeClass).' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.kubeletMaxPods))
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.kubeletMaxPods)
   kubeletMaxPods?: number;
 
   @Field(() => Int, { nullable: true, description: 'Karpenter spec.kubelet.podsPerCore' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.podsPerCore))
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.podsPerCore)
   podsPerCore?: number;
 
   @Field(() => Int, { nullable: true, description: 'Karpenter RESERVED_ENIS' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 128 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.reservedEnis))
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(128)
+  @IsIntegerWithin(OPTION_BOUNDS.reservedEnis)
   reservedEnis?: number;
 
   @Field({ nullable: true, description: 'nodeadm maxPodsExpression (CEL over default_enis, ips_per_eni, max_pods).' })
   @ApiPropertyOptional({ example: '((default_enis - 1) * (ips_per_eni - 1)) + 2' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(OPTION_BOUNDS.maxPodsExpressionLength.max)
   maxPodsExpression?: string;
 
   @Field(() => AmiFamilyEnum, { nullable: true })
@@ -126,7 +128,7 @@ export class MaxPodsOptionsInput {
 }
 
 @InputType('MaxPodsInput')
-export class MaxPodsInput extends MaxPodsOptionsInput {
+export class MaxPodsInput extends MaxPodsOptionsInput implements MaxPodsQuery {
   @Field()
   @ApiProperty({ example: 'm5.large' })
   @IsString()
@@ -136,7 +138,7 @@ export class MaxPodsInput extends MaxPodsOptionsInput {
 }
 
 @InputType('MaxPodsTableInput')
-export class MaxPodsTableInput extends MaxPodsOptionsInput {
+export class MaxPodsTableInput extends MaxPodsOptionsInput implements MaxPodsTableQuery {
   @Field({ nullable: true })
   @ApiPropertyOptional({ example: 'm5' })
   @IsOptional()

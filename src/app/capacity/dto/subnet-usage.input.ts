@@ -7,13 +7,10 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { CATALOG_NAME_PATTERN } from '../../catalogs/dto/create-catalog.input.js';
@@ -25,11 +22,15 @@ import {
   SUBNET_USAGE_ROLES,
   type Launcher,
   type NodeOs,
+  type CniSettingsForCapacity,
+  type SubnetUsageNodeGroup,
+  type SubnetUsageRequest,
   type SubnetUsageRole,
+  type WindowsWarmPoolSettings,
 } from '../../../domain/capacity/capacity.types.js';
 import { AmiFamilyEnum, IpFamilyEnum, LauncherEnum, NodeOsEnum, SubnetUsageRoleEnum } from '../../graphql-vocabulary.js';
-
-const MAX_COUNT = 100_000;
+import { OPTION_BOUNDS } from '../../../domain/spec/option-bounds.js';
+import { IsIntegerWithin, openApiBounds } from '../../option-bounds.decorator.js';
 
 @InputType('SubnetUsageSubnetInput')
 export class SubnetUsageSubnetInput {
@@ -47,32 +48,26 @@ export class SubnetUsageSubnetInput {
 }
 
 @InputType('WindowsWarmPoolInput')
-export class WindowsWarmPoolInput {
+export class WindowsWarmPoolInput implements WindowsWarmPoolSettings {
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.warmIpTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.warmIpTarget)
   warmIpTarget?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.minimumIpTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.minimumIpTarget)
   minimumIpTarget?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.warmPrefixTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.warmPrefixTarget)
   warmPrefixTarget?: number;
 }
 
 @InputType('SubnetUsageCniInput')
-export class SubnetUsageCniInput {
+export class SubnetUsageCniInput implements CniSettingsForCapacity {
   @Field({ nullable: true })
   @ApiPropertyOptional({ example: '1.20.0' })
   @IsOptional()
@@ -84,39 +79,29 @@ export class SubnetUsageCniInput {
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() customNetworking?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() securityGroupsForPods?: boolean;
   @Field(() => Int, { nullable: true, description: 'WARM_ENI_TARGET (default 1)' })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.warmEniTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(128)
+  @IsIntegerWithin(OPTION_BOUNDS.warmEniTarget)
   warmEniTarget?: number;
   @Field(() => Int, { nullable: true, description: 'WARM_IP_TARGET' })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.warmIpTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.warmIpTarget)
   warmIpTarget?: number;
   @Field(() => Int, { nullable: true, description: 'MINIMUM_IP_TARGET' })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.minimumIpTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.minimumIpTarget)
   minimumIpTarget?: number;
   @Field(() => Int, { nullable: true, description: 'WARM_PREFIX_TARGET (default 1)' })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.warmPrefixTarget))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.warmPrefixTarget)
   warmPrefixTarget?: number;
   @Field(() => Int, { nullable: true, description: 'MAX_ENI' })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.maxEnis))
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(128)
+  @IsIntegerWithin(OPTION_BOUNDS.maxEnis)
   maxEni?: number;
 
   @Field(() => WindowsWarmPoolInput, { nullable: true })
@@ -128,7 +113,7 @@ export class SubnetUsageCniInput {
 }
 
 @InputType('SubnetUsageNodeGroupInput')
-export class SubnetUsageNodeGroupInput {
+export class SubnetUsageNodeGroupInput implements SubnetUsageNodeGroup {
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) name?: string;
 
   @Field({ nullable: true, description: 'Required except for FARGATE.' })
@@ -139,33 +124,25 @@ export class SubnetUsageNodeGroupInput {
   @Matches(INSTANCE_TYPE_NAME_PATTERN)
   instanceType?: string;
 
-  @Field(() => Int) @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_COUNT }) @IsInt() @Min(0) @Max(MAX_COUNT) nodes: number;
+  @Field(() => Int) @ApiProperty(openApiBounds(OPTION_BOUNDS.nodes)) @IsIntegerWithin(OPTION_BOUNDS.nodes) nodes: number;
   @Field(() => Int, { description: 'Pods per node that need a VPC address (not hostNetwork).' })
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10000 })
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @ApiProperty(openApiBounds(OPTION_BOUNDS.podsPerNode))
+  @IsIntegerWithin(OPTION_BOUNDS.podsPerNode)
   podsPerNode: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.podsPerNode))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.podsPerNode)
   branchPodsPerNode?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.kubeletMaxPods))
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.kubeletMaxPods)
   maxPods?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.nodes))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
+  @IsIntegerWithin(OPTION_BOUNDS.nodes)
   surgeNodes?: number;
   @Field(() => LauncherEnum, { nullable: true })
   @ApiPropertyOptional({ enum: LAUNCHERS, enumName: 'Launcher' })
@@ -183,31 +160,30 @@ export class SubnetUsageNodeGroupInput {
   @IsIn(AMI_FAMILIES)
   amiFamily?: AmiFamily;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.kubeletMaxPods))
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.kubeletMaxPods)
   kubeletMaxPods?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.podsPerCore))
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsIntegerWithin(OPTION_BOUNDS.podsPerCore)
   podsPerCore?: number;
   @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.reservedEnis))
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(128)
+  @IsIntegerWithin(OPTION_BOUNDS.reservedEnis)
   reservedEnis?: number;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) maxPodsExpression?: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(OPTION_BOUNDS.maxPodsExpressionLength.max)
+  maxPodsExpression?: string;
 }
 
 @InputType('SubnetUsageInput')
-export class SubnetUsageInput {
+export class SubnetUsageInput implements SubnetUsageRequest {
   @Field({ nullable: true, defaultValue: 'aws' })
   @ApiPropertyOptional({ default: 'aws' })
   @IsOptional()

@@ -42,6 +42,8 @@ import {
   type TargetType,
   type TrafficPolicy,
 } from '../../../domain/spec/design-spec.types.js';
+import { OPTION_BOUNDS } from '../../../domain/spec/option-bounds.js';
+import { openApiBounds } from '../../option-bounds.decorator.js';
 
 @ObjectType('VpcPeer')
 @InputType('VpcPeerInput')
@@ -180,7 +182,7 @@ export class NodeGroupModel {
 export class ExposeModel {
   @Field(() => AudienceEnum) @ApiProperty({ enum: AUDIENCES, enumName: 'Audience' }) audience: Audience;
   @Field(() => ExposeProtocolEnum) @ApiProperty({ enum: EXPOSE_PROTOCOLS, enumName: 'ExposeProtocol' }) protocol: ExposeProtocol;
-  @Field(() => Int) @ApiProperty({ type: 'integer', minimum: 1, maximum: 65535 }) port: number;
+  @Field(() => Int) @ApiProperty(openApiBounds(OPTION_BOUNDS.port)) port: number;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: 'integer' }) targetPort?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() needClientIp?: boolean;
   @Field({ nullable: true }) @ApiPropertyOptional() staticIps?: boolean;

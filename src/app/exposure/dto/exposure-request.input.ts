@@ -65,6 +65,8 @@ import {
   TargetTypeEnum,
   TrafficPolicyEnum,
 } from '../../graphql-vocabulary.js';
+import { OPTION_BOUNDS } from '../../../domain/spec/option-bounds.js';
+import { openApiBounds } from '../../option-bounds.decorator.js';
 
 const CERTIFICATE_ARN = /^arn:aws[a-z-]*:(acm|iam):[a-z0-9-]*:\d{12}:(certificate|server-certificate)\/\S{1,512}$/;
 const EIP_ALLOCATION_ID = /^eipalloc-[0-9a-f]{8,17}$/;
@@ -87,18 +89,18 @@ export class ExposeRequestInput {
   protocol: ExposeProtocol;
 
   @Field(() => Int, { nullable: true, description: 'Service / listener port; may come from workload.port instead.' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535, example: 443 })
+  @ApiPropertyOptional({ ...openApiBounds(OPTION_BOUNDS.port), example: 443 })
   @IsOptional()
-  @Min(1)
-  @Max(65535)
+  @Min(OPTION_BOUNDS.port.min)
+  @Max(OPTION_BOUNDS.port.max)
   @IsInt()
   port?: number;
 
   @Field(() => Int, { nullable: true, description: 'Container port, when it differs from port.' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.port))
   @IsOptional()
-  @Min(1)
-  @Max(65535)
+  @Min(OPTION_BOUNDS.port.min)
+  @Max(OPTION_BOUNDS.port.max)
   @IsInt()
   targetPort?: number;
 
@@ -148,10 +150,10 @@ export class ExposeRequestInput {
   kind?: ExposureKind;
 
   @Field(() => Int, { nullable: true, description: 'A fixed NodePort (the cluster default range is 30000-32767).' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.port))
   @IsOptional()
-  @Min(1)
-  @Max(65535)
+  @Min(OPTION_BOUNDS.port.min)
+  @Max(OPTION_BOUNDS.port.max)
   @IsInt()
   nodePort?: number;
 
@@ -310,10 +312,10 @@ export class ExposureWorkloadInput {
   namespace?: string;
 
   @Field(() => Int, { nullable: true, description: 'Service port; defaults to expose.port.' })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.port))
   @IsOptional()
-  @Min(1)
-  @Max(65535)
+  @Min(OPTION_BOUNDS.port.min)
+  @Max(OPTION_BOUNDS.port.max)
   @IsInt()
   port?: number;
 
@@ -322,10 +324,7 @@ export class ExposureWorkloadInput {
     description: 'Container port number or name; defaults to expose.targetPort, then the Service port.',
   })
   @ApiPropertyOptional({
-    oneOf: [
-      { type: 'integer', minimum: 1, maximum: 65535 },
-      { type: 'string', maxLength: 15 },
-    ],
+    oneOf: [openApiBounds(OPTION_BOUNDS.port), { type: 'string', maxLength: 15 }],
     example: 8443,
   })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isDns1035Label, isDns1123Label, isPortName } from '../../../domain/exposure/exposure-decision.engine.js';
+import { isDns1035Label, isDns1123Label, isPortName } from '../../../domain/kubernetes/kubernetes-names.js';
+import { OPTION_BOUNDS, isIntegerWithin } from '../../../domain/spec/option-bounds.js';
 
 /** [K8S] DNS-1035 label: a Service name (the engine's own check). */
 export function IsDns1035Label(options?: ValidationOptions): PropertyDecorator {
@@ -35,8 +36,7 @@ export function IsPortNumberOrName(options?: ValidationOptions): PropertyDecorat
     {
       name: 'isPortNumberOrName',
       validator: {
-        validate: (value: unknown) =>
-          (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535) || isPortName(value),
+        validate: (value: unknown) => isIntegerWithin(value, OPTION_BOUNDS.port) || isPortName(value),
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be a port number (1-65535) or a port name (IANA_SVC_NAME, at most 15 characters)`,
       },

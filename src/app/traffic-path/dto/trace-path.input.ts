@@ -33,6 +33,8 @@ import {
   type ServiceEntry,
 } from '../../../domain/traffic-path/trace-path.types.js';
 import { EndpointKindEnum, FlowProtocolEnum, ServiceEntryEnum } from '../../graphql-vocabulary.js';
+import { OPTION_BOUNDS, isIntegerWithin } from '../../../domain/spec/option-bounds.js';
+import { openApiBounds } from '../../option-bounds.decorator.js';
 
 const NAME_MAX = 253;
 
@@ -71,7 +73,7 @@ function EndpointField(rule: FieldRule): PropertyDecorator {
 const isName = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= NAME_MAX;
 const isBoolean = (value: unknown) => typeof value === 'boolean';
 const isAddress = (value: unknown) => typeof value === 'string' && value.length <= 64 && (isIP(value, 4) || isIP(value, 6));
-const isPort = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+const isPort = (value: unknown) => isIntegerWithin(value, OPTION_BOUNDS.port);
 
 @InputType('EndpointInput', { description: 'One end of a flow: `kind` plus the fields that kind uses.' })
 export class EndpointInput {
@@ -149,7 +151,7 @@ export class EndpointInput {
   lbPicksSourceNode?: boolean;
 
   @Field(() => Int, { nullable: true, description: "SERVICE: the Service's NodePort." })
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535 })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.port))
   @EndpointField({ kinds: ['SERVICE'], valid: isPort, expected: 'a port number (1-65535)' })
   nodePort?: number;
 }
@@ -191,9 +193,9 @@ export class FlowInput {
   protocol: FlowProtocol;
 
   @Field(() => Int, { description: 'The destination port the client dials.' })
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 65535, example: 443 })
-  @Min(1)
-  @Max(65535)
+  @ApiProperty({ ...openApiBounds(OPTION_BOUNDS.port), example: 443 })
+  @Min(OPTION_BOUNDS.port.min)
+  @Max(OPTION_BOUNDS.port.max)
   @IsInt()
   port: number;
 

@@ -3,6 +3,7 @@
  * instance and ip targets, externalTrafficPolicy, client-IP preservation, proxy protocol, X-Forwarded-For, hairpin,
  * health-check behaviour). The exposure decision comes through the ResolveExposure port.
  */
+import { NODE_PORT_RANGE, isInNodePortRange } from '../../kubernetes/service-ports.js';
 import type { Expose } from '../../spec/design-spec.types.js';
 import type { NodePlacement } from '../address-plan.js';
 import { invalid, type IndexedSubnet } from '../design-lookup.js';
@@ -19,6 +20,7 @@ import type {
   ServiceEntry,
 } from '../trace-path.types.js';
 import { deliverOnSameNode, isStrictBranch, nodeAddressFor, nodeToPod, podToPod, travelToNode } from './pod-and-node.flow.js';
+import { OPTION_BOUNDS, isIntegerWithin } from '../../spec/option-bounds.js';
 
 interface ServiceShape {
   ref: WorkloadRef;
@@ -30,8 +32,6 @@ interface ServiceShape {
   targetPort: number;
   protocol: FlowProtocol;
 }
-
-const NODE_PORT_RANGE = { from: 30000, to: 32767 };
 
 export function traceToService(ctx: TraceContext, source: Actor, to: ServiceEndpoint): void {
   const ref = ctx.workload(to, 'flow.to');
@@ -567,17 +567,17 @@ function healthCheckNote(targetType: 'IP' | 'INSTANCE', policy: 'CLUSTER' | 'LOC
 
 function resolveNodePort(ctx: TraceContext, to: ServiceEndpoint, service: ServiceShape, dialledDirectly: boolean): number {
   if (to.nodePort !== undefined) {
-    if (!Number.isInteger(to.nodePort) || to.nodePort < 1 || to.nodePort > 65535) {
-      throw invalid('INVALID_PORT', `nodePort ${to.nodePort} is not a port number.`, 'flow.to.nodePort');
+    if (!isIntegerWithin(to.nodePort, OPTION_BOUNDS.port)) {
+      throw invalid('INVALID_PORT', `nodePort ${String(to.nodePort)} is not a port number.`, 'flow.to.nodePort');
     }
     return to.nodePort;
   }
   const port = ctx.flow.port;
-  if (dialledDirectly && port >= NODE_PORT_RANGE.from && port <= NODE_PORT_RANGE.to) return port;
-  const assigned = NODE_PORT_RANGE.from + (service.ref.index % (NODE_PORT_RANGE.to - NODE_PORT_RANGE.from + 1));
+  if (dialledDirectly && isInNodePortRange(port)) return port;
+  const assigned = NODE_PORT_RANGE.min + (service.ref.index % (NODE_PORT_RANGE.max - NODE_PORT_RANGE.min + 1));
   ctx.t.assume(
     'NODE_PORT_ASSIGNED',
-    `The NodePort of ${service.ref.workload.name} is not in the design; ${assigned} is shown (Kubernetes allocates one from ${NODE_PORT_RANGE.from}-${NODE_PORT_RANGE.to}).`,
+    `The NodePort of ${service.ref.workload.name} is not in the design; ${assigned} is shown (Kubernetes allocates one from ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}).`,
   );
   return assigned;
 }
