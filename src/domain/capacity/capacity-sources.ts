@@ -127,6 +127,17 @@ const SOURCE_TAGS: Record<keyof typeof SOURCES, string | null> = {
   lbcSubnetResolver: '[LBC-CODE-SR]',
   customNetworkingIssues: '[ISSUE] amazon-vpc-cni-k8s#331, amazon-eks-ami#375, amazon-vpc-cni-k8s#3238',
   cidrReservationIssue: '[ISSUE] amazon-vpc-cni-k8s#2749',
+  calculatorCniVersion: '[CALC] L114-117',
+  calculatorCap: '[CALC] L148-162',
+  nodeadmKubeReservedOrder: '[NODEADM-KUBELET] L274-287, L442-443',
+  nodeadmKubeReservedE2e: '[NODEADM-E2E-MAX-PODS] L52, L61',
+  nodeadmAl2023Only: '[NODEADM-README] L14-15',
+  karpenterKubeReserved: '[KARP-TYPES] L304-306, L678-681',
+  karpenterMemoryOverheadFlags: '[KARP-AMI] L148-155',
+  karpenterEniLimitedPods: '[KARP-TYPES] L641-661',
+  bpCustomNetworking: '[BPG-CN]',
+  bpIpOptimization: '[BPG-IP-OPT]',
+  warmEniTargetIssue: '[ISSUE] amazon-vpc-cni-k8s#2294',
   derived: null,
 };
 

@@ -101,6 +101,12 @@ export const SOURCES_TABLE = {
   CALC: file(EKS_AMI_AL2, 'templates/al2/runtime/max-pods-calculator.sh', 'Amazon EKS AMI (AL2): max-pods-calculator.sh'),
   'NODEADM-ENI': file(NODEADM, 'nodeadm/internal/kubelet/eni_max_pods.go', 'Amazon EKS AMI (AL2023) nodeadm: default max pods'),
   'NODEADM-KUBELET': file(NODEADM, 'nodeadm/internal/kubelet/config.go', 'Amazon EKS AMI (AL2023) nodeadm: kubelet reservations'),
+  'NODEADM-E2E-MAX-PODS': file(
+    NODEADM,
+    'nodeadm/test/e2e/cases/custom-max-pods-expression/scenarios/kubelet-config-max-pods/expected.json',
+    'Amazon EKS AMI (AL2023) nodeadm e2e: maxPodsExpression with a kubelet maxPods drop-in (expected kubelet config)',
+  ),
+  'NODEADM-README': file(NODEADM, 'nodeadm/README.md', 'Amazon EKS AMI (AL2023) nodeadm: README (AL2023 only)'),
   'NODEADM-TYPES': file(
     NODEADM,
     'nodeadm/api/v1alpha1/nodeconfig_types.go',
@@ -194,6 +200,7 @@ export const SOURCES_TABLE = {
     'EKS Best Practices: custom networking',
     `${BPG_PAGES}/custom-networking.html`,
   ),
+  'BPG-IP-OPT': file(BPG, 'latest/bpg/networking/ip-optimization-strategies.adoc', 'EKS Best Practices: optimizing IP address utilization'),
   'BPG-VPC-CNI': file(BPG, 'latest/bpg/networking/vpc-cni.adoc', 'EKS Best Practices: Amazon VPC CNI'),
   'BPG-PD-LINUX': file(BPG, 'latest/bpg/networking/prefix-mode_linux.adoc', 'EKS Best Practices: prefix mode for Linux'),
   'BPG-PD-WINDOWS': file(BPG, 'latest/bpg/networking/prefix-mode_windows.adoc', 'EKS Best Practices: prefix mode for Windows'),
