@@ -1,6 +1,6 @@
 /**
  * The remedies the advisor knows, each a builder of one candidate patch (priced afterwards by what-if). Facts and
- * sources: the project's sources table (src/domain/capacity/capacity-sources.ts; shared/research/capacity.md §3, §5).
+ * sources: the project's sources table (src/domain/capacity/capacity-sources.ts).
  */
 import { CAPACITY_SOURCES as SOURCES, prefixBlockRisk } from '../capacity/index.js';
 import type { InstanceTypeRecord } from '../catalog/instance-type.js';

@@ -75,6 +75,7 @@ export const SOURCES_TABLE = {
   'LBC-CFG': file(LBC, 'docs/deploy/configurations.md', 'AWS Load Balancer Controller: controller flags and feature gates'),
   'LBC-HELM': file(LBC, 'helm/aws-load-balancer-controller/values.yaml', 'AWS Load Balancer Controller: Helm chart defaults'),
   // ---- AWS Load Balancer Controller: code
+  'LBC-CODE-PARSER': file(LBC, 'pkg/annotations/parser.go', 'LBC: annotation value parsing (stringMap, stringList, int32)'),
   'LBC-CODE-TG': file(LBC, 'pkg/service/model_build_target_group.go', 'LBC: target groups built for a Service'),
   'LBC-CODE-LB': file(LBC, 'pkg/service/model_build_load_balancer.go', 'LBC: NLB built for a Service'),
   'LBC-CODE-MB': file(LBC, 'pkg/service/model_builder.go', 'LBC: Service model builder'),
