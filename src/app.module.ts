@@ -12,6 +12,7 @@ import { DesignsModule } from './app/designs/designs.module.js';
 import { ExposureModule } from './app/exposure/exposure.module.js';
 import { GraphqlPluginsModule } from './platform/graphql/graphql-plugins.module.js';
 import { graphqlOptions } from './platform/graphql/graphql-options.js';
+import { ImmutableResponseCacheModule } from './platform/http/immutable-response-cache.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { DatabaseModule } from './platform/persistence/database.module.js';
@@ -21,6 +22,7 @@ import { TrafficPathModule } from './app/traffic-path/traffic-path.module.js';
 const featureModules = (environment: Environment) => [
   AuthModule,
   RateLimitModule,
+  ImmutableResponseCacheModule,
   DatabaseModule,
   HealthModule,
   MetricsModule,

@@ -26,6 +26,9 @@ import { validateEnvironment } from './platform/config/environment.js';
 import { registerGraphiql } from './platform/graphql/graphiql.page.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
 import { ShutdownState } from './platform/health/shutdown-state.js';
+import { registerCachedAnswers } from './platform/http/cached-answer.hook.js';
+import { ImmutableResponseCache } from './platform/http/immutable-response-cache.js';
+import { RateLimitGuard } from './platform/rate-limit/rate-limit.guard.js';
 import { createRootLogger, logRequest, PinoNestLogger } from './platform/logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -73,6 +76,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     done();
   });
   registerAuthentication(fastify, app.get(Authenticator), environment.DOCS_PUBLIC);
+  registerCachedAnswers(fastify, app.get(ImmutableResponseCache), app.get(RateLimitGuard));
   fastify.addHook('preValidation', (request, _reply, done) => {
     done(
       exceedsJsonDepth(request.body)

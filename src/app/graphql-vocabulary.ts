@@ -25,10 +25,12 @@ import {
   POD_SECURITY_GROUP_MODES,
   PROXY_PROTOCOL_VERSIONS,
 } from '../domain/exposure/exposure.types.js';
+import { ADVICE_PROBLEM_CODE_LIST, DISRUPTIONS, JSON_PATCH_OPS, REMEDY_KINDS } from '../domain/advice/index.js';
 import { FINDING_SEVERITIES } from '../domain/findings/finding.js';
 import { PLAN_STATUSES, SERVICE_CIDR_SOURCES, SPEC_CHANGE_KINDS, SUBNET_CHARGE_KINDS } from '../domain/plan/plan.types.js';
 import {
   AMI_FAMILIES,
+  WINDOWS_VARIANTS,
   AUDIENCES,
   EXPOSE_PROTOCOLS,
   IP_FAMILIES,
@@ -61,6 +63,7 @@ export const PeerConnectionEnum = graphqlEnum(PEER_CONNECTIONS, 'PeerConnection'
 export const SubnetRoleEnum = graphqlEnum(SUBNET_ROLES, 'SubnetRole');
 export const NodeGroupKindEnum = graphqlEnum(NODE_GROUP_KINDS, 'NodeGroupKind');
 export const AmiFamilyEnum = graphqlEnum(AMI_FAMILIES, 'AmiFamily');
+export const WindowsVariantEnum = graphqlEnum(WINDOWS_VARIANTS, 'WindowsVariant');
 export const PodSecurityGroupEnforcingModeEnum = graphqlEnum(POD_SG_ENFORCING_MODES, 'PodSecurityGroupEnforcingMode');
 export const AudienceEnum = graphqlEnum(AUDIENCES, 'Audience', 'Who must reach the workload.');
 export const ExposeProtocolEnum = graphqlEnum(EXPOSE_PROTOCOLS, 'ExposeProtocol');
@@ -138,3 +141,9 @@ export const PlanStatusEnum = graphqlEnum(
   'ERRORS when any finding is an ERROR, else WARNINGS when any is a WARNING, else OK.',
 );
 export const SpecChangeKindEnum = graphqlEnum(SPEC_CHANGE_KINDS, 'SpecChangeKind');
+
+// What-if and advice
+export const JsonPatchOpEnum = graphqlEnum(JSON_PATCH_OPS, 'JsonPatchOp', 'An RFC 6902 JSON Patch operation.');
+export const RemedyKindEnum = graphqlEnum(REMEDY_KINDS, 'RemedyKind');
+export const DisruptionEnum = graphqlEnum(DISRUPTIONS, 'Disruption', 'What applying a remedy costs the running cluster.');
+export const AdviceProblemCodeEnum = graphqlEnum(ADVICE_PROBLEM_CODE_LIST, 'AdviceProblemCode');

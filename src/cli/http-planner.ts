@@ -1,11 +1,12 @@
 /**
- * The planner behind a running server: the REST routes of shared/API.md with a bearer token, over Node's global fetch.
+ * The planner behind a running server: the REST routes of docs/api.md with a bearer token, over Node's global fetch.
  * Error bodies `{"error":{"code","message","details"}}` come back as ServerAnswerErrors with the server's code, which
  * the CLI prints and exits on like the PlanningErrors the local engines throw.
  */
 import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../domain/capacity/index.js';
 import { kindOfHttpStatus } from '../domain/errors/error-codes.js';
 import { InvalidInputError, type ErrorDetail, UnavailableError } from '../domain/errors/planning-error.js';
+import type { Advice, WhatIfResult } from '../domain/advice/index.js';
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { TraceResult } from '../domain/traffic-path/index.js';
@@ -58,8 +59,36 @@ export class HttpPlanner implements PlannerClient {
     return this.request('GET', `/v1/designs/${encodeURIComponent(designId)}/plan`, { query: { revision } });
   }
 
+  public whatIf(design: unknown, patch: unknown): Promise<WhatIfResult> {
+    return this.request('POST', '/v1/what-if', { body: { spec: design, patch } });
+  }
+
+  /** POST /v1/designs/{id}/what-if: a saved design (latest revision, or `revision`). */
+  public whatIfSaved(designId: string, revision: number | undefined, patch: unknown): Promise<WhatIfResult> {
+    return this.request('POST', `/v1/designs/${encodeURIComponent(designId)}/what-if`, { query: { revision }, body: { patch } });
+  }
+
+  public advise(design: unknown): Promise<Advice> {
+    return this.request('POST', '/v1/advice', { body: design });
+  }
+
+  /** GET /v1/designs/{id}/advice */
+  public adviseSaved(designId: string, revision?: number): Promise<Advice> {
+    return this.request('GET', `/v1/designs/${encodeURIComponent(designId)}/advice`, { query: { revision } });
+  }
+
   public lint(manifests: string, context?: LintContextInput): Promise<LintResult> {
     return this.request('POST', '/v1/exposure/lint', { body: context === undefined ? { manifests } : { manifests, context } });
+  }
+
+  /** POST /v1/designs/import/aws: the bundle saved as a design. */
+  public importAws<T>(bundle: unknown): Promise<T> {
+    return this.request('POST', '/v1/designs/import/aws', { body: bundle });
+  }
+
+  /** POST /v1/catalogs/import/aws: describe-instance-types output saved as a custom catalog. */
+  public importAwsCatalog<T>(input: { name: string; description?: string; instanceTypes: unknown }): Promise<T> {
+    return this.request('POST', '/v1/catalogs/import/aws', { body: input });
   }
 
   private async request<T>(

@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { CliContext, type CliIo } from './cli.context.js';
 import { EXIT_CODES, formatError } from './cli-errors.js';
+import { importCommand } from './commands/import.command.js';
 import { lintCommand } from './commands/lint.command.js';
 import { maxPodsTableCommand } from './commands/max-pods-table.command.js';
 import { maxPodsCommand } from './commands/max-pods.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { subnetUsageCommand } from './commands/subnet-usage.command.js';
 import { traceCommand } from './commands/trace.command.js';
+import { adviseCommand, whatIfCommand } from './commands/what-if.command.js';
 import { OUTPUT_FORMATS } from './output.js';
 
 export const CLI_NAME = 'eks-network-planner';
@@ -41,9 +43,16 @@ export function buildProgram(cli: CliContext): Command {
     subnetUsageCommand(cli),
     traceCommand(cli),
     planCommand(cli),
+    whatIfCommand(cli),
+    adviseCommand(cli),
     lintCommand(cli),
+    importCommand(cli),
   ]) {
-    program.addCommand(command.showHelpAfterError('(run with --help for usage)').configureOutput(program.configureOutput()).exitOverride());
+    // Subcommands (`import aws`) report usage errors and exit codes the same way.
+    for (const sub of [command, ...command.commands]) {
+      sub.showHelpAfterError('(run with --help for usage)').configureOutput(program.configureOutput()).exitOverride();
+    }
+    program.addCommand(command);
   }
   return program;
 }

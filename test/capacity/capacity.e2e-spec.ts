@@ -49,6 +49,41 @@ describe('capacity over REST and GraphQL', () => {
     expect(nodeadm.body).toMatchObject({ maxPods: 44, kubeReservedMemoryMiB: 739 });
   });
 
+  it('reserves kube-reserved memory for the pods nodeadm and Karpenter reserve for, not the kubelet override (issue 17 item 2)', async () => {
+    const maxPods = async (query: Record<string, string>) => (await t.http.get('/v1/capacity/max-pods').query(query).expect(200)).body;
+    // nodeadm config.go withDefaultReservedResources: 11 × 29 (its standard m5.large value) + 255, before maxPods 110 applies.
+    expect(await maxPods({ launcher: 'NODEADM', instanceType: 'm5.large', kubeletMaxPods: '110' })).toMatchObject({
+      maxPods: 110,
+      kubeReservedMemoryMiB: 574,
+    });
+    // Karpenter types.go: kubeReservedResources(cpu, ENILimitedPods(ctx, info, 0, nics)) for AL2023, whatever RESERVED_ENIS is.
+    expect(await maxPods({ launcher: 'KARPENTER', instanceType: 'm5.large', reservedEnis: '1' })).toMatchObject({
+      maxPods: 20,
+      kubeReservedMemoryMiB: 574,
+    });
+  });
+
+  it('accepts cniVersion=1.9 as the calculator does, answers INVALID_CNI_VERSION for every malformed one, and takes efaOnlyInterfaces (issue 17 item 3)', async () => {
+    const pd = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'm5.large', prefixDelegation: 'true', showMaxAllowed: 'true', cniVersion: '1.9' });
+    expect(pd.status).toBe(200);
+    expect(pd.body.maxPods).toBe(434);
+    for (const cniVersion of ['latest', '1', '1.9.0.1', 'x'.repeat(300)]) {
+      const bad = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large', cniVersion }).expect(400);
+      expect(bad.body.error.code).toBe('INVALID_CNI_VERSION');
+    }
+    const efa = await t.http
+      .get('/v1/capacity/max-pods')
+      .query({ instanceType: 'p5.48xlarge', launcher: 'KARPENTER', efaOnlyInterfaces: '1' })
+      .expect(200);
+    expect(efa.body.maxPods).toBe(51);
+    const gql = await t.graphql(
+      '{ maxPods(input: { instanceType: "m5.large", launcher: NODEADM, amiFamily: AL2 }) { maxPods warnings { code } } }',
+    );
+    expect(gql.body.data?.maxPods.warnings.map((w: { code: string }) => w.code)).toContain('NODEADM_CONFIGURES_AL2023_ONLY');
+  });
+
   it('answers coded errors: unknown type 404, impossible combination 400 naming the rule, bad options 400', async () => {
     expect((await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.gigantic' }).expect(404)).body.error.code).toBe(
       'INSTANCE_TYPE_NOT_FOUND',

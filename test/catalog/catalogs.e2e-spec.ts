@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CATALOG } from '../../src/domain/catalog/data/aws-catalog.data.js';
+import { withClient } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const customType = (name: string, overrides: Record<string, unknown> = {}) => ({
@@ -41,6 +42,52 @@ describe('instance-type catalogs', () => {
     const response = await second.http.get('/v1/catalogs/aws').expect(200);
     expect(response.body.instanceTypeCount).toBe(1391);
     await second.close();
+  });
+
+  it('re-seeds when the source version changes: stale, missing and extra rows become the bundled data, then nothing is rewritten', async () => {
+    // What a database seeded before the vCPU re-sync looks like (issue 17): p3/f1/dl1 without vCPUs, the old version.
+    const resynced = ['dl1.24xlarge', 'f1.2xlarge', 'f1.4xlarge', 'f1.16xlarge', 'p3.2xlarge', 'p3.8xlarge', 'p3.16xlarge'];
+    await withClient(t.databaseUrl, async (client) => {
+      await client.query(
+        `UPDATE "Catalog" SET "sourceVersion" = 'vpc-cni 6152e01c (2026-08-11); karpenter 7f27b4e8 (2026-08-18)' WHERE name = 'aws'`,
+      );
+      await client.query(`UPDATE "InstanceType" SET vcpu = NULL WHERE "catalogName" = 'aws' AND name = ANY($1)`, [resynced]);
+      await client.query(`DELETE FROM "InstanceType" WHERE "catalogName" = 'aws' AND name = 'z1d.xlarge'`);
+      await client.query(
+        `INSERT INTO "InstanceType" ("catalogName", name, family, vcpu, "maxEnis", "ipv4PerEni", hypervisor, "bareMetal", "networkCards")
+         VALUES ('aws', 'zz9.retired', 'zz9', 2, 2, 4, 'NITRO', false, '[{"index":0,"maxEnis":2}]')`,
+      );
+    });
+    const reseeded = await startTestApp({ DATABASE_URL: t.databaseUrl });
+    try {
+      const catalog = (await reseeded.http.get('/v1/catalogs/aws').expect(200)).body;
+      expect(catalog).toMatchObject({ instanceTypeCount: 1391, sourceVersion: AWS_CATALOG.sourceVersion });
+      const p3 = (await reseeded.http.get('/v1/catalogs/aws/instance-types/p3.16xlarge').expect(200)).body;
+      expect(p3.vcpu).toBe(64);
+      await reseeded.http.get('/v1/catalogs/aws/instance-types/zz9.retired').expect(404);
+      const rows = await withClient(t.databaseUrl, (client) =>
+        client.query<{ name: string; vcpu: number | null; xmin: string }>(
+          `SELECT name, vcpu, xmin::text AS xmin FROM "InstanceType" WHERE "catalogName" = 'aws' ORDER BY name COLLATE "C"`,
+        ),
+      );
+      expect(rows.rows.map(({ name, vcpu }) => ({ name, vcpu }))).toEqual(
+        AWS_CATALOG.instanceTypes.map(({ name, vcpu }) => ({ name, vcpu })),
+      );
+      // Same version again: the seeder leaves every row as it is (no row is rewritten, so no row gets a new xmin).
+      const again = await startTestApp({ DATABASE_URL: t.databaseUrl });
+      await again.close();
+      const after = await withClient(t.databaseUrl, (client) =>
+        client.query<{ name: string; xmin: string }>(
+          `SELECT name, xmin::text AS xmin FROM "InstanceType" WHERE "catalogName" = 'aws' ORDER BY name COLLATE "C"`,
+        ),
+      );
+      expect(after.rows).toEqual(rows.rows.map(({ name, xmin }) => ({ name, xmin })));
+    } finally {
+      await reseeded.close();
+    }
+    // The running app reads the aws catalog from its bundled copy: max pods with EC2's 64 vCPUs, as the calculator gives.
+    const maxPods = (await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'p3.16xlarge' }).expect(200)).body;
+    expect(maxPods.maxPods).toBe(234);
   });
 
   it('pages through every type exactly once with the cursor', async () => {

@@ -28,7 +28,7 @@ const README = 'README.md';
 const TABLE_START = '<!-- error-codes:start (generated from the registries by `npm run contracts`) -->';
 const TABLE_END = '<!-- error-codes:end -->';
 
-/** The statuses of shared/API.md, written out here so that a change to HTTP_STATUS_BY_KIND is a visible decision. */
+/** The statuses of docs/api.md, written out here so that a change to HTTP_STATUS_BY_KIND is a visible decision. */
 const CONTRACT_STATUS: Record<ErrorKind, number> = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,

@@ -43,6 +43,43 @@ describe('eksctl import and export over the API', () => {
     expect(Array.isArray(withNotes.body.notExported)).toBe(true);
   });
 
+  it('answers design errors of an import in ClusterConfig paths, and lists each not-exported path once, in the YAML too (issue 17 item 7)', async () => {
+    const config = [
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata: { name: demo, region: us-east-1 }',
+      'vpc:',
+      '  cidr: 10.0.0.0/16',
+      '  subnets:',
+      '    private:',
+      '      us-east-1a: { cidr: 10.0.16.0/20 }',
+      '      us-east-1b: { cidr: 10.0.32.0/20 }',
+      'managedNodeGroups:',
+      '  - name: web',
+      '    instanceTypes: [m5.large, m5.gigantic]',
+      '    privateNetworking: true',
+      '',
+    ].join('\n');
+    const refused = await t.http.post('/v1/designs/import/eksctl').set('content-type', 'application/yaml').send(config).expect(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.error.details.map((d: { path: string }) => d.path)).toEqual(['managedNodeGroups[0].instanceTypes[1]']);
+
+    const design = (
+      await t.http
+        .post('/v1/designs/import/eksctl')
+        .set('content-type', 'application/yaml')
+        .send(fixture('private-prefix-delegation.yaml'))
+        .expect(201)
+    ).body.design;
+    const spec = { ...design.spec, workloads: [{ name: 'api', nodeGroup: design.spec.nodeGroups[0].name, replicas: 2 }] };
+    await t.http.put(`/v1/designs/${design.id}`).set('if-match', `"${design.revision}"`).send(spec).expect(200);
+    const exported = await t.http.get(`/v1/designs/${design.id}/export/eksctl`).expect(200);
+    const header = String(exported.headers['x-not-exported']).split(', ');
+    expect(header).toContain('workloads');
+    expect(header).toEqual([...new Set(header)]);
+    for (const path of header) expect(exported.text).toContain(`#   ${path}: `);
+  });
+
   it('exports the aws-node environment and ENIConfigs of a custom-networking design', async () => {
     const imported = await t.http
       .post('/v1/designs/import/eksctl')

@@ -42,6 +42,23 @@ describe('request limits', () => {
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('a whole helm template output over the body limit answers 413 naming the limit (issue 17 item 6)', async () => {
+    const document = (i: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`;
+    const helmTemplate = Array.from({ length: 800 }, (_, i) => document(i)).join('---\n');
+    expect(helmTemplate.length).toBeGreaterThan(65536);
+    const response = await t.http
+      .post('/v1/exposure/lint')
+      .set(bearer(TOKENS.b))
+      .set('content-type', 'application/yaml')
+      .send(helmTemplate)
+      .expect(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(response.body.error.message).toContain('limit of 65536 bytes');
+    expect(response.body.error.message).toContain('BODY_LIMIT_BYTES');
+    expect(response.body.error.message).toContain(`${Buffer.byteLength(helmTemplate)} bytes`);
+  });
+
   it('rejects GraphQL operations that nest too deep or cost too much, before executing them', async () => {
     // Depth counts from the root field (0): design → spec → cni → eniConfigs → az is 4 levels below it.
     const deep = await t.http

@@ -5,6 +5,7 @@ import { RequireScope } from '../../platform/auth/scopes.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogListResponse, CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
+import { AwsCatalogImportModel, ImportAwsCatalogInput } from './dto/import-aws-catalog.input.js';
 import { InstanceTypeModel } from './dto/instance-type.model.js';
 import { ListInstanceTypesQuery } from './dto/list-instance-types.query.js';
 import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
@@ -30,6 +31,19 @@ export class CatalogController {
   @ApiErrorResponses(...JSON_BODY_ERRORS, [409, 'A catalog with this name exists (CATALOG_EXISTS).'])
   public createCatalog(@Body() input: CreateCatalogInput): Promise<CatalogModel> {
     return this.catalogs.createCatalog(input);
+  }
+
+  @Post('import/aws')
+  @RequireScope('admin')
+  @ApiOperation({
+    operationId: 'importAwsCatalog',
+    summary:
+      'Create a custom catalog from `aws ec2 describe-instance-types` output (verbatim): types newer than the shipped table, with their vCPUs.',
+  })
+  @ApiCreatedResponse({ type: AwsCatalogImportModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [409, 'A catalog with this name exists (CATALOG_EXISTS).'])
+  public importAwsCatalog(@Body() input: ImportAwsCatalogInput): Promise<AwsCatalogImportModel> {
+    return this.catalogs.importAwsCatalog(input);
   }
 
   @Get(':catalog')

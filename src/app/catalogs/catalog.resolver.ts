@@ -5,6 +5,7 @@ import { CatalogLoaders } from './catalog.loaders.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
+import { AwsCatalogImportModel, ImportAwsCatalogInput } from './dto/import-aws-catalog.input.js';
 import { InstanceTypeModel } from './dto/instance-type.model.js';
 import { InstanceTypesArgs } from './dto/instance-types.args.js';
 
@@ -46,6 +47,12 @@ export class CatalogResolver {
   @Mutation(() => CatalogModel)
   public createCatalog(@Args('input') input: CreateCatalogInput): Promise<CatalogModel> {
     return this.catalogs.createCatalog(input);
+  }
+
+  @RequireScope('admin')
+  @Mutation(() => AwsCatalogImportModel, { description: 'Create a custom catalog from `aws ec2 describe-instance-types` output.' })
+  public importAwsCatalog(@Args('input') input: ImportAwsCatalogInput): Promise<AwsCatalogImportModel> {
+    return this.catalogs.importAwsCatalog(input);
   }
 
   @RequireScope('admin')

@@ -8,7 +8,9 @@ import {
 } from '../../domain/errors/planning-error.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../../platform/pagination/cursor.js';
 import { AWS_CATALOG, AWS_CATALOG_NAME } from '../../domain/catalog/data/aws-catalog.data.js';
+import { importInstanceTypes, type AwsImportWarning } from '../../domain/aws-import/index.js';
 import type { CreateCatalogInput } from './dto/create-catalog.input.js';
+import type { ImportAwsCatalogInput } from './dto/import-aws-catalog.input.js';
 import type { InstanceTypeModel } from './dto/instance-type.model.js';
 import { type CatalogSummary, CatalogRepository, type InstanceTypeQuery } from './catalog.repository.js';
 import { buildIndex, type CatalogIndex, instanceTypeNotFound } from '../../domain/catalog/catalog-index.js';
@@ -79,6 +81,13 @@ export class CatalogService implements OnModuleInit {
     await this.repository.createCatalog(input.name, input.description ?? '', types);
     this.customIndexes.delete(input.name);
     return this.getCatalog(input.name);
+  }
+
+  /** `aws ec2 describe-instance-types` output → a custom catalog (branch ENIs from the aws catalog where it knows the type). */
+  public async importAwsCatalog(input: ImportAwsCatalogInput): Promise<{ catalog: CatalogSummary; warnings: AwsImportWarning[] }> {
+    const imported = importInstanceTypes(input.instanceTypes, (name) => this.awsIndex.byName.get(name));
+    const catalog = await this.createCatalog({ name: input.name, description: input.description, instanceTypes: imported.instanceTypes });
+    return { catalog, warnings: imported.warnings };
   }
 
   public async deleteCatalog(name: string): Promise<void> {

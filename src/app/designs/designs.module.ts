@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalogs/catalog.module.js';
+import { AwsImportController } from './aws-import.controller.js';
+import { AwsImportResolver } from './aws-import.resolver.js';
+import { AwsImportService } from './aws-import.service.js';
 import { DesignsController } from './designs.controller.js';
 import { DesignsRepository } from './designs.repository.js';
 import { DesignsResolver } from './designs.resolver.js';
@@ -10,6 +13,9 @@ import { EksctlResolver } from './eksctl.resolver.js';
 import { PlanController } from './plan.controller.js';
 import { DesignPlanResolver, WorkloadExposurePlanResolver } from './plan.resolver.js';
 import { PlanService } from './plan.service.js';
+import { WhatIfController } from './what-if.controller.js';
+import { WhatIfResolver } from './what-if.resolver.js';
+import { WhatIfService } from './what-if.service.js';
 
 @Module({
   imports: [CatalogModule],
@@ -22,9 +28,13 @@ import { PlanService } from './plan.service.js';
     WorkloadExposurePlanResolver,
     EksctlBridgeService,
     EksctlResolver,
+    AwsImportService,
+    AwsImportResolver,
+    WhatIfService,
+    WhatIfResolver,
   ],
-  // EksctlController before DesignsController: `POST designs/import/eksctl` must not be taken for `designs/:id` routes.
-  controllers: [EksctlController, DesignsController, PlanController],
+  // The import controllers before DesignsController: `POST designs/import/…` must not be taken for `designs/:id` routes.
+  controllers: [EksctlController, AwsImportController, DesignsController, PlanController, WhatIfController],
   exports: [DesignsService],
 })
 export class DesignsModule {}

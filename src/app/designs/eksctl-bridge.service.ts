@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError } from '../../domain/errors/planning-error.js';
+import { InvalidInputError, ValidationFailedError } from '../../domain/errors/planning-error.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
-import { exportCni, exportEksctlWithNotes, importEksctl } from '../../domain/eksctl/index.js';
+import { exportCni, exportEksctlWithNotes, importEksctl, inEksctlPaths } from '../../domain/eksctl/index.js';
 import type { CniExport, EksctlExport, ImportWarning, UnsupportedField } from '../../domain/eksctl/index.js';
 import type { DesignWithSpec } from './designs.repository.js';
 import { DesignsService } from './designs.service.js';
@@ -30,7 +30,13 @@ export class EksctlBridgeService {
       );
     }
     const imported = this.metrics.timeEngine('eksctl.import', () => importEksctl(yaml));
-    const design = await this.designs.create(imported.spec, actor);
+    let design: DesignWithSpec;
+    try {
+      design = await this.designs.create(imported.spec, actor);
+    } catch (error) {
+      // The caller wrote a ClusterConfig, so the design's validation errors name its paths.
+      throw error instanceof ValidationFailedError ? inEksctlPaths(error, imported) : error;
+    }
     return { design, unsupported: imported.unsupported, warnings: imported.warnings };
   }
 

@@ -44,6 +44,7 @@ export interface MaxPodsCliOptions {
   kubeletMaxPods?: number;
   podsPerCore?: number;
   reservedEnis?: number;
+  efaOnlyInterfaces?: number;
   maxPodsExpression?: string;
   showMaxAllowed?: boolean;
   amiFamily?: AmiFamily;
@@ -79,6 +80,11 @@ export function addMaxPodsOptions(command: Command): Command {
       ),
     )
     .addOption(new Option('--reserved-enis <n>', 'Karpenter RESERVED_ENIS').argParser(integerParser(OPTION_BOUNDS.reservedEnis)))
+    .addOption(
+      new Option('--efa-only-interfaces <n>', 'Karpenter EC2NodeClass efa-only interfaces on network card 0').argParser(
+        integerParser(OPTION_BOUNDS.efaOnlyInterfaces),
+      ),
+    )
     .option('--max-pods-expression <cel>', 'nodeadm maxPodsExpression (CEL over default_enis, ips_per_eni, max_pods)')
     .option('--show-max-allowed', 'max-pods-calculator.sh --show-max-allowed (no 110/250 cap)')
     .addOption(new Option('--ami-family <family>', `AMI family: ${AMI_FAMILIES.join(', ')}`).argParser(enumParser(AMI_FAMILIES)));
@@ -100,6 +106,7 @@ export function toMaxPodsOptions(options: MaxPodsCliOptions): MaxPodsOptions & {
     kubeletMaxPods: options.kubeletMaxPods,
     podsPerCore: options.podsPerCore,
     reservedEnis: options.reservedEnis,
+    efaOnlyInterfaces: options.efaOnlyInterfaces,
     maxPodsExpression: options.maxPodsExpression,
     amiFamily: options.amiFamily,
   };

@@ -1,6 +1,6 @@
 /**
- * Public types of the pure capacity engine: max pods per node (../shared/API.md "Capacity", GET /v1/capacity/max-pods)
- * and subnet IP usage (POST /v1/capacity/subnet-usage). Research and sources: shared/research/capacity.md.
+ * Public types of the pure capacity engine: max pods per node (docs/api.md "Capacity", GET /v1/capacity/max-pods)
+ * and subnet IP usage (POST /v1/capacity/subnet-usage). Research and sources: capacity.md.
  */
 import type { AmiFamily, IpFamily } from '../spec/design-spec.types.js';
 
@@ -42,6 +42,8 @@ export interface MaxPodsOptions {
   podsPerCore?: number;
   /** Karpenter `--reserved-enis` / RESERVED_ENIS. */
   reservedEnis?: number;
+  /** Karpenter EC2NodeClass `networkInterfaces` of `interfaceType: efa-only` on network card 0 (each takes an ENI slot). */
+  efaOnlyInterfaces?: number;
   /** nodeadm `spec.kubelet.maxPodsExpression` (CEL over `default_enis`, `ips_per_eni`, `max_pods`). */
   maxPodsExpression?: string;
   /** Karpenter AMI family (default AL2023; WINDOWS → 110 pods; BOTTLEROCKET ignores podsPerCore). */
@@ -164,6 +166,7 @@ export interface SubnetUsageNodeGroup {
   kubeletMaxPods?: number;
   podsPerCore?: number;
   reservedEnis?: number;
+  efaOnlyInterfaces?: number;
   maxPodsExpression?: string;
 }
 

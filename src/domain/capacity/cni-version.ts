@@ -12,18 +12,24 @@ export interface CniVersion {
   text: string;
 }
 
-const VERSION_PATTERN = /^v?(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/**
+ * major.minor[.patch]: max-pods-calculator.sh reads only the first two dot-separated fields (SOURCES.calculatorCniVersion),
+ * so `1.9` is 1.9.0 there and here. Every other form, whatever its shape or length, is INVALID_CNI_VERSION.
+ */
+const VERSION_PATTERN = /^v?(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})(?:\.(0|[1-9]\d{0,3}))?(?:-[0-9A-Za-z.-]{1,40})?(?:\+[0-9A-Za-z.-]{1,40})?$/;
+const MAX_QUOTED = 40;
 
 export function parseCniVersion(text: unknown, path = 'cniVersion'): CniVersion {
   const match = typeof text === 'string' ? VERSION_PATTERN.exec(text.trim()) : null;
   if (!match) {
+    const shown = typeof text === 'string' ? text : typeof text;
     throw new InvalidInputError(
       'INVALID_CNI_VERSION',
-      `"${String(text)}" is not a VPC CNI version (expected e.g. 1.20.0 or v1.18.3-eksbuild.1)`,
-      [{ path, message: 'expected major.minor.patch' }],
+      `"${shown.length > MAX_QUOTED ? `${shown.slice(0, MAX_QUOTED)}…` : shown}" is not a VPC CNI version (expected e.g. 1.20.0, 1.9 or v1.18.3-eksbuild.1)`,
+      [{ path, message: 'expected major.minor[.patch]', code: 'INVALID_CNI_VERSION' }],
     );
   }
-  return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]), text: String(text).trim() };
+  return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3] ?? 0), text: String(text).trim() };
 }
 
 export function compareCniVersions(a: CniVersion, b: CniVersion): number {

@@ -34,6 +34,7 @@ export interface ResolvedMaxPodsOptions {
   kubeletMaxPods?: number;
   podsPerCore?: number;
   reservedEnis?: number;
+  efaOnlyInterfaces?: number;
   expression?: CompiledMaxPodsExpression;
   /** Karpenter AMI family (defaults to AL2023, or WINDOWS for Windows nodes). */
   amiFamily: AmiFamily;
@@ -78,6 +79,11 @@ export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMax
     OPTION_BOUNDS.reservedEnis,
     rejectOption('INVALID_RESERVED_ENIS', 'reservedEnis'),
   );
+  const efaOnlyInterfaces = optionalWithin(
+    options.efaOnlyInterfaces,
+    OPTION_BOUNDS.efaOnlyInterfaces,
+    rejectOption('INVALID_EFA_ONLY_INTERFACES', 'efaOnlyInterfaces'),
+  );
   const expressionText = optionalExpression(options.maxPodsExpression);
 
   rejectImpossibleCombinations({ launcher, os, ipFamily, explicitPrefixDelegation, customNetworking, securityGroupsForPods, cniVersion });
@@ -96,6 +102,7 @@ export function resolveMaxPodsOptions(options: MaxPodsOptions = {}): ResolvedMax
     kubeletMaxPods,
     podsPerCore,
     reservedEnis,
+    efaOnlyInterfaces,
     amiFamily: requestedAmiFamily ?? (os === 'WINDOWS' ? 'WINDOWS' : 'AL2023'),
     warnings: [],
   };
@@ -214,6 +221,19 @@ function ignoredOptionWarnings(resolved: ResolvedMaxPodsOptions, options: MaxPod
     );
   }
   if (resolved.reservedEnis !== undefined && launcher !== 'KARPENTER') ignore('reservedEnis', 'it is a Karpenter setting (RESERVED_ENIS)');
+  if (resolved.efaOnlyInterfaces !== undefined && launcher !== 'KARPENTER') {
+    ignore('efaOnlyInterfaces', 'it models the networkInterfaces of a Karpenter EC2NodeClass');
+  }
+  if (launcher === 'NODEADM' && (resolved.amiFamily === 'AL2' || resolved.amiFamily === 'BOTTLEROCKET')) {
+    warnings.push({
+      code: 'NODEADM_CONFIGURES_AL2023_ONLY',
+      message: `nodeadm configures AL2023 nodes only (it runs from a systemd unit of the AL2023 EKS AMIs, ${SOURCES.nodeadmAl2023Only}); ${
+        resolved.amiFamily === 'AL2'
+          ? 'AL2 nodes run bootstrap.sh (model them with launcher ENI_FORMULA or CALCULATOR)'
+          : 'Bottlerocket nodes take settings.kubernetes.max-pods from their TOML user data, not a NodeConfig'
+      }, so these are nodeadm's numbers, not that node's.`,
+    });
+  }
   if (resolved.podsPerCore !== undefined && launcher !== 'KARPENTER') ignore('podsPerCore', 'only the Karpenter model applies podsPerCore');
   if (resolved.kubeletMaxPods !== undefined) {
     if (launcher === 'MANAGED_NODE_GROUP') {

@@ -121,6 +121,34 @@ describe('CALCULATOR (max-pods-calculator.sh)', () => {
   });
 });
 
+describe('vCPU counts re-synced for p3, f1 and dl1 (issue 17 item 1)', () => {
+  // SOURCES.calculatorCap: max-pods-calculator.sh caps at 250 when `CPU_COUNT -gt 30`, else 110; SOURCES.karpenter `pods`
+  // applies podsPerCore × DefaultVCpus. Both need the vCPU count the catalog used to lack for these seven types.
+  it('p3.16xlarge: 64 vCPUs lift the calculator cap to 250, so the ENI formula 8 × 29 + 2 = 234 stands', () => {
+    const result = sut(type('p3.16xlarge'));
+    expect(result).toMatchObject({ maxPods: 234, cap: 250, capApplied: false });
+    expect(codes(result)).not.toContain('VCPU_UNKNOWN');
+  });
+
+  it('every re-synced type has its EC2 vCPU count and Karpenter applies podsPerCore to it', () => {
+    const expected = {
+      'dl1.24xlarge': 96,
+      'f1.2xlarge': 8,
+      'f1.4xlarge': 16,
+      'f1.16xlarge': 64,
+      'p3.2xlarge': 8,
+      'p3.8xlarge': 32,
+      'p3.16xlarge': 64,
+    };
+    for (const [name, vcpu] of Object.entries(expected)) {
+      expect(type(name).vcpu).toBe(vcpu);
+      const karpenter = sut(type(name), { launcher: 'KARPENTER', podsPerCore: 1 });
+      expect(karpenter.maxPods).toBe(Math.min(vcpu, sut(type(name), { launcher: 'KARPENTER' }).maxPods));
+      expect(codes(karpenter)).not.toContain('VCPU_UNKNOWN');
+    }
+  });
+});
+
 describe('MANAGED_NODE_GROUP', () => {
   it('caps like the calculator and ignores showMaxAllowed and kubelet maxPods with a warning', () => {
     const result = sut(type('m5.4xlarge'), { launcher: 'MANAGED_NODE_GROUP', showMaxAllowed: true, kubeletMaxPods: 234 });
@@ -225,6 +253,90 @@ describe('KARPENTER', () => {
     const custom = sut(type('m5.large'), { launcher: 'KARPENTER', customNetworking: true, securityGroupsForPods: true });
     expect(custom.warnings.find((w) => w.code === 'KARPENTER_RESERVED_ENIS_RECOMMENDED')?.message).toContain('RESERVED_ENIS to 2');
     expect(sut(type('m5.large'), { launcher: 'KARPENTER', customNetworking: true, reservedEnis: 1 }).warnings).toEqual([]);
+  });
+});
+
+describe('kube-reserved memory as the launchers compute it (issue 17 item 2)', () => {
+  const m4Xlarge = type('m4.xlarge');
+
+  it('nodeadm e2e kubelet-config-max-pods: m4.xlarge, `max_pods + 2` and kubelet maxPods 1 reserve 915Mi (SOURCES.nodeadmKubeReservedE2e)', () => {
+    // expected.json: "maxPods": 60 in nodeadm's config (4 × 14 + 2 = 58, + 2) and kubeReserved memory "915Mi" = 11 × 60 + 255;
+    // the drop-in then sets maxPods 1, which does not change the reservation (SOURCES.nodeadmKubeReservedOrder).
+    const result = sut(m4Xlarge, { launcher: 'NODEADM', maxPodsExpression: 'max_pods + 2', kubeletMaxPods: 1 });
+    expect(result.maxPods).toBe(1);
+    expect(result.kubeReservedMemoryMiB).toBe(915);
+    expect(result.steps.find((step) => step.source.includes('withDefaultReservedResources'))?.value).toBe(60);
+  });
+
+  it('nodeadm m5.large with kubelet maxPods 110 reserves for its standard 29 pods: 574 MiB, not 1465', () => {
+    const result = sut(type('m5.large'), { launcher: 'NODEADM', kubeletMaxPods: 110 });
+    expect(result).toMatchObject({ maxPods: 110, kubeReservedMemoryMiB: 11 * 29 + 255 });
+    expect(result.kubeReservedMemoryMiB).toBe(574);
+  });
+
+  it('nodeadm without an override reserves for the value it sets (standard or expression)', () => {
+    expect(sut(m4Xlarge, { launcher: 'NODEADM' }).kubeReservedMemoryMiB).toBe(11 * 58 + 255);
+    expect(sut(m4Xlarge, { launcher: 'NODEADM', maxPodsExpression: 'max_pods + 2' }).kubeReservedMemoryMiB).toBe(915);
+  });
+
+  it('Karpenter AL2023 m5.large with reservedEnis 1 schedules 20 pods but reserves for ENILimitedPods(0) = 29: 574 MiB (SOURCES.karpenterKubeReserved)', () => {
+    const result = sut(type('m5.large'), { launcher: 'KARPENTER', reservedEnis: 1 });
+    expect(result.maxPods).toBe(20);
+    expect(result.kubeReservedMemoryMiB).toBe(574);
+  });
+
+  it('Karpenter AL2 also ignores kubelet maxPods and podsPerCore for memory; Bottlerocket reserves for the pods it runs (SOURCES.karpenterMemoryOverheadFlags)', () => {
+    expect(sut(type('m5.xlarge'), { launcher: 'KARPENTER', amiFamily: 'AL2', kubeletMaxPods: 110, podsPerCore: 10 })).toMatchObject({
+      maxPods: 40,
+      kubeReservedMemoryMiB: 11 * 58 + 255,
+    });
+    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'BOTTLEROCKET', kubeletMaxPods: 110 })).toMatchObject({
+      maxPods: 110,
+      kubeReservedMemoryMiB: 11 * 110 + 255,
+    });
+    expect(sut(type('m5.large'), { launcher: 'KARPENTER', amiFamily: 'BOTTLEROCKET', reservedEnis: 1 }).kubeReservedMemoryMiB).toBe(
+      11 * 20 + 255,
+    );
+  });
+});
+
+describe('small capacity edges (issue 17 item 3)', () => {
+  it('reads a two-part cniVersion as major.minor.0, as max-pods-calculator.sh does (SOURCES.calculatorCniVersion)', () => {
+    // The script splits on dots and compares only the major and minor fields: 1.9 enables prefix delegation, 1.8 does not.
+    expect(sut(type('m5.large'), { cniVersion: '1.9', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(3 * 9 * 16 + 2);
+    expect(sut(type('m5.large'), { cniVersion: 'v1.9', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(3 * 9 * 16 + 2);
+    expect(sut(type('m5.large'), { cniVersion: '1.8', prefixDelegation: true, showMaxAllowed: true }).maxPods).toBe(29);
+  });
+
+  it.each(['latest', '1', '1.', '1.9.', '1.9.0.1', 'v', '01.9', '1.x', '1.9 beta', '', '1'.repeat(5000), '1.9-' + 'a'.repeat(41)])(
+    'answers INVALID_CNI_VERSION for the malformed %j, whatever its shape',
+    (cniVersion) => {
+      expectInvalid(() => sut(type('m5.large'), { cniVersion }), 'INVALID_CNI_VERSION');
+    },
+  );
+
+  it.each(['AL2', 'BOTTLEROCKET'] as const)(
+    'warns that nodeadm configures AL2023 only when amiFamily is %s (SOURCES.nodeadmAl2023Only)',
+    (amiFamily) => {
+      const result = sut(type('m5.large'), { launcher: 'NODEADM', amiFamily });
+      expect(result.maxPods).toBe(29);
+      expect(result.warnings.find((w) => w.code === 'NODEADM_CONFIGURES_AL2023_ONLY')?.message).toContain('AL2023');
+      expect(codes(sut(type('m5.large'), { launcher: 'NODEADM', amiFamily: 'AL2023' }))).not.toContain('NODEADM_CONFIGURES_AL2023_ONLY');
+    },
+  );
+
+  it('subtracts EFA-only interfaces on network card 0 with RESERVED_ENIS, as Karpenter ENILimitedPods does (SOURCES.karpenterEniLimitedPods)', () => {
+    // p5.48xlarge: 2 ENIs on card 0, 50 IPv4 each. One EFA-only on card 0 leaves 1 ENI: 1 × 49 + 2 = 51 pods.
+    const one = sut(type('p5.48xlarge'), { launcher: 'KARPENTER', efaOnlyInterfaces: 1 });
+    expect(one.maxPods).toBe(51);
+    // kube-reserved uses ENILimitedPods(ctx, info, 0, nics): the EFA-only interfaces still count there, RESERVED_ENIS does not.
+    expect(one.kubeReservedMemoryMiB).toBe(11 * 51 + 255);
+    const both = sut(type('p5.48xlarge'), { launcher: 'KARPENTER', efaOnlyInterfaces: 1, reservedEnis: 1 });
+    expect(both.maxPods).toBe(0);
+    expect(codes(both)).toContain('KARPENTER_NO_USABLE_ENIS');
+    expect(both.kubeReservedMemoryMiB).toBe(11 * 51 + 255);
+    const ignored = sut(type('p5.48xlarge'), { launcher: 'NODEADM', efaOnlyInterfaces: 1 });
+    expect(ignored.warnings.find((w) => w.code === 'OPTION_IGNORED')?.message).toContain('efaOnlyInterfaces');
   });
 });
 
@@ -363,7 +475,8 @@ describe('impossible input', () => {
     ['INVALID_IP_FAMILY', 'm5.large', { ipFamily: 'DUAL' as never }],
     ['INVALID_AMI_FAMILY', 'm5.large', { amiFamily: 'UBUNTU' as never }],
     ['INVALID_OPTION', 'm5.large', { prefixDelegation: 'yes' as never }],
-    ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: '1.20' }],
+    ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: '1' }],
+    ['INVALID_EFA_ONLY_INTERFACES', 'm5.large', { launcher: 'KARPENTER', efaOnlyInterfaces: -1 }],
     ['INVALID_CNI_VERSION', 'm5.large', { cniVersion: 'latest' }],
     ['INVALID_MAX_ENIS', 'm5.large', { maxEnis: -1 }],
     ['INVALID_MAX_ENIS', 'm5.large', { maxEnis: 0 }],

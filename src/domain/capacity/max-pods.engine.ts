@@ -1,5 +1,5 @@
 /**
- * Max pods per node (../shared/API.md GET /v1/capacity/max-pods; shared/research/capacity.md §2–§4).
+ * Max pods per node (docs/api.md GET /v1/capacity/max-pods; capacity.md §2–§4).
  * `maxPods` is what the chosen launcher tells the kubelet; `ipLimitedPods` is how many pods can really get an address
  * in the chosen CNI mode. Pure: no I/O, one call per instance type, options validated once for a whole table.
  */
@@ -76,13 +76,7 @@ export function computeMaxPodsResolved(type: InstanceTypeRecord, options: Resolv
   adviseOnMismatch(context, outcome);
 
   const ec2Linux = options.launcher !== 'FARGATE' && options.os === 'LINUX';
-  const memory = ec2Linux
-    ? log.step(
-        `kube-reserved memory: 11 × ${outcome.maxPods} + 255 MiB`,
-        kubeReservedMemoryMiB(outcome.maxPods),
-        SOURCES.nodeadmKubeReserved,
-      )
-    : null;
+  const memory = ec2Linux ? reservedMemory(log, outcome) : null;
   const cpu =
     ec2Linux && type.vcpu !== null
       ? log.step(
@@ -111,6 +105,13 @@ export function computeMaxPodsResolved(type: InstanceTypeRecord, options: Resolv
     steps: log.steps,
     warnings: log.warnings,
   };
+}
+
+/** 11 × pods + 255 MiB, for the pods the launcher reserves for (its own value where a kubelet override differs). */
+function reservedMemory(log: CalculationLog, outcome: LauncherOutcome): number {
+  const basis = outcome.reservedMemoryPods;
+  const pods = basis ? log.step(basis.rule, basis.pods, basis.source) : outcome.maxPods;
+  return log.step(`kube-reserved memory: 11 × ${pods} + 255 MiB`, kubeReservedMemoryMiB(pods), SOURCES.nodeadmKubeReserved);
 }
 
 function launch(context: LauncherContext): LauncherOutcome {

@@ -6,6 +6,8 @@ export const EKSCTL_ERROR_CODES = {
   NOT_AN_EKSCTL_CLUSTER_CONFIG: 'INVALID_INPUT',
   /** A ClusterConfig with fields that cannot be read (each problem is a detail). */
   EKSCTL_CONFIG_INVALID: 'INVALID_INPUT',
+  /** An existing-VPC config whose subnets are all given by ID only: the planner needs their CIDRs (or the AWS import). */
+  EKSCTL_SUBNETS_WITHOUT_CIDRS: 'INVALID_INPUT',
   YAML_TOO_LARGE: 'INVALID_INPUT',
   MULTIPLE_YAML_DOCUMENTS: 'INVALID_INPUT',
 } as const satisfies ErrorCodeRegistry;

@@ -270,7 +270,6 @@ describe('exportEksctlWithNotes', () => {
       'owner',
       'vpc.peers',
       'subnets[*].natGateway',
-      'subnets[*].roles',
       'natGateways[*]',
       'natGateways',
       'loadBalancerController',
@@ -285,7 +284,7 @@ describe('exportEksctlWithNotes', () => {
       'clusterSecurityGroup',
     ]);
     expect(notExported.find((note) => note.path === 'nodeGroups[1]')?.reason).toBe(
-      'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.',
+      'KARPENTER node groups are Kubernetes NodePools, and only AUTO_MODE node groups named general-purpose or system are eksctl Auto Mode node pools; others are not ClusterConfig node groups.',
     );
     expect(notExported.find((note) => note.path === 'subnets[*].natGateway')?.reason).toMatch(
       / \(9 entries: subnets\[3\]\.natGateway, subnets\[4\]\.natGateway, .*, …\)$/,

@@ -9,7 +9,7 @@ import type { DesignSpec, NodeGroup, Subnet } from '../spec/design-spec.types.js
 import { exportCni } from './cni-export.engine.js';
 import { formatPath } from './eksctl-config.reader.js';
 import { EKSCTL_API_VERSION, EKSCTL_KIND, importEksctl } from './eksctl-import.engine.js';
-import { EKSCTL_AMI_FAMILIES } from './eksctl-node-groups.mapper.js';
+import { AUTO_MODE_NODE_POOLS, eksctlAmiFamily } from './eksctl-node-groups.mapper.js';
 import { eksctlGeneratedSubnets } from './eksctl-subnet-layout.util.js';
 import type { PathSegment } from './eksctl-yaml.parser.js';
 import type { EksctlExport, NotExportedField } from './eksctl.types.js';
@@ -22,8 +22,19 @@ export function exportEksctl(spec: DesignSpec): string {
 }
 
 export function exportEksctlWithNotes(spec: DesignSpec): EksctlExport {
-  const yaml = stringify(clusterConfig(spec), { lineWidth: 0, schema: 'yaml-1.1' });
-  return { yaml, notExported: notExported(spec, yaml) };
+  const body = stringify(clusterConfig(spec), { lineWidth: 0, schema: 'yaml-1.1' });
+  const notes = notExported(spec, body);
+  return { yaml: notExportedComment(notes) + body, notExported: notes };
+}
+
+/**
+ * What the ClusterConfig cannot hold, as a comment block at the top of the YAML itself: the file is what a reviewer
+ * keeps and applies, so it says what the design had that `eksctl create cluster` will not see. One line per path.
+ */
+function notExportedComment(notes: readonly NotExportedField[]): string {
+  if (notes.length === 0) return '';
+  const lines = notes.map((note) => `#   ${note.path || '(whole config)'}: ${note.reason}`.replace(/\s*\n\s*/g, ' '));
+  return ['# Not exported: the design has these, an eksctl ClusterConfig cannot hold them.', ...lines, ''].join('\n');
 }
 
 interface Layout {
@@ -75,7 +86,14 @@ function clusterConfig(spec: DesignSpec): Record<string, unknown> {
     managedNodeGroups: byKind('MANAGED').map((group) => ec2NodeGroup(group, layout, 'MANAGED')),
     nodeGroups: byKind('SELF_MANAGED').map((group) => ec2NodeGroup(group, layout, 'SELF_MANAGED')),
     fargateProfiles: byKind('FARGATE').map((group) => fargateProfile(group, layout)),
+    autoModeConfig: autoModeConfig(byKind('AUTO_MODE')),
   });
+}
+
+/** AUTO_MODE node groups named after eksctl's built-in pools become `autoModeConfig.nodePools`. */
+function autoModeConfig(groups: readonly NodeGroup[]): Record<string, unknown> | undefined {
+  const pools = groups.map((group) => group.name).filter((name) => (AUTO_MODE_NODE_POOLS as readonly string[]).includes(name));
+  return pools.length === 0 ? undefined : { enabled: true, nodePools: pools };
 }
 
 function splitTag(tag: string): [string, string] {
@@ -89,6 +107,8 @@ function subnetLayout(spec: DesignSpec): Layout {
   const zones = publicZones.length > 0 ? publicZones : unique(spec.subnets.map((subnet) => subnet.az));
   const subnetsByName = new Map(spec.subnets.map((subnet) => [subnet.name, subnet]));
   const defaultSubnets = { private: nodeSubnets(spec, false), public: nodeSubnets(spec, true) };
+  // An existing VPC is always written subnet by subnet, with the IDs eksctl looks the subnets up by.
+  if (spec.vpc.id !== undefined) return { generated: false, zones, subnetsByName, defaultSubnets };
   const vpcCidr = parseCidrResult(spec.vpc.cidrs[0] ?? '');
   const ipv6 = spec.ipFamily === 'IPV6' ? parseCidrResult(spec.vpc.ipv6Cidrs?.[0] ?? '') : undefined;
   if (!vpcCidr.ok || spec.vpc.cidrs.length !== 1 || (spec.vpc.secondaryCidrs ?? []).length > 0 || (ipv6 !== undefined && !ipv6.ok)) {
@@ -129,16 +149,19 @@ function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): 
     Object.fromEntries(
       spec.subnets
         .filter((subnet) => (subnet.public === true) === isPublic)
-        .map((subnet) => [subnet.name, { az: subnet.az, cidr: subnet.cidr }]),
+        .map((subnet) => [subnet.name, { ...(subnet.id === undefined ? {} : { id: subnet.id }), az: subnet.az, cidr: subnet.cidr }]),
     );
+  const existingVpc = spec.vpc.id !== undefined;
   return omitEmpty({
+    id: spec.vpc.id,
     cidr: primary,
     ipv6Cidr: ipv6[0],
     subnets: layout.generated ? undefined : omitEmpty({ private: section(false), public: section(true) }),
     extraCIDRs: [...associated, ...(spec.vpc.secondaryCidrs ?? [])],
     extraIPv6CIDRs: ipv6.slice(1),
     // eksctl creates the NAT gateway of an IPv6 cluster itself (pkg/cfn/builder/vpc_ipv6.go).
-    nat: privateCluster || spec.ipFamily === 'IPV6' ? undefined : { gateway: natMode(spec) },
+    // eksctl manages no NAT gateway in an existing VPC (vpc.nat is ignored there).
+    nat: existingVpc || privateCluster || spec.ipFamily === 'IPV6' ? undefined : { gateway: natMode(spec) },
     clusterEndpoints:
       spec.endpointAccess === undefined
         ? undefined
@@ -167,7 +190,7 @@ function ec2NodeGroup(group: NodeGroup, layout: Layout, kind: 'MANAGED' | 'SELF_
   const [first, ...more] = group.instanceTypes;
   return omitEmpty({
     name: group.name,
-    amiFamily: group.amiFamily === undefined ? undefined : EKSCTL_AMI_FAMILIES[group.amiFamily],
+    amiFamily: eksctlAmiFamily(group),
     instanceType: more.length === 0 ? first : undefined,
     instanceTypes: kind === 'MANAGED' && more.length > 0 ? group.instanceTypes : undefined,
     instancesDistribution: kind === 'SELF_MANAGED' && more.length > 0 ? { instanceTypes: group.instanceTypes } : undefined,
@@ -258,7 +281,7 @@ const REASONS: [RegExp, string][] = [
   ],
   [
     /^nodeGroups\[\d+\]$/,
-    'KARPENTER and AUTO_MODE node groups are Kubernetes NodePools (Karpenter) or Auto Mode node pools, not ClusterConfig node groups.',
+    'KARPENTER node groups are Kubernetes NodePools, and only AUTO_MODE node groups named general-purpose or system are eksctl Auto Mode node pools; others are not ClusterConfig node groups.',
   ],
   [/^nodeGroups$/, 'eksctl lists managed node groups, then self-managed ones, then Fargate profiles; they import back in that order.'],
   [/^nodeGroups\[\d+\]\.instanceTypes$/, "A node group without instance types gets eksctl's default (m5.large) on import."],
@@ -306,7 +329,18 @@ function notExported(spec: DesignSpec, yaml: string): NotExportedField[] {
     const text = formatPath(path);
     return { path: text, reason: REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'A ClusterConfig cannot hold this.' };
   });
-  return [...notes, ...collapse(found)];
+  return onePerPath([...notes, ...collapse(found)]);
+}
+
+/** One note per path: the reasons of a path reported twice are joined, so headers and comments name each path once. */
+function onePerPath(notes: readonly NotExportedField[]): NotExportedField[] {
+  const byPath = new Map<string, string[]>();
+  for (const note of notes) {
+    const reasons = byPath.get(note.path) ?? [];
+    if (!reasons.includes(note.reason)) reasons.push(note.reason);
+    byPath.set(note.path, reasons);
+  }
+  return [...byPath].map(([path, reasons]) => ({ path, reason: reasons.join(' ') }));
 }
 
 /** `subnets[3].natGateway`, `subnets[4].natGateway`, … with one reason become one `subnets[*].natGateway` note. */

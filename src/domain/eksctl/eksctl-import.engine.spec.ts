@@ -310,7 +310,7 @@ describe('importEksctl', () => {
           code: 'SUBNET_SKIPPED',
           path: 'vpc.subnets.private.us-east-1c',
           message:
-            'vpc.subnets.private.us-east-1c was left out of the design: it has no cidr (eksctl would look it up by ID; add the CIDR to plan it).',
+            'vpc.subnets.private.us-east-1c was left out of the design: subnet-0ccc is given by id only (eksctl looks it up by ID, but the planner never calls AWS: add its cidr, or import the VPC from the AWS CLI with POST /v1/designs/import/aws, to plan its IPs).',
         },
         {
           code: 'SUBNET_SKIPPED',
@@ -333,7 +333,7 @@ describe('importEksctl', () => {
           code: 'SUBNET_REFERENCE_UNRESOLVED',
           path: 'managedNodeGroups[0].subnets[1]',
           message:
-            'managedNodeGroups[0].subnets[1] refers to "us-east-1c", but that subnet was left out (it has no cidr); the reference was dropped.',
+            'managedNodeGroups[0].subnets[1] refers to "us-east-1c", but that subnet was left out (subnet-0ccc is given by id only); the reference was dropped.',
         },
         {
           code: 'SUBNET_REFERENCE_UNRESOLVED',
@@ -502,6 +502,7 @@ describe('importEksctl', () => {
           name: 'win',
           kind: 'SELF_MANAGED',
           amiFamily: 'WINDOWS',
+          windowsVariant: 'WINDOWS_SERVER_2019_FULL',
           instanceTypes: ['m5.large', 'm5a.large'],
           subnets: ['private-us-east-1b'],
           minSize: 2,

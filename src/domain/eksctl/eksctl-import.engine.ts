@@ -4,10 +4,11 @@
  * assumption or inference is a warning. Malformed or hostile YAML, another kind of document, or a mapped field of the
  * wrong type is an InvalidInputError.
  */
-import { InvalidInputError } from '../errors/planning-error.js';
+import { InvalidInputError, ValidationFailedError } from '../errors/planning-error.js';
 import { cidrContains, parseCidr } from '../network/cidr.js';
 import { DESIGN_SPEC_LIMITS, KUBERNETES_VERSION_PATTERN } from '../spec/design-spec.schema.js';
 import {
+  AWS_ID_PATTERNS,
   SUBNET_ROLES,
   type CniSettings,
   type DesignSpec,
@@ -18,7 +19,7 @@ import {
   type SubnetRole,
 } from '../spec/design-spec.types.js';
 import { readVpcCniAddon, type EniConfigReference } from './eksctl-cni.mapper.js';
-import { ConfigObject, ImportContext, isRecord } from './eksctl-config.reader.js';
+import { ConfigObject, formatPath, ImportContext, isRecord } from './eksctl-config.reader.js';
 import { readNodeGroups, SecurityGroupIds } from './eksctl-node-groups.mapper.js';
 import { explainUnsupported } from './eksctl-schema.data.js';
 import {
@@ -60,7 +61,7 @@ export function importEksctl(yamlText: string): EksctlImport {
   markClusterEndpointSubnets(config, vpc.catalog);
   const natGateways = readNatGateways(config, vpc, ipFamily === 'IPV6');
   const endpointAccess = readEndpointAccess(config, vpc);
-  const { nodeGroups, ec2Subnets } = readNodeGroups(config, vpc.catalog, securityGroups);
+  const { nodeGroups, origins, ec2Subnets } = readNodeGroups(config, vpc.catalog, securityGroups);
   assignRoles(vpc.catalog.subnets, ec2Subnets);
 
   if (securityGroups.list().length > 0) {
@@ -69,6 +70,7 @@ export function importEksctl(yamlText: string): EksctlImport {
       `Security groups ${securityGroups.list().join(', ')} are referenced by ID; the design lists them with no ingress rules (deny all inbound) until their rules are added.`,
     );
   }
+  if (vpc.catalog.subnets.length === 0) assertPlannableSubnets(vpc, ctx);
   if (ctx.problems.length > 0) {
     const [first] = ctx.problems;
     const more = ctx.problems.length > 1 ? ` (and ${ctx.problems.length - 1} more)` : '';
@@ -88,6 +90,7 @@ export function importEksctl(yamlText: string): EksctlImport {
     ...(metadata.version === undefined ? {} : { kubernetesVersion: metadata.version }),
     ipFamily,
     vpc: {
+      ...(vpc.vpcId === undefined ? {} : { id: vpc.vpcId }),
       cidrs: vpc.cidrs,
       ...(vpc.secondaryCidrs.length === 0 ? {} : { secondaryCidrs: vpc.secondaryCidrs }),
       ...(vpc.ipv6Cidrs.length === 0 ? {} : { ipv6Cidrs: vpc.ipv6Cidrs }),
@@ -102,7 +105,59 @@ export function importEksctl(yamlText: string): EksctlImport {
       ? {}
       : { securityGroups: securityGroups.list().map((name): SecurityGroup => ({ name, ingress: [] })) }),
   };
-  return { spec, unsupported: ctx.unsupportedFields(root, explainUnsupported), warnings: ctx.warnings };
+  return {
+    spec,
+    unsupported: ctx.unsupportedFields(root, explainUnsupported),
+    warnings: ctx.warnings,
+    origins: {
+      nodeGroups: origins,
+      subnets: vpc.catalog.subnets.map((subnet) => (subnet.path.length > 0 ? formatPath(subnet.path) : 'vpc')),
+    },
+  };
+}
+
+/** Design fields whose ClusterConfig name differs (eksctl pkg/apis/eksctl.io/v1alpha5/types.go NodeGroupBase). */
+const EKSCTL_FIELD_NAMES: Readonly<Record<string, string>> = { desiredSize: 'desiredCapacity', maxPods: 'maxPodsPerNode' };
+
+/**
+ * A design validation error of an imported config, told in the user's ClusterConfig paths: `nodeGroups[1].desiredSize`
+ * becomes `managedNodeGroups[0].desiredCapacity`, with the design path kept in the message.
+ */
+export function inEksctlPaths(error: ValidationFailedError, imported: EksctlImport): ValidationFailedError {
+  const details = error.details.map((detail) => {
+    const eksctlPath = eksctlPathOf(imported, detail.path);
+    return eksctlPath === undefined || eksctlPath === detail.path
+      ? detail
+      : { ...detail, path: eksctlPath, message: `${detail.message} (design path ${detail.path})` };
+  });
+  return new ValidationFailedError(details);
+}
+
+function eksctlPathOf({ origins }: EksctlImport, specPath: string): string | undefined {
+  const match = /^(nodeGroups|subnets)\[(\d+)\](?:\.([A-Za-z]+))?(.*)$/.exec(specPath);
+  if (!match) return undefined;
+  const [, list, index, field, rest] = match;
+  const base = (list === 'nodeGroups' ? origins.nodeGroups : origins.subnets)[Number(index)];
+  if (base === undefined) return undefined;
+  if (field === undefined) return base;
+  return `${base}.${(list === 'nodeGroups' ? EKSCTL_FIELD_NAMES[field] : undefined) ?? field}${rest}`;
+}
+
+/**
+ * An existing-VPC config whose subnets are all given by ID only cannot be planned (the planner never calls AWS): say
+ * which subnets need what, at their eksctl paths, rather than let the design fail with "The design has no subnets".
+ */
+function assertPlannableSubnets(vpc: VpcImport, ctx: ImportContext): void {
+  const idOnly = ctx.warnings.filter(
+    (warning) => warning.code === 'SUBNET_SKIPPED' && warning.path !== undefined && /given by id only/.test(warning.message),
+  );
+  if (idOnly.length === 0) return;
+  const paths = idOnly.map((warning) => warning.path!);
+  throw new InvalidInputError(
+    'EKSCTL_SUBNETS_WITHOUT_CIDRS',
+    `Every subnet of ${vpc.vpcId ?? 'the existing VPC'} is given only by id (${paths.join(', ')}): the planner never calls AWS, so it needs each subnet's cidr (and az) to plan its IPs. Add them, or import the VPC from the AWS CLI's own output with POST /v1/designs/import/aws.`,
+    paths.map((path) => ({ path, message: 'a subnet given by id only: add its cidr (and az), or use the AWS import' })),
+  );
 }
 
 function assertClusterConfig(root: unknown): asserts root is Record<string, unknown> {
@@ -241,6 +296,7 @@ function toDesignSubnet(subnet: ImportedSubnet): Subnet {
   const roles: SubnetRole[] = SUBNET_ROLES.filter((role) => subnet.roles.has(role));
   return {
     name: subnet.name,
+    ...(subnet.id !== undefined && AWS_ID_PATTERNS.subnet.test(subnet.id) ? { id: subnet.id } : {}),
     az: subnet.az,
     cidr: subnet.cidr.text,
     ...(subnet.ipv6Cidr === undefined ? {} : { ipv6Cidr: subnet.ipv6Cidr }),

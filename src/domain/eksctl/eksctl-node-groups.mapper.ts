@@ -3,8 +3,8 @@
  * Subnet choice follows eksctl: `subnets` (keys or IDs), else the subnets of `availabilityZones`, else every subnet of
  * the node group's topology (`privateNetworking`); Fargate profiles default to the private subnets.
  */
-import type { AmiFamily, NodeGroup, NodeGroupKind } from '../spec/design-spec.types.js';
-import type { ConfigObject, ImportContext } from './eksctl-config.reader.js';
+import { WINDOWS_VARIANTS, type AmiFamily, type NodeGroup, type NodeGroupKind, type WindowsVariant } from '../spec/design-spec.types.js';
+import { formatPath, type ConfigObject, type ImportContext } from './eksctl-config.reader.js';
 import { reportUnresolved, type ImportedSubnet, type SubnetCatalog, type Topology } from './eksctl-vpc.mapper.js';
 
 /** eksctl DefaultNodeType and DefaultNodeCount (pkg/apis/eksctl.io/v1alpha5/types.go). */
@@ -18,13 +18,32 @@ export const EKSCTL_AMI_FAMILIES: Readonly<Record<AmiFamily, string>> = {
   BOTTLEROCKET: 'Bottlerocket',
   WINDOWS: 'WindowsServer2022CoreContainer',
 };
-/** Every eksctl Windows Server family (2019/2022, Core/Full) imports as WINDOWS. */
-const EKSCTL_WINDOWS_FAMILY_PREFIX = 'WindowsServer';
+/**
+ * The eksctl Windows families (eksctl pkg/apis/eksctl.io/v1alpha5/types.go@99984adb L226-233 and the supported list
+ * L614-619): WindowsServer<2019|2022|2025><Core|Full>Container. Each is a windowsVariant, so it round-trips exactly.
+ */
+export function eksctlWindowsFamily(variant: WindowsVariant): string {
+  const [, year, edition] = /^WINDOWS_SERVER_(\d{4})_(CORE|FULL)$/.exec(variant) ?? [];
+  return `WindowsServer${year}${edition === 'FULL' ? 'Full' : 'Core'}Container`;
+}
 
-/** eksctl amiFamily → DesignSpec; Ubuntu families have no DesignSpec counterpart. */
-export function amiFamilyOf(family: string): AmiFamily | undefined {
-  if (family.startsWith(EKSCTL_WINDOWS_FAMILY_PREFIX)) return 'WINDOWS';
-  return (Object.keys(EKSCTL_AMI_FAMILIES) as AmiFamily[]).find((amiFamily) => EKSCTL_AMI_FAMILIES[amiFamily] === family);
+const WINDOWS_VARIANT_BY_EKSCTL_FAMILY = new Map(WINDOWS_VARIANTS.map((variant) => [eksctlWindowsFamily(variant), variant]));
+
+/** eksctl amiFamily → DesignSpec; Ubuntu families (and the deprecated Windows 2004/20H2) have no counterpart. */
+export function amiFamilyOf(family: string): { amiFamily: AmiFamily; windowsVariant?: WindowsVariant } | undefined {
+  const windowsVariant = WINDOWS_VARIANT_BY_EKSCTL_FAMILY.get(family);
+  if (windowsVariant !== undefined) {
+    // The default (2022 Core, what WINDOWS exports as) needs no variant in the design.
+    return family === EKSCTL_AMI_FAMILIES.WINDOWS ? { amiFamily: 'WINDOWS' } : { amiFamily: 'WINDOWS', windowsVariant };
+  }
+  const amiFamily = (Object.keys(EKSCTL_AMI_FAMILIES) as AmiFamily[]).find((candidate) => EKSCTL_AMI_FAMILIES[candidate] === family);
+  return amiFamily === undefined ? undefined : { amiFamily };
+}
+
+/** DesignSpec → eksctl amiFamily: the Windows variant when there is one. */
+export function eksctlAmiFamily(group: Pick<NodeGroup, 'amiFamily' | 'windowsVariant'>): string | undefined {
+  if (group.amiFamily === 'WINDOWS' && group.windowsVariant !== undefined) return eksctlWindowsFamily(group.windowsVariant);
+  return group.amiFamily === undefined ? undefined : EKSCTL_AMI_FAMILIES[group.amiFamily];
 }
 
 /** Security groups referenced by ID; each becomes a DesignSpec security group (rules unknown) named by its ID. */
@@ -43,6 +62,8 @@ export class SecurityGroupIds {
 
 export interface NodeGroupImport {
   nodeGroups: NodeGroup[];
+  /** Where each node group came from in the ClusterConfig (`managedNodeGroups[0]`, `autoModeConfig.nodePools[1]`). */
+  origins: string[];
   /** Subnets that run EC2 nodes (public ones among them get the NODES role). */
   ec2Subnets: Set<ImportedSubnet>;
 }
@@ -51,6 +72,7 @@ export function readNodeGroups(config: ConfigObject, catalog: SubnetCatalog, sec
   const defaults: Record<Topology, ImportedSubnet[]> = { public: catalog.nodeSubnets('public'), private: catalog.nodeSubnets('private') };
   const ec2Subnets = new Set<ImportedSubnet>();
   const nodeGroups: NodeGroup[] = [];
+  const origins: string[] = [];
   const ec2Groups: [string, NodeGroupKind][] = [
     ['managedNodeGroups', 'MANAGED'],
     ['nodeGroups', 'SELF_MANAGED'],
@@ -64,13 +86,54 @@ export function readNodeGroups(config: ConfigObject, catalog: SubnetCatalog, sec
         if (subnet !== undefined) ec2Subnets.add(subnet);
       });
       nodeGroups.push(nodeGroup);
+      origins.push(formatPath(group.path));
     }
   }
   for (const profile of config.objectList('fargateProfiles')) {
     const nodeGroup = readFargateProfile(profile, catalog, defaults.private);
-    if (nodeGroup !== undefined) nodeGroups.push(nodeGroup);
+    if (nodeGroup === undefined) continue;
+    nodeGroups.push(nodeGroup);
+    origins.push(formatPath(profile.path));
   }
-  return { nodeGroups, ec2Subnets };
+  readAutoModeNodePools(config, defaults).forEach((nodeGroup, i) => {
+    nodeGroup.subnets.forEach((name) => {
+      const subnet = catalog.named(name);
+      if (subnet !== undefined) ec2Subnets.add(subnet);
+    });
+    nodeGroups.push(nodeGroup);
+    origins.push(`autoModeConfig.nodePools[${i}]`);
+  });
+  return { nodeGroups, origins, ec2Subnets };
+}
+
+/**
+ * eksctl `autoModeConfig` (pkg/apis/eksctl.io/v1alpha5/auto_mode.go@99984adb L18-28): with `enabled: true` and no
+ * `nodePools`, eksctl creates both built-in pools, general-purpose and system (defaults.go L65-68). Each pool becomes an
+ * AUTO_MODE node group the planner can size (its max pods come from the Auto Mode launcher), on the private subnets.
+ */
+export const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'] as const;
+
+function readAutoModeNodePools(config: ConfigObject, defaults: Record<Topology, ImportedSubnet[]>): NodeGroup[] {
+  const autoMode = config.object('autoModeConfig');
+  if (autoMode === undefined || autoMode.boolean('enabled') !== true) return [];
+  const pools = autoMode.stringList('nodePools') ?? [...AUTO_MODE_NODE_POOLS];
+  const subnets = (defaults.private.length > 0 ? defaults.private : defaults.public).map((subnet) => subnet.name);
+  if (pools.length > 0) {
+    autoMode.ctx.warn(
+      'AUTO_MODE_NODE_POOLS_ASSUMED',
+      `Auto Mode node pools ${pools.join(', ')} became AUTO_MODE node groups with ${EKSCTL_DEFAULT_INSTANCE_TYPE} and ${EKSCTL_DEFAULT_NODE_COUNT} nodes each; set the instance types and sizes you expect.`,
+      autoMode.at('nodePools'),
+    );
+  }
+  return pools.map((name) => ({
+    name,
+    kind: 'AUTO_MODE' as const,
+    instanceTypes: [EKSCTL_DEFAULT_INSTANCE_TYPE],
+    subnets,
+    minSize: 0,
+    desiredSize: EKSCTL_DEFAULT_NODE_COUNT,
+    maxSize: EKSCTL_DEFAULT_NODE_COUNT,
+  }));
 }
 
 function readEc2NodeGroup(
@@ -87,8 +150,8 @@ function readEc2NodeGroup(
     return undefined;
   }
   const family = group.string('amiFamily');
-  const amiFamily = family === undefined ? undefined : amiFamilyOf(family);
-  if (family !== undefined && amiFamily === undefined) {
+  const ami = family === undefined ? undefined : amiFamilyOf(family);
+  if (family !== undefined && ami === undefined) {
     group.unsupported(
       'amiFamily',
       `${family} is not among the DesignSpec AMI families (AL2023, AL2, BOTTLEROCKET, WINDOWS); the node group is planned without one.`,
@@ -104,7 +167,7 @@ function readEc2NodeGroup(
   return {
     name,
     kind,
-    ...(amiFamily === undefined ? {} : { amiFamily }),
+    ...(ami ?? {}),
     instanceTypes,
     subnets: subnets.map((subnet) => subnet.name),
     ...sizes,

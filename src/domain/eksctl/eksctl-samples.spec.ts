@@ -137,7 +137,7 @@ describe('eksctl sample configs', () => {
     });
 
     it('infers the secondary CIDR holding the pod subnets, and says so', () => {
-      expect(result.spec.vpc).toEqual({ cidrs: ['10.20.0.0/16'], secondaryCidrs: ['100.64.0.0/16'] });
+      expect(result.spec.vpc).toEqual({ id: 'vpc-0a1b2c3d4e5f60718', cidrs: ['10.20.0.0/16'], secondaryCidrs: ['100.64.0.0/16'] });
       expect(codes(result.warnings)).toEqual(['SECONDARY_CIDR_INFERRED', 'NAT_GATEWAY_EXISTING_VPC', 'SECURITY_GROUP_RULES_UNKNOWN']);
       expect(result.warnings[0]).toEqual({
         code: 'SECONDARY_CIDR_INFERRED',
@@ -212,21 +212,9 @@ describe('eksctl sample configs', () => {
       ]);
     });
 
-    it('reports subnet IDs, the VPC ID and the settings it does not model', () => {
-      const subnetIds = [
-        'public.eu-west-1a',
-        'public.eu-west-1b',
-        'public.eu-west-1c',
-        'private.nodes-a',
-        'private.nodes-b',
-        'private.nodes-c',
-        'private.pods-a',
-        'private.pods-b',
-        'private.pods-c',
-      ].map((key) => `vpc.subnets.${key}.id`);
+    it('keeps the VPC and subnet IDs, and reports the settings it does not model', () => {
+      expect(result.spec.subnets.every((subnet) => /^subnet-[0-9a-f]{17}$/.test(subnet.id ?? ''))).toBe(true);
       expect(paths(result.unsupported)).toEqual([
-        'vpc.id',
-        ...subnetIds,
         'addons[0].configurationValues.env.AWS_VPC_K8S_CNI_LOGLEVEL',
         'nodeGroups[0].kubeletExtraConfig.kubeReserved',
         'nodeGroups[0].ssh',

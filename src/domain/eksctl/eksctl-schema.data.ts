@@ -165,7 +165,7 @@ const REASONS: Record<string, string> = {
   karpenter: 'eksctl installs Karpenter, but its NodePools are Kubernetes objects; add KARPENTER node groups to the design.',
   outpost: 'Outposts placement is not modelled.',
   zonalShiftConfig: 'Zonal shift is not part of network planning.',
-  autoModeConfig: 'Auto Mode node pools choose their instance types at run time; add AUTO_MODE node groups to the design.',
+  autoModeConfig: 'The Auto Mode node role and permissions boundary are IAM settings; the node pools import as AUTO_MODE node groups.',
   remoteNetworkConfig: 'Hybrid-node remote networks are not modelled.',
   addonsConfig: 'Add-on defaults are not part of network planning.',
   localZones: 'Local Zone subnets are not modelled.',

@@ -4,7 +4,7 @@
  * with `az`) or, when none are listed, from the layout eksctl itself would create.
  */
 import { cidrContains, parseCidr, parseCidrResult, type Cidr } from '../network/cidr.js';
-import type { EndpointAccess, NatGateway, SubnetRole } from '../spec/design-spec.types.js';
+import { AWS_ID_PATTERNS, type EndpointAccess, type NatGateway, type SubnetRole } from '../spec/design-spec.types.js';
 import { type ConfigObject, formatPath, type ImportContext } from './eksctl-config.reader.js';
 import { eksctlGeneratedSubnets, inferVpcCidrs, subnetName } from './eksctl-subnet-layout.util.js';
 import type { PathSegment } from './eksctl-yaml.parser.js';
@@ -76,6 +76,8 @@ export class SubnetCatalog {
 }
 
 export interface VpcImport {
+  /** vpc.id of an existing VPC, when it is an AWS VPC ID. */
+  vpcId?: string;
   catalog: SubnetCatalog;
   cidrs: string[];
   secondaryCidrs: string[];
@@ -98,7 +100,9 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
   const vpc = config.object('vpc');
   const privateCluster = config.object('privateCluster')?.boolean('enabled') === true;
   const vpcId = vpc?.string('id');
-  if (vpcId !== undefined) vpc?.unsupported('id', 'A DesignSpec describes the VPC by its CIDRs, not its ID.');
+  if (vpcId !== undefined && !AWS_ID_PATTERNS.vpc.test(vpcId)) {
+    vpc?.unsupported('id', `${JSON.stringify(vpcId)} is not a VPC ID (vpc- and 8 or 17 hex digits); the design keeps no vpc.id.`);
+  }
 
   const primary = readCidr(vpc, 'cidr', ctx);
   const extra = (vpc?.stringList('extraCIDRs') ?? []).flatMap((text, i) => canonical(text, [...vpc!.at('extraCIDRs'), i], ctx));
@@ -146,6 +150,7 @@ export function readVpc(config: ConfigObject, region: string, ipv6Cluster: boole
   const catalog = new SubnetCatalog(subnets);
   skips.forEach(([ref, reason]) => catalog.markSkipped(ref, reason));
   return {
+    ...(vpcId !== undefined && AWS_ID_PATTERNS.vpc.test(vpcId) ? { vpcId } : {}),
     catalog,
     cidrs: cidrs.map((cidr) => cidr.text),
     secondaryCidrs: secondary.map((cidr) => cidr.text),
@@ -219,12 +224,10 @@ function readRawSubnets(vpc: ConfigObject | undefined): RawSubnet[] {
         raw.push({ key, topology, path: mapping.at(key) });
         continue;
       }
-      raw.push({ key, topology, id: spec.string('id'), az: spec.string('az'), cidr: spec.string('cidr'), path: mapping.at(key) });
-      if (spec.has('id')) {
-        spec.unsupported(
-          'id',
-          'Subnet IDs are not part of a DesignSpec; the subnet is planned by its name, AZ and CIDR (references to the ID still resolve).',
-        );
+      const id = spec.string('id');
+      raw.push({ key, topology, id, az: spec.string('az'), cidr: spec.string('cidr'), path: mapping.at(key) });
+      if (id !== undefined && !AWS_ID_PATTERNS.subnet.test(id)) {
+        spec.unsupported('id', `${JSON.stringify(id)} is not a subnet ID (subnet- and 8 or 17 hex digits); the design keeps no id for it.`);
       }
     }
   }
@@ -242,8 +245,9 @@ function explicitSubnets(raw: RawSubnet[], ctx: ImportContext, skips: [string, s
     let hint = '';
     if (az === undefined) reason = 'it has no az and its key is not an Availability Zone';
     else if (parsed === undefined) {
-      reason = 'it has no cidr';
-      hint = ' (eksctl would look it up by ID; add the CIDR to plan it)';
+      reason = entry.id === undefined ? 'it has no cidr' : `${entry.id} is given by id only`;
+      hint =
+        ' (eksctl looks it up by ID, but the planner never calls AWS: add its cidr, or import the VPC from the AWS CLI with POST /v1/designs/import/aws, to plan its IPs)';
     } else if (!parsed.ok) reason = `its cidr is unusable: ${parsed.reason}`;
     if (reason !== undefined || parsed === undefined || !parsed.ok || az === undefined) {
       ctx.warn('SUBNET_SKIPPED', `${where} was left out of the design: ${reason}${hint}.`, entry.path);

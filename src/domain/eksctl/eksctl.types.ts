@@ -25,6 +25,8 @@ export interface EksctlImport {
   spec: DesignSpec;
   unsupported: UnsupportedField[];
   warnings: ImportWarning[];
+  /** The ClusterConfig path each design node group and subnet came from, to report design errors in eksctl terms. */
+  origins: { nodeGroups: readonly string[]; subnets: readonly string[] };
 }
 
 /** A DesignSpec field the ClusterConfig cannot hold (or holds only approximately). */
@@ -61,6 +63,8 @@ export const EKSCTL_IMPORT_WARNING_CODES = {
   SUBNET_REFERENCE_UNRESOLVED: 'A subnet reference (name or ID) matches no subnet in vpc.subnets and was dropped.',
   NODE_GROUP_SUBNETS_FALLBACK: 'A node group had no subnet of its topology; the other topology was used.',
   INSTANCE_TYPE_DEFAULTED: 'No instance type given: eksctl uses m5.large.',
+  AUTO_MODE_NODE_POOLS_ASSUMED:
+    'Auto Mode node pools choose instance types and sizes at run time: each pool became an AUTO_MODE node group with an assumed type and size.',
   NODE_GROUP_SIZE_DEFAULTED: 'Node group sizes missing: filled the way eksctl does (2 nodes, or from the sizes given).',
   NAT_GATEWAY_NO_PUBLIC_SUBNET: 'NAT gateways need public subnets; none exist, so no NAT gateway is in the design.',
   NAT_GATEWAY_EXISTING_VPC: 'eksctl does not manage NAT gateways in an existing VPC.',

@@ -5,7 +5,7 @@
 export { exportCni, ENI_CONFIG_API_VERSION } from './cni-export.engine.js';
 export { cniEnvironment, CNI_ENV_VARIABLES } from './cni-env.mapper.js';
 export { exportEksctl, exportEksctlWithNotes } from './eksctl-export.engine.js';
-export { importEksctl, EKSCTL_API_VERSION, EKSCTL_KIND } from './eksctl-import.engine.js';
+export { importEksctl, inEksctlPaths, EKSCTL_API_VERSION, EKSCTL_KIND } from './eksctl-import.engine.js';
 export { EKSCTL_YAML_LIMITS } from './eksctl-yaml.parser.js';
 export {
   EKSCTL_IMPORT_WARNING_CODES,

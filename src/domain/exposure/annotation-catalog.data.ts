@@ -1,8 +1,12 @@
 /**
- * Known load-balancer annotations, as data (research/exposure.md §4.1 Service/NLB, §4.2 Ingress/ALB, §4.3 in-tree).
+ * Known load-balancer annotations, as data (exposure.md §4.1 Service/NLB, §4.2 Ingress/ALB, §4.3 in-tree).
  * Suffixes that exposure.md does not list but the controller reads are taken from LBC `pkg/annotations/constants.go`
  * and the in-tree `docs/service_controller.md` ([CCM-DOC]); the code wins over doc typos (e.g. the frontend-NLB
- * health-check suffixes end in `-seconds` / `-count` in code).
+ * health-check suffixes end in `-seconds` / `-count` in code). Keys no controller source contains are left out (e.g.
+ * `service.beta.kubernetes.io/aws-load-balancer-eip-allocations-discovery-tags`, in no file of the LBC at the pinned
+ * commit 225f44568848eb25f13e304a5f1cc68c0cd9415d), so the lint calls them unknown.
+ *
+ * Citation tags beyond exposure.md's table: [LBC-CODE-PARSER] = LBC pkg/annotations/parser.go at that commit.
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -26,6 +30,8 @@ export interface AnnotationSpec {
   readonly maxLength?: number;
   readonly min?: number;
   readonly max?: number;
+  /** `int` read with ParseInt32Annotation (32) rather than ParseInt64Annotation (64, the default). */
+  readonly bits?: 32 | 64;
   /** Controllers that read it. */
   readonly owners: readonly AnnotationOwner[];
   /** Objects it is read from. */
@@ -108,13 +114,12 @@ export const SERVICE_ANNOTATIONS: readonly AnnotationSpec[] = [
   }),
   svc('aws-load-balancer-healthcheck-port', 'string', { owners: BOTH, defaultValue: 'traffic-port' }),
   svc('aws-load-balancer-healthcheck-path', 'string', { owners: BOTH, defaultValue: '/' }),
-  svc('aws-load-balancer-healthcheck-healthy-threshold', 'int', { owners: BOTH, defaultValue: '3' }),
-  svc('aws-load-balancer-healthcheck-unhealthy-threshold', 'int', { owners: BOTH, defaultValue: '3' }),
-  svc('aws-load-balancer-healthcheck-timeout', 'int', { owners: BOTH, defaultValue: '10' }),
-  svc('aws-load-balancer-healthcheck-interval', 'int', { owners: BOTH, defaultValue: '10' }),
+  svc('aws-load-balancer-healthcheck-healthy-threshold', 'int', { owners: BOTH, bits: 32, defaultValue: '3' }),
+  svc('aws-load-balancer-healthcheck-unhealthy-threshold', 'int', { owners: BOTH, bits: 32, defaultValue: '3' }),
+  svc('aws-load-balancer-healthcheck-timeout', 'int', { owners: BOTH, bits: 32, defaultValue: '10' }),
+  svc('aws-load-balancer-healthcheck-interval', 'int', { owners: BOTH, bits: 32, defaultValue: '10' }),
   svc('aws-load-balancer-healthcheck-success-codes', 'string', { defaultValue: '200-399' }),
   svc('aws-load-balancer-eip-allocations', 'stringList', { owners: BOTH }),
-  svc('aws-load-balancer-eip-allocations-discovery-tags', 'stringMap', { source: LBC_CONSTANTS }),
   svc('aws-load-balancer-private-ipv4-addresses', 'stringList'),
   svc('aws-load-balancer-ipv6-addresses', 'stringList'),
   svc('aws-load-balancer-target-group-attributes', 'stringMap', { owners: BOTH }),
@@ -160,6 +165,7 @@ export const INGRESS_ANNOTATIONS: readonly AnnotationSpec[] = [
   alb('load-balancer-name', 'string', { maxLength: 32, merge: 'EXCLUSIVE', invalidCode: 'LOAD_BALANCER_NAME_TOO_LONG' }),
   alb('group.name', 'string', { invalidCode: 'INVALID_INGRESS_GROUP_NAME', source: '[LBC-IA] L100-141; [LBC-CODE-GL] L23-29' }),
   alb('group.order', 'int', {
+    bits: 32,
     min: -1000,
     max: 1000,
     defaultValue: '0',
@@ -184,7 +190,7 @@ export const INGRESS_ANNOTATIONS: readonly AnnotationSpec[] = [
   alb('web-acl-id', 'string', { merge: 'EXCLUSIVE', deprecatedFor: 'alb.ingress.kubernetes.io/waf-acl-id', source: LBC_CONSTANTS }),
   alb('shield-advanced-protection', 'boolean', { merge: 'EXCLUSIVE' }),
   alb('listen-ports', 'json', { merge: 'MERGE', defaultValue: '[{"HTTP": 80}]', invalidCode: 'INVALID_LISTEN_PORTS' }),
-  alb('ssl-redirect', 'int', { merge: 'EXCLUSIVE' }),
+  alb('ssl-redirect', 'int', { bits: 32, merge: 'EXCLUSIVE' }),
   alb('inbound-cidrs', 'stringList', { merge: 'EXCLUSIVE_PER_PORT', defaultValue: '0.0.0.0/0' }),
   alb('security-group-prefix-lists', 'stringList', { merge: 'EXCLUSIVE_PER_PORT' }),
   alb('certificate-arn', 'stringList', { merge: 'MERGE' }),
@@ -206,10 +212,10 @@ export const INGRESS_ANNOTATIONS: readonly AnnotationSpec[] = [
     invalidCode: 'UNSUPPORTED_HEALTH_CHECK_PROTOCOL',
   }),
   alb('healthcheck-path', 'string', { resources: INGRESS_AND_SERVICE, defaultValue: '/' }),
-  alb('healthcheck-interval-seconds', 'int', { resources: INGRESS_AND_SERVICE, defaultValue: '15' }),
-  alb('healthcheck-timeout-seconds', 'int', { resources: INGRESS_AND_SERVICE, defaultValue: '5' }),
-  alb('healthy-threshold-count', 'int', { resources: INGRESS_AND_SERVICE, defaultValue: '2' }),
-  alb('unhealthy-threshold-count', 'int', { resources: INGRESS_AND_SERVICE, defaultValue: '2' }),
+  alb('healthcheck-interval-seconds', 'int', { bits: 32, resources: INGRESS_AND_SERVICE, defaultValue: '15' }),
+  alb('healthcheck-timeout-seconds', 'int', { bits: 32, resources: INGRESS_AND_SERVICE, defaultValue: '5' }),
+  alb('healthy-threshold-count', 'int', { bits: 32, resources: INGRESS_AND_SERVICE, defaultValue: '2' }),
+  alb('unhealthy-threshold-count', 'int', { bits: 32, resources: INGRESS_AND_SERVICE, defaultValue: '2' }),
   alb('success-codes', 'string', { resources: INGRESS_AND_SERVICE, defaultValue: '200' }),
   alb('auth-type', 'string', { resources: INGRESS_AND_SERVICE, values: ['none', 'oidc', 'cognito'], defaultValue: 'none' }),
   alb('auth-idp-cognito', 'json', { resources: INGRESS_AND_SERVICE }),
@@ -249,14 +255,14 @@ export const INGRESS_ANNOTATIONS: readonly AnnotationSpec[] = [
     invalidCode: 'UNSUPPORTED_HEALTH_CHECK_PROTOCOL',
   }),
   alb('frontend-nlb-healthcheck-path', 'string', { defaultValue: '/' }),
-  alb('frontend-nlb-healthcheck-interval-seconds', 'int', { defaultValue: '15', source: LBC_CONSTANTS }),
-  alb('frontend-nlb-healthcheck-timeout-seconds', 'int', { defaultValue: '5', source: LBC_CONSTANTS }),
-  alb('frontend-nlb-healthcheck-healthy-threshold-count', 'int', { defaultValue: '3', source: LBC_CONSTANTS }),
-  alb('frontend-nlb-healthcheck-unhealthy-threshold-count', 'int', { defaultValue: '3', source: LBC_CONSTANTS }),
+  alb('frontend-nlb-healthcheck-interval-seconds', 'int', { bits: 32, defaultValue: '15', source: LBC_CONSTANTS }),
+  alb('frontend-nlb-healthcheck-timeout-seconds', 'int', { bits: 32, defaultValue: '5', source: LBC_CONSTANTS }),
+  alb('frontend-nlb-healthcheck-healthy-threshold-count', 'int', { bits: 32, defaultValue: '3', source: LBC_CONSTANTS }),
+  alb('frontend-nlb-healthcheck-unhealthy-threshold-count', 'int', { bits: 32, defaultValue: '3', source: LBC_CONSTANTS }),
   alb('frontend-nlb-healthcheck-success-codes', 'string', { defaultValue: '200', source: LBC_CONSTANTS }),
   alb('frontend-nlb-eip-allocations', 'stringList', { merge: 'EXCLUSIVE' }),
   alb('frontend-nlb-attributes', 'stringMap', { merge: 'EXCLUSIVE' }),
-  alb('target-control-port.${service}.${port}', 'string', { suffixPattern: /^target-control-port\.[^/]+\.[^/.]+$/ }),
+  alb('target-control-port.${service}.${port}', 'int', { bits: 32, suffixPattern: /^target-control-port\.[^/]+\.[^/.]+$/ }),
   alb('create-acm-cert', 'string', { source: LBC_CONSTANTS }),
   alb('acm-pca-arn', 'string', { source: LBC_CONSTANTS }),
 ];
@@ -326,6 +332,42 @@ export function suggestAnnotation(key: string): string | undefined {
     }
   }
   return best?.candidate;
+}
+
+/**
+ * Prefixes one slip away from the two the controllers read. The LBC looks annotations up by exact `prefix/suffix`
+ * ([LBC-CODE-PARSER] L186-202 buildAnnotationKeys), with `alb.ingress.kubernetes.io` for Ingresses (LBC
+ * pkg/annotations/constants.go L14) and only `service.beta.kubernetes.io` for Services (LBC
+ * controllers/service/service_controller.go L41, although a stale comment in constants.go L87 also names
+ * `service.kubernetes.io`), so a key under any of these is silently ignored.
+ */
+const NEAR_MISS_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^alb\.ingress\.kubernetes\.io[.:]/, INGRESS_ANNOTATION_PREFIX],
+  [/^alb\.ingress\.k8s\.aws\//, INGRESS_ANNOTATION_PREFIX],
+  [/^service\.beta\.kubernetes\.io[.:]/, SERVICE_ANNOTATION_PREFIX],
+  [/^service\.kubernetes\.io\//, SERVICE_ANNOTATION_PREFIX],
+];
+const KNOWN_PREFIX_DOMAINS = [INGRESS_ANNOTATION_PREFIX, SERVICE_ANNOTATION_PREFIX];
+
+/**
+ * For a key outside both catalogue prefixes whose prefix is a near miss of one (a dot for the slash, `k8s.aws`,
+ * no `beta`, a letter or two off) and whose suffix is a known annotation there: the key that was meant.
+ */
+export function nearMissAnnotationKey(key: string): string | undefined {
+  if (catalogPrefixOf(key)) return undefined;
+  for (const [pattern, prefix] of NEAR_MISS_PREFIXES) {
+    const match = pattern.exec(key);
+    if (match) return knownOrSuggested(prefix + key.slice(match[0].length));
+  }
+  const slash = key.indexOf('/');
+  if (slash <= 0) return undefined;
+  const domain = key.slice(0, slash + 1);
+  const prefix = KNOWN_PREFIX_DOMAINS.find((known) => distance(domain, known) <= 2);
+  return prefix ? knownOrSuggested(prefix + key.slice(slash + 1)) : undefined;
+}
+
+function knownOrSuggested(key: string): string | undefined {
+  return findAnnotationSpec(key) ? key : suggestAnnotation(key);
 }
 
 /** Every exact key, for tests and documentation. */

@@ -1,12 +1,13 @@
 /**
  * Annotation checks on every Service and Ingress: unknown or misspelled keys (with a did-you-mean), values of the wrong
- * form, annotations the reconciling controller does not read, and deprecated ones (research/exposure.md §4).
+ * form, annotations the reconciling controller does not read, and deprecated ones (exposure.md §4).
  */
 import { isValidCidr } from '../network/cidr.js';
 import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';
 import {
   catalogPrefixOf,
   findAnnotationSpec,
+  nearMissAnnotationKey,
   suggestAnnotation,
   type AnnotationOwner,
   type AnnotationResource,
@@ -52,7 +53,10 @@ function lintObjectAnnotations(resource: K8sResource, kind: AnnotationResource, 
         message: `${key}: the value ${JSON.stringify(rawValue)} is a YAML ${typeof rawValue}; annotation values must be strings, so quote it ("${String(rawValue)}").`,
       });
     }
-    if (!catalogPrefixOf(key)) continue;
+    if (!catalogPrefixOf(key)) {
+      reportNearMissPrefix(resource, key, findings);
+      continue;
+    }
     const value = rawValue === null || rawValue === undefined ? '' : String(rawValue);
     const spec = findAnnotationSpec(key);
     if (!spec) {
@@ -110,6 +114,19 @@ function reportUnknown(resource: K8sResource, key: string, findings: FindingColl
     message: suggestion
       ? `${key} is not an annotation the load-balancer controllers read; did you mean ${suggestion}?`
       : `${key} is not an annotation the AWS Load Balancer Controller or the in-tree controller reads; it has no effect.`,
+    rule: '§4',
+  });
+}
+
+/** Outside both prefixes, so possibly another controller's key: a WARNING, with the key the LBC would read. */
+function reportNearMissPrefix(resource: K8sResource, key: string, findings: FindingCollector): void {
+  const meant = nearMissAnnotationKey(key);
+  if (!meant) return;
+  findings.report(resource, {
+    code: 'UNKNOWN_ANNOTATION',
+    severity: 'WARNING',
+    path: annotationPath(key),
+    message: `${key} is not read by the load-balancer controllers, which look annotations up by their exact prefix; did you mean ${meant}?`,
     rule: '§4',
   });
 }

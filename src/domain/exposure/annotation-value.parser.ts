@@ -1,5 +1,6 @@
 /**
- * Parsing annotation values exactly as the AWS Load Balancer Controller does (LBC pkg/annotations/parser.go), so the
+ * Parsing annotation values exactly as the AWS Load Balancer Controller does ([LBC-CODE-PARSER]: LBC
+ * pkg/annotations/parser.go@225f44568848eb25f13e304a5f1cc68c0cd9415d, the commit exposure.md pins), so the
  * lint accepts what the controller accepts and quotes the controller's own error text for what it rejects.
  */
 import type { AnnotationOwner, AnnotationSpec } from './annotation-catalog.data.js';
@@ -24,11 +25,12 @@ export function parseGoBool(raw: string): boolean | undefined {
   return GO_BOOLEANS.get(raw);
 }
 
-/** Go strconv.ParseInt(raw, 10, 64): optional sign, decimal digits only, within int64. */
-export function parseGoInt(raw: string): number | undefined {
+/** Go strconv.ParseInt(raw, 10, bits): optional sign, decimal digits only, within int64 (or int32 for ParseInt32Annotation). */
+export function parseGoInt(raw: string, bits: 32 | 64 = 64): number | undefined {
   if (!/^[+-]?\d+$/.test(raw)) return undefined;
   const value = BigInt(raw);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return undefined;
+  const max = bits === 32 ? 2147483647n : 9223372036854775807n;
+  if (value > max || value < -max - 1n) return undefined;
   return Number(value);
 }
 
@@ -40,15 +42,49 @@ export function splitList(raw: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-/** ParseStringMapAnnotation: `k1=v1, k2=v2`; undefined when a pair has no `=` or an empty key. */
+/**
+ * ParseStringMapAnnotation ([LBC-CODE-PARSER] L149-173): `k1=v1, k2=v2`, keys and values trimmed; undefined when a pair
+ * has no `=` or an empty key. Pairs are split as splitKeyValuePairs does (L217-253): `\,` (any `\x`) is the character
+ * itself, a comma starts a new pair only when an `=` follows somewhere after it, and text after a comma with no `=`
+ * left is a pair of its own, so malformed (`Name=a,b` is an error; `Name=a\\,b` is the tag value `a,b`).
+ */
 export function parseStringMap(raw: string): Map<string, string> | undefined {
   const result = new Map<string, string>();
-  for (const pair of splitList(raw)) {
+  for (const pair of splitKeyValuePairs(raw)) {
     const separator = pair.indexOf('=');
-    if (separator <= 0) return undefined;
-    result.set(pair.slice(0, separator), pair.slice(separator + 1));
+    if (separator === -1) return undefined;
+    const key = pair.slice(0, separator).trim();
+    if (key.length === 0) return undefined;
+    result.set(key, pair.slice(separator + 1).trim());
   }
   return result;
+}
+
+function splitKeyValuePairs(raw: string): string[] {
+  const pairs: string[] = [];
+  let current = '';
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw.charAt(i);
+    if (char === '\\' && i + 1 < raw.length) {
+      current += raw.charAt(++i);
+    } else if (char === ',') {
+      const remaining = raw.slice(i + 1).trim();
+      if (remaining.includes('=')) {
+        pairs.push(current.trim());
+        current = '';
+      } else if (remaining.length > 0) {
+        // Text after the comma without any `=`: the controller returns it as its own (malformed) pair.
+        pairs.push(current.trim(), remaining);
+        return pairs;
+      } else {
+        current += char;
+      }
+    } else {
+      current += char;
+    }
+  }
+  if (current.length > 0) pairs.push(current.trim());
+  return pairs;
 }
 
 export function parseJson(raw: string): { ok: true; value: unknown } | { ok: false; reason: string } {
@@ -108,8 +144,10 @@ export function checkAnnotationValue(spec: AnnotationSpec, key: string, raw: str
       if (parseGoBool(raw) === undefined) return invalid(`failed to parse bool annotation, ${key}: ${raw} (use "true" or "false")`);
       break;
     case 'int': {
-      const value = parseGoInt(raw);
-      if (value === undefined) return invalid(`failed to parse int64 annotation, ${key}: ${raw}`);
+      // [LBC-CODE-PARSER] L100-126: ParseInt64Annotation / ParseInt32Annotation, each with its own bit size and wording.
+      const bits = spec.bits ?? 64;
+      const value = parseGoInt(raw, bits);
+      if (value === undefined) return invalid(`failed to parse int${bits} annotation, ${key}: ${raw}`);
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
         return invalid(`${key}: ${raw} is outside [${spec.min ?? '-∞'}, ${spec.max ?? '∞'}]`);
       }

@@ -42,7 +42,7 @@ function row(id: string): string {
   return id;
 }
 
-describe('exposure decision table (research/exposure.md §1)', () => {
+describe('exposure decision table (exposure.md §1)', () => {
   it(`${row('R1')}: audience cluster → ClusterIP, no annotations`, () => {
     const result = sut(request({ audience: 'CLUSTER', protocol: 'HTTP', port: 80, targetPort: 8080 }));
     expect(result).toMatchObject({
@@ -525,5 +525,51 @@ describe('other decisions', () => {
       'R9',
       '§0',
     ]);
+  });
+});
+
+describe('exposure wording (issue 17 item 8)', () => {
+  // [CCM-AWS] L2453-2460 (kubernetes/cloud-provider-aws pkg/providers/v1/aws.go): the in-tree controller is
+  // internet-facing unless aws-load-balancer-internal is set, and reads no -scheme annotation.
+  const scheme = (recommendation: ExposureRecommendation) =>
+    recommendation.rationale.find((entry) => entry.code === 'SCHEME_FROM_AUDIENCE')?.message ?? '';
+
+  it('a CLB of the in-tree controller for the internet emits no scheme annotation, and the rationale says it is the default', () => {
+    const result = sut(request({ audience: 'INTERNET', kind: 'CLB' }, { controller: 'CCM_ONLY' }));
+    expect(result).toMatchObject({ kind: 'CLB', controller: 'CCM', scheme: 'INTERNET_FACING' });
+    expect(Object.keys(result.annotations).filter((key) => key.includes('scheme') || key.includes('-internal'))).toEqual([]);
+    expect(scheme(result)).toContain('default, so the manifest carries no scheme annotation');
+    expect(scheme(result)).not.toContain('says it explicitly');
+  });
+
+  it('an internal in-tree load balancer names the annotation it does carry', () => {
+    const result = sut(request({ audience: 'VPC', kind: 'CLB' }, { controller: 'CCM_ONLY' }));
+    expect(result.annotations[`${SVC}aws-load-balancer-internal`]).toBe('true');
+    expect(result.annotations[`${SVC}aws-load-balancer-scheme`]).toBeUndefined();
+    expect(scheme(result)).toContain('aws-load-balancer-internal: "true"');
+  });
+
+  it('every annotation a rationale names is in the manifest (LBC and in-tree, both audiences)', () => {
+    for (const controller of ['LBC', 'CCM_ONLY'] as const) {
+      for (const audience of ['INTERNET', 'VPC'] as const) {
+        const result = sut(request({ audience }, { controller }));
+        const named = result.rationale.flatMap((entry) => entry.message.match(/aws-load-balancer-[a-z-]+(?=: ")/g) ?? []);
+        for (const key of named) expect(Object.keys(result.annotations)).toContain(`${SVC}${key}`);
+      }
+    }
+  });
+
+  it('a workload.port that differs from expose.port gets a warning saying the Service uses workload.port', () => {
+    const result = sut({
+      expose: { audience: 'VPC', protocol: 'TCP', port: 443 },
+      context: {},
+      workload: { name: 'api', namespace: 'shop', port: 8443 },
+    });
+    expect(manifest(result, 'Service').spec.ports[0].port).toBe(8443);
+    const warning = result.warnings.find((entry) => entry.code === 'WORKLOAD_PORT_OVERRIDES_EXPOSE_PORT');
+    expect(warning?.message).toContain('the Service uses workload.port 8443');
+    expect(warning?.message).toContain('expose.port 443 is not used');
+    const same = sut({ expose: { audience: 'VPC', protocol: 'TCP', port: 443 }, context: {}, workload: { name: 'api', port: 443 } });
+    expect(codes(same.warnings)).not.toContain('WORKLOAD_PORT_OVERRIDES_EXPOSE_PORT');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The exposure decision: research/exposure.md §1 as a pipeline of small steps, each citing the row it applies.
+ * The exposure decision: exposure.md §1 as a pipeline of small steps, each citing the row it applies.
  * `decideExposure` answers kind / controller / target type / traffic policy / client-IP path / scheme; the
  * recommendation (annotations, manifests) is built from the same plan by exposure-recommendation.engine.ts.
  */
 import { ValidationFailedError, type ErrorDetail } from '../errors/planning-error.js';
+import { citationsIn, type Citation } from '../sources/citations.js';
 import { addressAt, cidrContainsAddress, cidrSize, parseAddress, parseCidrResult } from '../network/cidr.js';
 import {
   AUDIENCES,
@@ -26,9 +27,12 @@ import {
   type ExposureContext,
   type ExposureContextInput,
   type ExposureDecision,
+  type ExposureIssue,
   type ExposureKind,
   type ExposureRequest,
   type LbScheme,
+  type RationaleEntry,
+  type Uncited,
 } from './exposure.types.js';
 import { lbcSupports, requireVersion, webhookActive, type Version } from './lbc-version.util.js';
 import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
@@ -79,7 +83,10 @@ export function decideExposure(request: ExposureRequest): ExposureDecision {
 }
 
 /** The decision while the pipeline builds it: the design subnets themselves, and what the steps read on the way. */
-interface Draft extends Omit<ExposureDecision, 'subnets'> {
+interface Draft extends Omit<ExposureDecision, 'subnets' | 'rationale' | 'warnings' | 'errors'> {
+  rationale: Uncited<RationaleEntry>[];
+  warnings: Uncited<ExposureIssue>[];
+  errors: Uncited<ExposureIssue>[];
   readonly request: NormalizedExposureRequest;
   readonly layer: 'L4' | 'L7';
   readonly webhookActive: boolean;
@@ -165,15 +172,20 @@ export function planExposure(request: ExposureRequest): ExposurePlan {
     ipAddressType: draft.ipAddressType,
     certificateArn: draft.certificateArn,
     subnets: draft.subnets?.map((subnet) => subnet.name) ?? null,
-    rationale: draft.rationale,
-    warnings: draft.warnings,
-    errors: draft.errors,
+    rationale: draft.rationale.map(cite),
+    warnings: draft.warnings.map(cite),
+    errors: draft.errors.map(cite),
   };
   return { request: normalized, decision, settings: draft.settings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Recording
+
+/** Resolves the tags an entry cites (its source, then its message) to their URLs. */
+function cite<T extends { message: string; source?: string }>(entry: T): T & { citations: Citation[] } {
+  return { ...entry, citations: citationsIn(entry.source, entry.message) };
+}
 
 function because(draft: Draft, rule: DecisionRuleId, code: string, message: string): void {
   const { row, source } = DECISION_RULES[rule];
@@ -476,9 +488,9 @@ function chooseTargetType(draft: Draft): void {
   }
 
   const explicit = expose.targetType;
-  if (explicit) {
-    const violated = explicit === 'INSTANCE' ? needsIp : needsInstance;
-    for (const constraint of violated) recordConstraint(draft, constraint);
+  const violated = explicit === 'INSTANCE' ? needsIp : needsInstance;
+  const opposite = explicit === 'INSTANCE' ? needsInstance : needsIp;
+  if (explicit && violated.length === 0) {
     draft.targetType = explicit;
     because(
       draft,
@@ -486,6 +498,26 @@ function chooseTargetType(draft: Draft): void {
       'EXPLICIT_TARGET_TYPE',
       `Target type ${explicit} was requested explicitly.`,
     );
+  } else if (explicit && opposite.length === 0) {
+    // The requested type can never receive traffic here (e.g. instance targets for Fargate pods): the recommendation is
+    // the type that works, and `errors` keeps what was asked, why it cannot work and what was chosen instead.
+    const corrected = explicit === 'INSTANCE' ? 'IP' : 'INSTANCE';
+    const chosen = corrected === 'IP' ? 'ip' : 'instance';
+    for (const constraint of violated) {
+      recordConstraint(draft, {
+        ...constraint,
+        message: `targetType ${explicit} was requested, but ${lowerFirst(constraint.message)} The recommendation uses ${chosen} targets instead.`,
+      });
+    }
+    draft.targetType = corrected;
+    for (const constraint of violated) {
+      because(
+        draft,
+        constraint.rule,
+        'EXPLICIT_TARGET_TYPE_CORRECTED',
+        `${chosen} targets instead of the requested ${explicit === 'INSTANCE' ? 'instance' : 'ip'}: ${constraint.reason} need ${chosen} targets.`,
+      );
+    }
   } else if (needsIp.length > 0 && needsInstance.length > 0) {
     for (const constraint of needsInstance) {
       recordConstraint(draft, {
@@ -541,6 +573,10 @@ function chooseTargetType(draft: Draft): void {
   }
 }
 
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 function recordConstraint(draft: Draft, constraint: TargetConstraint): void {
   if (constraint.code in VALIDATION_RULES) fail(draft, constraint.code as RuleCode, constraint.message);
   else failRow(draft, constraint.code, constraint.message, constraint.rule);
@@ -550,15 +586,20 @@ function chooseScheme(draft: Draft): void {
   if (!isLoadBalancer(draft.kind)) return;
   const { audience } = draft.request.expose;
   draft.scheme = audience === 'INTERNET' ? 'INTERNET_FACING' : 'INTERNAL';
-  const defaultNote =
-    draft.controller === 'CCM'
-      ? 'the in-tree controller defaults to internet-facing'
-      : 'the AWS Load Balancer Controller defaults to internal (since v2.2.0)';
+  const scheme = draft.scheme === 'INTERNET_FACING' ? 'internet-facing' : 'internal';
+  // Say only what the manifest carries: the in-tree controller gets no scheme annotation when internet-facing (its
+  // default) and `aws-load-balancer-internal: "true"` when internal, since it ignores -scheme ([CCM-AWS] L2453-2460).
+  const why =
+    draft.controller !== 'CCM'
+      ? 'the AWS Load Balancer Controller defaults to internal (since v2.2.0), so the manifest says it explicitly.'
+      : draft.scheme === 'INTERNET_FACING'
+        ? 'that is the in-tree controller’s default, so the manifest carries no scheme annotation.'
+        : 'the in-tree controller defaults to internet-facing and ignores aws-load-balancer-scheme, so the manifest sets aws-load-balancer-internal: "true".';
   because(
     draft,
     draft.kind === 'ALB_INGRESS' ? 'R3' : draft.controller === 'CCM' ? 'R11' : 'R4',
     'SCHEME_FROM_AUDIENCE',
-    `Audience ${audience} → ${draft.scheme === 'INTERNET_FACING' ? 'internet-facing' : 'internal'}; ${defaultNote}, so the manifest says it explicitly.`,
+    `Audience ${audience} → ${scheme}; ${why}`,
   );
   if (audience === 'CLUSTER') {
     because(
@@ -570,7 +611,20 @@ function chooseScheme(draft: Draft): void {
   }
 }
 
+/** workload.port wins over expose.port for the Service (normalizeExposureRequest); say so when both are set and differ. */
+function warnOnPortMismatch(draft: Draft): void {
+  const { expose, workload } = draft.request;
+  if (expose.port === undefined || expose.port === workload.port) return;
+  const backend = draft.kind === 'ALB_INGRESS' ? ' and the Ingress backend' : '';
+  warn(
+    draft,
+    'WORKLOAD_PORT_OVERRIDES_EXPOSE_PORT',
+    `workload.port ${workload.port} differs from expose.port ${expose.port}: the Service${backend} uses workload.port ${workload.port} (spec.ports[0].port); expose.port ${expose.port} is not used. Set one of them, or make them equal.`,
+  );
+}
+
 function chooseNodePort(draft: Draft): void {
+  warnOnPortMismatch(draft);
   const { nodePort } = draft.request.expose;
   if (nodePort === undefined) return;
   const hasNodePorts = draft.serviceType === 'NodePort' || draft.serviceType === 'LoadBalancer';

@@ -1,5 +1,5 @@
 /**
- * Every validation row of research/exposure.md §2, asserted through the recommendation (when the request can express
+ * Every validation row of exposure.md §2, asserted through the recommendation (when the request can express
  * it) and through the manifest lint (when a manifest can), with the stable code each row maps to.
  */
 import { stringify } from 'yaml';
@@ -257,6 +257,44 @@ describe('exposure.md §2 validation rows', () => {
       { ipFamily: 'IPV6' },
     );
     expect(withCode(findings, 'IPV6_REQUIRES_IP_TARGETS')).toHaveLength(1);
+  });
+
+  describe('an invalid explicit targetType still gets a recommendation that works (issue 17 item 4)', () => {
+    // [EKS-NLB] L93 / [EKS-ALB] L47: Fargate pods are reachable as ip targets only; [EKS-IPV6] L30: so are IPv6 pods, and
+    // [LBC-CODE-TG] L836-839 (model_build_target_group.go@225f4456 buildTargetGroupIPAddressType) refuses an IPv6 target
+    // group on a load balancer that is not dualstack, so the corrected IPv6 answer also carries ip-address-type: dualstack.
+    it('Fargate with targetType INSTANCE: ip targets in the decision, annotations and manifests; the error names ask, reason and choice', () => {
+      const result = recommend({ targetType: 'INSTANCE' }, { compute: 'FARGATE' });
+      expect(result.targetType).toBe('IP');
+      expect(result.annotations[`${SVC}aws-load-balancer-nlb-target-type`]).toBe('ip');
+      expect(result.manifests).toContain('aws-load-balancer-nlb-target-type: ip');
+      expect(result.manifests).not.toContain('target-type: instance');
+      const [error] = result.errors;
+      expect(errorCodes(result.errors)).toEqual(['FARGATE_REQUIRES_IP_TARGETS']);
+      expect(error?.message).toMatch(/targetType INSTANCE was requested, but pods on AWS Fargate .* uses ip targets instead\./);
+      expect(result.rationale.map((r) => r.code)).toContain('EXPLICIT_TARGET_TYPE_CORRECTED');
+      // What the lint says about the corrected manifests: no Fargate finding is left.
+      expect(withCode(lintManifests(result.manifests, { compute: 'FARGATE' }).findings, 'FARGATE_REQUIRES_IP_TARGETS')).toEqual([]);
+    });
+
+    it('IPv6 with targetType INSTANCE: ip targets on a dualstack NLB, and the lint of the result has no IPv6 error', () => {
+      const result = recommend({ targetType: 'INSTANCE' }, { ipFamily: 'IPV6' });
+      expect(result).toMatchObject({ targetType: 'IP', ipAddressType: 'DUALSTACK' });
+      expect(result.annotations).toMatchObject({
+        [`${SVC}aws-load-balancer-nlb-target-type`]: 'ip',
+        [`${SVC}aws-load-balancer-ip-address-type`]: 'dualstack',
+      });
+      expect(errorCodes(result.errors)).toEqual(['IPV6_REQUIRES_IP_TARGETS']);
+      const findings = lintManifests(result.manifests, { ipFamily: 'IPV6' }).findings;
+      expect(findings.filter((finding) => finding.severity === 'ERROR')).toEqual([]);
+    });
+
+    it('an ALB Ingress for Fargate pods asked with instance targets gets ip targets and a ClusterIP backend', () => {
+      const result = recommend({ kind: 'ALB_INGRESS', protocol: 'HTTP', port: 80, targetType: 'INSTANCE' }, { compute: 'FARGATE' });
+      expect(result).toMatchObject({ targetType: 'IP', serviceType: 'ClusterIP' });
+      expect(result.annotations[`${ALB}target-type`]).toBe('ip');
+      expect(errorCodes(result.errors)).toEqual(['FARGATE_REQUIRES_IP_TARGETS']);
+    });
   });
 
   it(`${row('V-IPV6-DUALSTACK')} → IPV6_REQUIRES_DUALSTACK for NLB Services and ALB groups`, () => {

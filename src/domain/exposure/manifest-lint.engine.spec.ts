@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, PlanningError, ValidationFailedError } from '../errors/planning-error.js';
 import { thrownBy } from '../../../test/support/thrown.js';
 import type { LintContextInput, LintFinding } from './exposure.types.js';
+import { parseStringMap } from './annotation-value.parser.js';
 import { MANIFEST_LIMITS } from './manifest-documents.parser.js';
 import { lintManifests as sut } from './manifest-lint.engine.js';
 
@@ -193,7 +194,7 @@ describe('annotation catalogue checks', () => {
     expect(invalid).toEqual([
       `unknown scheme: public (expected one of internal, internet-facing)`,
       `failed to parse bool annotation, ${SVC}aws-load-balancer-manage-backend-security-group-rules: yes (use "true" or "false")`,
-      `failed to parse int64 annotation, ${SVC}aws-load-balancer-healthcheck-interval: 10s`,
+      `failed to parse int32 annotation, ${SVC}aws-load-balancer-healthcheck-interval: 10s`,
       `failed to parse stringMap annotation, ${SVC}aws-load-balancer-attributes: deletion_protection.enabled (expected key1=value1,key2=value2)`,
       'failed to parse attribute preserve_client_ip.enabled=maybe',
       `${SVC}load-balancer-source-ranges: 10.0.0.0/33 is not a CIDR block.`,
@@ -564,6 +565,91 @@ describe('hostile and malformed input', () => {
     ]);
     expect(thrownBy(() => sut('', { subnets: 'public-a' as never }), ValidationFailedError).details).toEqual([
       { path: 'context.subnets', message: 'must be a list of subnets' },
+    ]);
+  });
+});
+
+describe('lint on real manifests: the controller’s own parsing (issue 17 item 6)', () => {
+  const nlb = (annotations: Record<string, string>) =>
+    service(
+      'db',
+      { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+      { [`${SVC}aws-load-balancer-scheme`]: 'internal', ...annotations },
+    );
+  const at = (findings: readonly LintFinding[], key: string) => findings.filter((finding) => finding.path.includes(key));
+
+  it('stringMap: escaped commas, trimmed keys and values, `=` inside values, as splitKeyValuePairs does ([LBC-CODE-PARSER] L149-173, L217-253)', () => {
+    // The shapes of LBC pkg/annotations/parser_test.go@225f4456 Test_serviceAnnotationParser_ParseStringMapAnnotation L247-348.
+    expect(parseStringMap('Name=team\\,platform, CostCenter= 42, owner/with-slash=a\\,b\\,c, empty=')).toEqual(
+      new Map([
+        ['Name', 'team,platform'],
+        ['CostCenter', '42'],
+        ['owner/with-slash', 'a,b,c'],
+        ['empty', ''],
+      ]),
+    );
+    expect(parseStringMap('token=YWJj==, mixed=a=b=c')).toEqual(
+      new Map([
+        ['token', 'YWJj=='],
+        ['mixed', 'a=b=c'],
+      ]),
+    );
+    for (const malformed of ['first,second', '=value', 'Name=a,b']) expect(parseStringMap(malformed)).toBeUndefined();
+    const findings = lint([nlb({ [`${SVC}aws-load-balancer-additional-resource-tags`]: 'Name=a\\,b, team=platform' })]);
+    expect(at(findings, 'additional-resource-tags')).toEqual([]);
+    const unescaped = lint([nlb({ [`${SVC}aws-load-balancer-additional-resource-tags`]: 'Name=a,b' })]);
+    expect(at(unescaped, 'additional-resource-tags').map((finding) => finding.message)).toEqual([
+      `failed to parse stringMap annotation, ${SVC}aws-load-balancer-additional-resource-tags: Name=a,b (expected key1=value1,key2=value2)`,
+    ]);
+  });
+
+  it('near-miss prefixes get a WARNING with the key the controller reads ([LBC-CODE-PARSER] L186-202: exact prefix/suffix lookup)', () => {
+    const findings = lint([
+      service(
+        'db',
+        { type: 'LoadBalancer', loadBalancerClass: 'service.k8s.aws/nlb' },
+        { 'service.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', 'service.kubernetes.io/topology-mode': 'Auto' },
+      ),
+      ingress('api', {
+        'alb.ingress.kubernetes.io.scheme': 'internet-facing',
+        'alb.ingress.k8s.aws/target-type': 'ip',
+        'alb.ingres.kubernetes.io/healthcheck-path': '/healthz',
+      }),
+      web,
+    ]);
+    const nearMisses = findings
+      .filter((finding) => finding.code === 'UNKNOWN_ANNOTATION')
+      .map((finding) => ({ severity: finding.severity, meant: /did you mean (\S+)\?$/.exec(finding.message)?.[1] }));
+    expect(nearMisses).toEqual([
+      { severity: 'WARNING', meant: `${SVC}aws-load-balancer-scheme` },
+      { severity: 'WARNING', meant: `${ALB}scheme` },
+      { severity: 'WARNING', meant: `${ALB}target-type` },
+      { severity: 'WARNING', meant: `${ALB}healthcheck-path` },
+    ]);
+    // service.kubernetes.io/topology-mode is Kubernetes' own annotation, not a near miss of a controller key.
+    expect(at(findings, 'topology-mode')).toEqual([]);
+  });
+
+  it('aws-load-balancer-eip-allocations-discovery-tags, in no controller source, is unknown', () => {
+    const findings = lint([nlb({ [`${SVC}aws-load-balancer-eip-allocations-discovery-tags`]: 'pool=nlb' })]);
+    expect(at(findings, 'eip-allocations-discovery-tags').map((finding) => finding.code)).toEqual(['UNKNOWN_ANNOTATION']);
+  });
+
+  it('int32 annotations say int32 and refuse values past 2^31 − 1; int64 ones take them ([LBC-CODE-PARSER] L100-126)', () => {
+    // ParseInt32Annotation reads the Service health-check numbers (LBC pkg/service/model_build_target_group.go L491-518)
+    // and the Ingress ones (pkg/ingress/model_build_target_group.go L458-485); auth-session-timeout is ParseInt64Annotation.
+    const findings = lint([
+      nlb({ [`${SVC}aws-load-balancer-healthcheck-interval`]: '2147483648' }),
+      ingress('api', {
+        [`${ALB}healthy-threshold-count`]: '2147483648',
+        [`${ALB}unhealthy-threshold-count`]: '2147483647',
+        [`${ALB}auth-session-timeout`]: '2147483648',
+      }),
+      web,
+    ]);
+    expect(findings.filter((finding) => finding.code === 'INVALID_ANNOTATION_VALUE').map((finding) => finding.message)).toEqual([
+      `failed to parse int32 annotation, ${SVC}aws-load-balancer-healthcheck-interval: 2147483648`,
+      `failed to parse int32 annotation, ${ALB}healthy-threshold-count: 2147483648`,
     ]);
   });
 });

@@ -60,6 +60,13 @@ function checkNodeGroups({ spec, index, problems }: RuleInput): void {
         );
       }
     }
+    if (nodeGroup.windowsVariant !== undefined && nodeGroup.amiFamily !== 'WINDOWS') {
+      problems.add(
+        ['nodeGroups', i, 'windowsVariant'],
+        'WINDOWS_VARIANT_WITHOUT_WINDOWS',
+        `windowsVariant ${nodeGroup.windowsVariant} names a Windows Server AMI; set amiFamily WINDOWS or remove it.`,
+      );
+    }
     if (nodeGroup.kind === 'FARGATE') {
       if (nodeGroup.instanceTypes !== undefined && nodeGroup.instanceTypes.length > 0) {
         problems.add(

@@ -67,6 +67,7 @@ export const DESIGN_SPEC_ERROR_CODES = {
 
   // Semantics
   NODE_GROUP_SIZE_ORDER: 'Node group sizes must satisfy minSize <= desiredSize <= maxSize.',
+  WINDOWS_VARIANT_WITHOUT_WINDOWS: 'windowsVariant is set on a node group whose amiFamily is not WINDOWS.',
   INSTANCE_TYPES_REQUIRED: 'An EC2 node group needs at least one instance type.',
   FARGATE_INSTANCE_TYPES: 'A Fargate node group takes no instance types.',
   FARGATE_PUBLIC_SUBNET: 'Fargate runs pods only in private subnets.',

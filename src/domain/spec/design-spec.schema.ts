@@ -5,6 +5,7 @@
  */
 import {
   AMI_FAMILIES,
+  WINDOWS_VARIANTS,
   AUDIENCES,
   AWS_ID_PATTERNS,
   EXPOSE_PROTOCOLS,
@@ -237,6 +238,7 @@ const nodeGroup = objectOf<NodeGroup>('a node group', {
   name: required(name),
   kind: required(oneOf(NODE_GROUP_KINDS)),
   amiFamily: optional(oneOf(AMI_FAMILIES)),
+  windowsVariant: optional(oneOf(WINDOWS_VARIANTS)),
   instanceTypes: required(names('instance types', L.instanceTypesPerNodeGroup)),
   subnets: required(arrayOf(reference, { max: L.subnetsPerNodeGroup, min: 1, noun: 'subnets' })),
   minSize: required(bounded('nodes')),

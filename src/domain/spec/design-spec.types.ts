@@ -1,5 +1,5 @@
 /**
- * DesignSpec: one saved EKS cluster network design (../shared/API.md "Saved designs").
+ * DesignSpec: one saved EKS cluster network design (docs/api.md "Saved designs").
  * The single type shared by the designs module, the plan and every engine; transports map to and from it.
  * Enum values are the same UPPER_SNAKE strings in REST and GraphQL.
  */
@@ -18,6 +18,16 @@ export type NodeGroupKind = (typeof NODE_GROUP_KINDS)[number];
 
 export const AMI_FAMILIES = ['AL2023', 'AL2', 'BOTTLEROCKET', 'WINDOWS'] as const;
 export type AmiFamily = (typeof AMI_FAMILIES)[number];
+/** Windows Server AMIs (eksctl's WindowsServer<year><Core|Full>Container families); WINDOWS alone means 2022 Core. */
+export const WINDOWS_VARIANTS = [
+  'WINDOWS_SERVER_2019_CORE',
+  'WINDOWS_SERVER_2019_FULL',
+  'WINDOWS_SERVER_2022_CORE',
+  'WINDOWS_SERVER_2022_FULL',
+  'WINDOWS_SERVER_2025_CORE',
+  'WINDOWS_SERVER_2025_FULL',
+] as const;
+export type WindowsVariant = (typeof WINDOWS_VARIANTS)[number];
 
 export const POD_SG_ENFORCING_MODES = ['STRICT', 'STANDARD'] as const;
 export type PodSecurityGroupEnforcingMode = (typeof POD_SG_ENFORCING_MODES)[number];
@@ -136,6 +146,8 @@ export interface NodeGroup {
   name: string;
   kind: NodeGroupKind;
   amiFamily?: AmiFamily;
+  /** Which Windows Server AMI, with amiFamily WINDOWS (networking is the same; kept so eksctl configs round-trip). */
+  windowsVariant?: WindowsVariant;
   instanceTypes: string[];
   subnets: string[];
   minSize: number;

@@ -18,6 +18,8 @@ export const OPTION_BOUNDS = {
   maxEnis: { min: 1, max: 128 },
   /** Karpenter RESERVED_ENIS (default 0): usable ENIs = max(maxEnis − reserved, 0), so more than 128 means nothing. */
   reservedEnis: { min: 0, max: 128 },
+  /** Karpenter EC2NodeClass EFA-only interfaces on network card 0: subtracted from the card's ENIs like reserved ones. */
+  efaOnlyInterfaces: { min: 0, max: 128 },
   /** kubelet maxPods set explicitly (launch template, nodeadm NodeConfig, EC2NodeClass); a node's pods, not a cluster's. */
   kubeletMaxPods: { min: 1, max: 10_000 },
   /** kubelet / Karpenter podsPerCore: 0 turns the limit off (kubelet default), as in the design schema. */

@@ -4,8 +4,8 @@
  * A drop ends the trace: `dropAt`/`dropHere` throw a private signal that `tracePath` catches — the flow code then reads
  * as a straight line of checks instead of threading a "still alive?" flag through every step.
  */
-import type { DropCode } from './trace-codes.js';
-import type { AssumptionCode } from './trace-codes.js';
+import { citationsIn } from '../sources/citations.js';
+import { DROP_CODES, type AssumptionCode, type DropCode } from './trace-codes.js';
 import {
   SOURCE_IP_ROLES,
   type AddressRole,
@@ -31,6 +31,11 @@ export interface PacketState {
 export interface HopOptions {
   securityGroups?: SecurityGroupVerdict[];
   note?: string;
+  /**
+   * The drop happens at or after the destination read the source: the EKS public endpoint refusing an address outside
+   * publicAccessCidrs or a port it does not serve, a pod whose replies are lost. sourceIpSeenByDestination reports it.
+   */
+  destinationSawSource?: boolean;
 }
 
 /** Thrown by a drop to end the trace; never leaves tracePath. */
@@ -40,11 +45,12 @@ export class TraceStopped {
 }
 
 export class TraceBuilder {
-  public readonly hops: Hop[] = [];
+  public readonly hops: Omit<Hop, 'citations'>[] = [];
   private readonly assumptionList: CodedMessage[] = [];
   private packetState: PacketState | undefined;
   private originalSrc = '';
-  private drop: CodedMessage | null = null;
+  private drop: { code: DropCode; message: string } | null = null;
+  private destinationSawSource = false;
   private header: { via: ClientIpVia; carries: string } | null = null;
 
   public get packet(): Readonly<PacketState> {
@@ -82,6 +88,7 @@ export class TraceBuilder {
   public dropAt(kind: HopKind, name: string, code: DropCode, message: string, options: HopOptions = {}): never {
     this.push(kind, name, 'DROP', { ...options, note: options.note || message });
     this.drop = { code, message };
+    this.destinationSawSource = options.destinationSawSource ?? false;
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- caught by tracePath, see TraceStopped
     throw new TraceStopped(code);
   }
@@ -110,18 +117,18 @@ export class TraceBuilder {
 
   public result(): Omit<TraceResult, 'diagram'> {
     const delivered = this.drop === null;
-    const seen = delivered ? asSourceRole(this.packet.srcRole) : null;
+    const seen = delivered || this.destinationSawSource ? asSourceRole(this.packet.srcRole) : null;
     let clientIpVia: ClientIpVia = 'NONE';
     if (delivered && this.packet.src === this.originalSrc) clientIpVia = 'L3_SOURCE';
     else if (delivered && this.header && this.header.carries === this.originalSrc) clientIpVia = this.header.via;
     return {
       verdict: delivered ? 'REACHABLE' : 'DROPPED',
-      dropReason: this.drop,
-      hops: this.hops,
+      dropReason: this.drop && { ...this.drop, citations: citationsIn(DROP_CODES[this.drop.code].source, this.drop.message) },
+      hops: this.hops.map((hop) => ({ ...hop, citations: citationsIn(hop.note) })),
       sourceIpSeenByDestination: seen,
       clientIpPreserved: clientIpVia !== 'NONE',
       clientIpVia,
-      assumptions: [...this.assumptionList],
+      assumptions: this.assumptionList.map((assumption) => ({ ...assumption, citations: citationsIn(assumption.message) })),
     };
   }
 

@@ -369,6 +369,7 @@ export class TraceContext {
       pod.name,
       'ASYMMETRIC_RETURN_PATH',
       `CNI ${this.design.cni?.version} routes replies to off-VPC ${src} out of the primary ENI with the pod's secondary-ENI address, so EC2 drops them; upgrade to CNI ≥ 1.8.0, or set AWS_VPC_K8S_CNI_EXTERNALSNAT=true or AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS.`,
+      { destinationSawSource: true },
     );
   }
 

@@ -1,5 +1,5 @@
 /**
- * Hop model F7 (kubectl / nodes / pods → EKS API server) of shared/research/traffic-path.md §3, every table row.
+ * Hop model F7 (kubectl / nodes / pods → EKS API server) of traffic-path.md §3, every table row.
  */
 import { describe, expect, it } from 'vitest';
 import type { DesignSpec } from '../spec/design-spec.types.js';
@@ -68,6 +68,31 @@ describe('F7 public endpoint only', () => {
     const withEip = access(privateCluster, { public: true, private: false, publicAccessCidrs: ['198.18.0.0/24', '54.1.2.3/32'] });
     const fixed = trace(withEip, { ...flow(node('general'), eksApi, 443), natGatewayEips: { 'nat-a': '54.1.2.3' } });
     expect(fixed.verdict).toBe('REACHABLE');
+  });
+
+  it('a drop at the public endpoint still says what it saw and names the address to allow (issue 17 item 5, [EKS-EP] L145, L153)', () => {
+    // [TP §3] F7 row "public only | node in private subnet": the endpoint sees the NAT gateway EIP and refuses it when
+    // publicAccessCidrs leave it out; the fix the user guide gives is to add that outbound address.
+    const restricted = access(privateCluster, { public: true, private: false, publicAccessCidrs: ['198.18.0.0/24'] });
+    const sut = trace(restricted, { ...flow(node('general'), eksApi, 443), natGatewayEips: { 'nat-a': '54.1.2.3' } });
+    expect(sut.verdict).toBe('DROPPED');
+    expect(sut.sourceIpSeenByDestination).toBe('NAT_GATEWAY_EIP');
+    expect(last(sut).packet).toMatchObject({ src: '54.1.2.3', srcRole: 'NAT_GATEWAY_EIP' });
+    expect(sut.dropReason?.message).toContain('add 54.1.2.3/32 to publicAccessCidrs');
+    expect(sut.clientIpPreserved).toBe(false);
+    const client = trace(
+      access(publicCluster, { public: true, private: false, publicAccessCidrs: ['203.0.113.0/24'] }),
+      flow(internet('198.18.0.7'), eksApi, 443),
+    );
+    expect(client).toMatchObject({ verdict: 'DROPPED', sourceIpSeenByDestination: 'CLIENT_IP' });
+    expect(client.dropReason?.message).toContain('add 198.18.0.7/32 to publicAccessCidrs');
+  });
+
+  it('a drop before the destination reports no source seen: private-only endpoint, security group at the X-ENIs', () => {
+    const privateOnlyClient = trace(privateOnly, flow(internet('198.18.0.7'), eksApi, 443));
+    expect(privateOnlyClient).toMatchObject({ verdict: 'DROPPED', sourceIpSeenByDestination: null });
+    const sgDenied = trace(privateOnly, flow(peer('hub', '10.2.9.9'), eksApi, 443));
+    expect(sgDenied).toMatchObject({ verdict: 'DROPPED', sourceIpSeenByDestination: null });
   });
 
   it('a pod in a private subnet: node SNAT, NAT gateway, public endpoint', () => {

@@ -6,7 +6,7 @@ import { PLATFORM_ERROR_CODES } from './platform-errors.js';
 import { HTTP_STATUS_BY_KIND } from '../../domain/errors/error-codes.js';
 import type { DomainErrorCode } from '../../domain/errors/error-codes.js';
 
-/** The one REST error body: `{"error":{"code","message","details"},"requestId"}` (../shared/API.md). */
+/** The one REST error body: `{"error":{"code","message","details"},"requestId"}` (docs/api.md). */
 export function errorBody(classified: ClassifiedError, requestId: string | undefined): Record<string, unknown> {
   return {
     error: {

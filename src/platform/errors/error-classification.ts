@@ -1,5 +1,5 @@
 /**
- * Classifies anything thrown while serving a request into the public error shape of ../shared/API.md.
+ * Classifies anything thrown while serving a request into the public error shape of docs/api.md.
  * Both transport mappers (HTTP filter, GraphQL formatter) use this, so a code means the same thing on both.
  * Prisma and driver errors are mapped here, centrally, never inline in services. Every answer carries a registered
  * code (src/domain/errors/error-codes.ts), and its status is always its kind's.

@@ -27,9 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const limit = request.routeOptions?.bodyLimit;
     const body = errorBody(
-      isBodyTooLarge(exception) && limit !== undefined
-        ? { ...classified, message: `The request body is larger than ${limit} bytes (BODY_LIMIT_BYTES).` }
-        : classified,
+      isBodyTooLarge(exception) && limit !== undefined ? { ...classified, message: bodyTooLargeMessage(limit, request) } : classified,
       request.id,
     );
     if (classified.status === 503) void reply.header('retry-after', '5');
@@ -41,4 +39,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function isBodyTooLarge(exception: unknown): boolean {
   const error = exception instanceof HttpException ? exception.cause : exception;
   return isFastifyError(error) && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+}
+
+/**
+ * Fastify says only "Request body is too large"; the caller needs the limit to split the call (a whole `helm template`
+ * output for the lint is the usual case). The route's limit is BODY_LIMIT_BYTES unless a route sets its own.
+ */
+function bodyTooLargeMessage(limit: number, request: FastifyRequest): string {
+  const received = Number(request.headers['content-length']);
+  const size = Number.isFinite(received) && received > 0 ? ` of ${received} bytes` : '';
+  const mebibytes = (limit / 1024 / 1024).toFixed(limit % (1024 * 1024) === 0 ? 0 : 2);
+  return (
+    `The request body${size} is over this server's limit of ${limit} bytes (${mebibytes} MiB, BODY_LIMIT_BYTES). ` +
+    "Send less per call (for the lint: fewer manifests, e.g. one chart's helm template output at a time) or raise BODY_LIMIT_BYTES."
+  );
 }

@@ -1,21 +1,74 @@
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerException, ThrottlerGuard, throttlerMessage, type ThrottlerRequest } from '@nestjs/throttler';
 import type { RequestWithPrincipal } from '../auth/principal.js';
 
 const COUNTED = Symbol('rateLimitCounted');
+const PLANS = Symbol('rateLimitPlans');
+
+/** One throttler's limits as resolved for a route (module options, or the route's own @Throttle). */
+export interface RateLimitPlan {
+  throttler: string;
+  limit: number;
+  ttl: number;
+  blockDuration: number;
+  /** False when the route tracks or keys callers its own way: only the Nest path applies such a plan. */
+  callerKeyed: boolean;
+}
+
+type LimitedRequest = Record<string | symbol, unknown> & RequestWithPrincipal & { ip?: string };
+interface HeaderSink {
+  header(name: string, value: string | number): unknown;
+}
 
 /**
- * Per-caller limits for REST and GraphQL: the tracker is the token's subject (the client address when auth is off),
- * and a GraphQL request counts once however many root fields it selects.
+ * Per-caller limits for REST and GraphQL: the tracker (and the key: one budget per caller across every route and GraphQL
+ * operation) is the token's subject, or the client address when auth is off; a GraphQL request counts once however many
+ * root fields it selects. `consume` is the decision, called by this guard and by the REST answer cache's fast path.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   private readonly storeLogger = new Logger('RateLimit');
 
-  protected override async getTracker(req: Record<string, unknown> & RequestWithPrincipal): Promise<string> {
+  /** The throttlers' plans this request was counted under (the REST answer cache stores them beside the answer). */
+  public static plansOf(request: object): readonly RateLimitPlan[] | undefined {
+    return (request as LimitedRequest)[PLANS] as RateLimitPlan[] | undefined;
+  }
+
+  public callerKey(req: RequestWithPrincipal & { ip?: string }): string {
     const principal = req.principal;
     return principal && principal.via !== 'dev-mode' ? `sub:${principal.subject}` : `ip:${String(req.ip ?? 'unknown')}`;
+  }
+
+  /**
+   * Counts one request of the caller `key` against `plan`: sets the X-RateLimit-* headers, or Retry-After and throws
+   * the 429 when the caller is over the limit. An unreachable counter store allows the request rather than fail it.
+   */
+  public async consume(key: string, plan: RateLimitPlan, reply: HeaderSink): Promise<true> {
+    let record;
+    try {
+      record = await this.storageService.increment(key, plan.ttl, plan.limit, plan.blockDuration, plan.throttler);
+    } catch (error) {
+      this.storeLogger.warn(`rate-limit store unavailable, request allowed: ${String(error)}`);
+      return true;
+    }
+    const suffix = plan.throttler === 'default' ? '' : `-${plan.throttler}`;
+    if (record.isBlocked) {
+      reply.header(`Retry-After${suffix}`, record.timeToBlockExpire);
+      throw new ThrottlerException(this.blockedMessage());
+    }
+    reply.header(`${this.headerPrefix}-Limit${suffix}`, plan.limit);
+    reply.header(`${this.headerPrefix}-Remaining${suffix}`, Math.max(0, plan.limit - record.totalHits));
+    reply.header(`${this.headerPrefix}-Reset${suffix}`, record.timeToExpire);
+    return true;
+  }
+
+  protected override async getTracker(req: LimitedRequest): Promise<string> {
+    return Promise.resolve(this.callerKey(req));
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return tracker;
   }
 
   // The base class declares these records as `any`; the override keeps its signature.
@@ -30,21 +83,34 @@ export class RateLimitGuard extends ThrottlerGuard {
   /* eslint-enable @typescript-eslint/no-explicit-any */
 
   protected override async handleRequest(requestProps: ThrottlerRequest): Promise<boolean> {
-    const { req } = this.getRequestResponse(requestProps.context);
+    const { req, res } = this.getRequestResponse(requestProps.context) as { req: LimitedRequest; res: HeaderSink };
     // The first root field of a GraphQL operation counts the request; the others share its outcome (the same promise),
     // so when it is over the limit every field fails, not just the first, and the response is a 429 with no data.
-    req[COUNTED as unknown as string] ??= this.count(requestProps);
-    return await (req[COUNTED as unknown as string] as Promise<boolean>);
+    req[COUNTED] ??= this.count(requestProps, req, res);
+    return await (req[COUNTED] as Promise<boolean>);
   }
 
-  private async count(requestProps: ThrottlerRequest): Promise<boolean> {
+  private async count(requestProps: ThrottlerRequest, req: LimitedRequest, res: HeaderSink): Promise<boolean> {
+    const { context, throttler, limit, ttl, blockDuration, getTracker, generateKey } = requestProps;
+    const plan: RateLimitPlan = {
+      throttler: throttler.name ?? 'default',
+      limit,
+      ttl,
+      blockDuration,
+      callerKeyed: getTracker === this.commonOptions.getTracker && generateKey === this.commonOptions.generateKey,
+    };
+    ((req[PLANS] as RateLimitPlan[] | undefined) ?? (req[PLANS] = [])).push(plan);
+    let key: string;
     try {
-      return await super.handleRequest(requestProps);
+      key = generateKey(context, await getTracker(req, context), plan.throttler);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ThrottlerException') throw error;
-      // The shared counter store is unreachable: serve the request rather than fail it.
-      this.storeLogger.warn(`rate-limit store unavailable, request allowed: ${String(error)}`);
+      this.storeLogger.warn(`rate-limit key unavailable, request allowed: ${String(error)}`);
       return true;
     }
+    return this.consume(key, plan, res);
+  }
+
+  private blockedMessage(): string {
+    return !Array.isArray(this.options) && typeof this.options.errorMessage === 'string' ? this.options.errorMessage : throttlerMessage;
   }
 }

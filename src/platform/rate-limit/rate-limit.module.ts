@@ -37,9 +37,8 @@ class RateLimitStorageModule implements OnApplicationShutdown {
       inject: [AppConfig, RATE_LIMIT_STORAGE],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage | FixedWindowThrottlerStorage) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
-        // One budget per caller across every route and GraphQL operation (the default key is per route). The storages
-        // put the throttler's name (passed to increment) in front of the key, which keeps the throttlers apart.
-        generateKey: (_context, tracker) => tracker,
+        // RateLimitGuard keys every count by the caller alone: one budget across every route and GraphQL operation (the
+        // default key is per route). The storages put the throttler's name in front of the key, keeping throttlers apart.
         errorMessage: 'Too many requests for this caller; retry after the time in Retry-After.',
         storage,
       }),

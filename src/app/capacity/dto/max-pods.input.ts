@@ -75,14 +75,15 @@ export class MaxPodsOptionsInput implements MaxPodsOptions {
   @IsBoolean()
   showMaxAllowed?: boolean;
 
-  @Field({ nullable: true, description: 'Amazon VPC CNI version (default 1.20.0).' })
+  // The form is checked by the capacity domain (parseCniVersion), so every malformed version answers INVALID_CNI_VERSION.
+  @Field({
+    nullable: true,
+    description:
+      'Amazon VPC CNI version: 1.20.0, 1.9 (read as 1.9.0, as max-pods-calculator.sh does) or v1.18.3-eksbuild.1 (default 1.20.0).',
+  })
   @ApiPropertyOptional({ example: '1.20.0' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
-  @Matches(/^v?\d{1,3}\.\d{1,3}(\.\d{1,4})?([-+][A-Za-z0-9.-]{1,30})?$/, {
-    message: 'cniVersion must look like 1.20.0 or v1.18.3-eksbuild.1',
-  })
   cniVersion?: string;
 
   @Field(() => Int, { nullable: true, description: '--cni-max-eni / MAX_ENI' })
@@ -112,6 +113,16 @@ export class MaxPodsOptionsInput implements MaxPodsOptions {
   @Type(() => Number)
   @IsIntegerWithin(OPTION_BOUNDS.reservedEnis)
   reservedEnis?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Karpenter EC2NodeClass networkInterfaces with interfaceType efa-only on network card 0: each takes an ENI from the pods.',
+  })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.efaOnlyInterfaces))
+  @IsOptional()
+  @Type(() => Number)
+  @IsIntegerWithin(OPTION_BOUNDS.efaOnlyInterfaces)
+  efaOnlyInterfaces?: number;
 
   @Field({ nullable: true, description: 'nodeadm maxPodsExpression (CEL over default_enis, ips_per_eni, max_pods).' })
   @ApiPropertyOptional({ example: '((default_enis - 1) * (ips_per_eni - 1)) + 2' })

@@ -68,11 +68,11 @@ export class WindowsWarmPoolInput implements WindowsWarmPoolSettings {
 
 @InputType('SubnetUsageCniInput')
 export class SubnetUsageCniInput implements CniSettingsForCapacity {
+  // The form (and length) is the capacity domain's rule: every malformed version answers INVALID_CNI_VERSION.
   @Field({ nullable: true })
   @ApiPropertyOptional({ example: '1.20.0' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
   version?: string;
 
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() prefixDelegation?: boolean;
@@ -174,6 +174,11 @@ export class SubnetUsageNodeGroupInput implements SubnetUsageNodeGroup {
   @IsOptional()
   @IsIntegerWithin(OPTION_BOUNDS.reservedEnis)
   reservedEnis?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional(openApiBounds(OPTION_BOUNDS.efaOnlyInterfaces))
+  @IsOptional()
+  @IsIntegerWithin(OPTION_BOUNDS.efaOnlyInterfaces)
+  efaOnlyInterfaces?: number;
   @Field({ nullable: true })
   @ApiPropertyOptional()
   @IsOptional()

@@ -7,6 +7,7 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AmiFamilyEnum,
+  WindowsVariantEnum,
   AudienceEnum,
   ExposeProtocolEnum,
   IpFamilyEnum,
@@ -20,6 +21,7 @@ import {
 } from '../../graphql-vocabulary.js';
 import {
   AMI_FAMILIES,
+  WINDOWS_VARIANTS,
   AUDIENCES,
   EXPOSE_PROTOCOLS,
   IP_FAMILIES,
@@ -31,6 +33,7 @@ import {
   TARGET_TYPES,
   TRAFFIC_POLICIES,
   type AmiFamily,
+  type WindowsVariant,
   type Audience,
   type ExposeProtocol,
   type IpFamily,
@@ -161,6 +164,9 @@ export class NodeGroupModel {
   @Field() @ApiProperty() name: string;
   @Field(() => NodeGroupKindEnum) @ApiProperty({ enum: NODE_GROUP_KINDS, enumName: 'NodeGroupKind' }) kind: NodeGroupKind;
   @Field(() => AmiFamilyEnum, { nullable: true }) @ApiPropertyOptional({ enum: AMI_FAMILIES, enumName: 'AmiFamily' }) amiFamily?: AmiFamily;
+  @Field(() => WindowsVariantEnum, { nullable: true, description: 'Which Windows Server AMI, with amiFamily WINDOWS (default 2022 Core).' })
+  @ApiPropertyOptional({ enum: WINDOWS_VARIANTS, enumName: 'WindowsVariant' })
+  windowsVariant?: WindowsVariant;
   @Field(() => [String]) @ApiProperty({ type: [String], example: ['m5.large'] }) instanceTypes: string[];
   @Field(() => [String]) @ApiProperty({ type: [String] }) subnets: string[];
   @Field(() => Int) @ApiProperty({ type: 'integer' }) minSize: number;

@@ -59,7 +59,7 @@ export function applyCalculatorCap({ type, log }: LauncherContext, uncappedMaxPo
     cap = log.step(
       `cap: ${MAX_POD_CEILING_FOR_HIGH_CPU} when vCPUs > ${HIGH_CPU_THRESHOLD}, else ${MAX_POD_CEILING_FOR_LOW_CPU}`,
       vcpus > HIGH_CPU_THRESHOLD ? MAX_POD_CEILING_FOR_HIGH_CPU : MAX_POD_CEILING_FOR_LOW_CPU,
-      SOURCES.calculator,
+      SOURCES.calculatorCap,
     );
   }
   const maxPods = log.step(`min(${uncappedMaxPods}, cap ${cap})`, Math.min(uncappedMaxPods, cap), SOURCES.calculator);

@@ -37,26 +37,55 @@ export function karpenterMaxPods(context: LauncherContext): LauncherOutcome {
       );
     }
   }
-  return uncapped(pods);
+  return { ...uncapped(pods), ...reservedMemoryPods(context, pods) };
+}
+
+/**
+ * kube-reserved memory: the AL2/AL2023 (default) families set UsesENILimitedMemoryOverhead, so Karpenter reserves for
+ * ENILimitedPods with 0 reserved ENIs, whatever maxPods, podsPerCore or RESERVED_ENIS say; Bottlerocket and Windows
+ * reserve for the pods they run.
+ */
+function reservedMemoryPods(context: LauncherContext, pods: number): Pick<LauncherOutcome, 'reservedMemoryPods'> {
+  const family = context.options.amiFamily;
+  if (family === 'BOTTLEROCKET' || family === 'WINDOWS') return {};
+  const eniLimited = usableEniPods(context, 0, context.options.efaOnlyInterfaces ?? 0);
+  if (eniLimited === pods) return {};
+  return {
+    reservedMemoryPods: {
+      pods: eniLimited,
+      rule: `${family} uses the ENI-limited memory overhead: ENILimitedPods with 0 reserved ENIs (${eniLimited}), not the ${pods} pods`,
+      source: `${SOURCES.karpenterKubeReserved}; ${SOURCES.karpenterMemoryOverheadFlags}`,
+    },
+  };
+}
+
+/** ENILimitedPods: max(default-card ENIs − reserved − EFA-only on card 0, 0) × (IPv4 per ENI − 1) + 2, or 0. */
+function usableEniPods(context: LauncherContext, reserved: number, efaOnly: number): number {
+  const usable = Math.max(context.type.maxEnis - reserved - efaOnly, 0);
+  return usable === 0 ? 0 : eniFormula(usable, context.type.ipv4PerEni);
 }
 
 function eniLimitedPods(context: LauncherContext): number {
   const { type, options, log } = context;
   const enis = defaultCardEnis(context);
   const reserved = options.reservedEnis ?? 0;
+  const efaOnly = options.efaOnlyInterfaces ?? 0;
+  const taken = [reserved > 0 ? `RESERVED_ENIS ${reserved}` : '', efaOnly > 0 ? `${efaOnly} EFA-only on network card 0` : '']
+    .filter(Boolean)
+    .join(' and ');
   const usable =
-    reserved > 0
+    reserved + efaOnly > 0
       ? log.step(
-          `RESERVED_ENIS ${reserved}: usable ENIs = max(ENIs − ${reserved}, 0)`,
-          Math.max(enis - reserved, 0),
-          SOURCES.karpenterSettings,
+          `${taken}: usable ENIs = max(ENIs − ${reserved + efaOnly}, 0)`,
+          Math.max(enis - reserved - efaOnly, 0),
+          efaOnly > 0 ? SOURCES.karpenterEniLimitedPods : SOURCES.karpenterSettings,
         )
       : enis;
   const ips = ipv4PerEni(context);
   if (usable === 0) {
     log.warn(
       'KARPENTER_NO_USABLE_ENIS',
-      `RESERVED_ENIS ${reserved} leaves no usable ENI on ${type.name}; Karpenter computes 0 pods and will not launch it.`,
+      `With ${taken}, no ENI of ${type.name} is left for pods; Karpenter computes 0 pods and will not launch it.`,
     );
     return log.step('ENILimitedPods: no usable ENI → 0 pods', 0, SOURCES.karpenter);
   }

@@ -11,6 +11,11 @@ export interface LauncherOutcome {
   uncappedMaxPods: number;
   cap: number | null;
   capApplied: boolean;
+  /**
+   * The pod count the launcher reserves kube-reserved memory for, when it is not `maxPods`: nodeadm's own value before
+   * a kubelet maxPods overrides it, Karpenter's ENI-limited pods with no reserved ENIs for the AL2/AL2023 families.
+   */
+  reservedMemoryPods?: { pods: number; rule: string; source: string };
 }
 
 export function uncapped(maxPods: number): LauncherOutcome {

@@ -54,14 +54,14 @@ function publicEndpoint(ctx: TraceContext, access: Required<EndpointAccess>, not
   if (allowedBy === undefined) {
     const natHint =
       srcRole === 'NAT_GATEWAY_EIP'
-        ? ` Nodes in private subnets reach the public endpoint from their NAT gateway's address: "you will need to add the outbound IP address of the NAT gateway" (${src}/32), or enable private access ([EKS-EP] L145).`
+        ? ` Nodes in private subnets reach the public endpoint from their NAT gateway's address: "you will need to add the outbound IP address of the NAT gateway" ([EKS-EP] L145).`
         : '';
     ctx.t.dropAt(
       'EKS_API_PUBLIC_ENDPOINT',
       PUBLIC_ENDPOINT,
       'API_CIDR_DENIED',
-      `${src} (${srcRole}) is not in publicAccessCidrs (${cidrs.join(', ')}) ([EKS-EP] L145, L153).${natHint}`,
-      { note },
+      `The public endpoint sees ${src} (${srcRole}), which is not in publicAccessCidrs (${cidrs.join(', ')}) ([EKS-EP] L145, L153): add ${src}/32 to publicAccessCidrs or enable private access.${natHint}`,
+      { note, destinationSawSource: true },
     );
   }
   ctx.t.deliver('EKS_API_PUBLIC_ENDPOINT', PUBLIC_ENDPOINT, { note: `Admitted by publicAccessCidrs ${allowedBy}. ${note}`.trim() });
@@ -127,5 +127,7 @@ function endpointSubnet(ctx: TraceContext, az: string | undefined): IndexedSubne
 function requireApiPort(ctx: TraceContext, kind: HopKind, name: string): void {
   const { dstPort } = ctx.t.packet;
   if (ctx.flow.protocol === 'TCP' && dstPort === API_PORT) return;
-  ctx.t.dropAt(kind, name, 'PORT_NOT_EXPOSED', `The EKS API server listens on TCP ${API_PORT} only, not ${ctx.flow.protocol} ${dstPort}.`);
+  ctx.t.dropAt(kind, name, 'PORT_NOT_EXPOSED', `The EKS API server listens on TCP ${API_PORT} only, not ${ctx.flow.protocol} ${dstPort}.`, {
+    destinationSawSource: true,
+  });
 }
