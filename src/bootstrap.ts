@@ -25,6 +25,7 @@ import { strictValidationPipe } from './platform/validation/strict-validation.pi
 import { validateEnvironment } from './platform/config/environment.js';
 import { registerGraphiql } from './platform/graphql/graphiql.page.js';
 import { MetricsService } from './platform/metrics/metrics.service.js';
+import { ShutdownState } from './platform/health/shutdown-state.js';
 import { registerCachedAnswers } from './platform/http/cached-answer.hook.js';
 import { ImmutableResponseCache } from './platform/http/immutable-response-cache.js';
 import { RateLimitGuard } from './platform/rate-limit/rate-limit.guard.js';
@@ -61,6 +62,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // What SIGTERM waits for before the listener closes (main.ts).
+  app.get(ShutdownState).track(fastify.server);
   // Synchronous hooks take the callback form: an async hook costs a promise on every request.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);

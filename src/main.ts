@@ -14,22 +14,25 @@ const logger = new Logger('Main');
 logger.log(`EKS Network Planner listening on http://${config.get('HOST')}:${config.get('PORT')} (REST /v1, GraphQL /graphql, docs /docs)`);
 
 /**
- * SIGTERM/SIGINT: report not-ready, let in-flight requests finish for up to SHUTDOWN_GRACE_MS, then close what is
- * left, then release the database (pool, then the embedded Postgres) — see DatabaseModule.onApplicationShutdown.
+ * SIGTERM/SIGINT: /health/ready answers 503 while the listener stays open and in-flight requests finish (their
+ * responses fully written out), for up to SHUTDOWN_GRACE_MS; then the listener closes (connections still busy after
+ * the grace period are cut), then the database is released (pool, then the embedded Postgres) — see
+ * DatabaseModule.onApplicationShutdown.
  */
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   const grace = config.get('SHUTDOWN_GRACE_MS');
-  logger.log(`${signal} received: draining for up to ${grace} ms`);
-  app.get(ShutdownState).beginDraining();
-  const server = app.getHttpServer();
-  const force = setTimeout(() => server.closeAllConnections(), grace);
-  force.unref();
+  const drain = app.get(ShutdownState);
+  drain.beginDraining();
+  logger.log(`${signal} received: draining ${drain.requestsInFlight} request(s) for up to ${grace} ms`);
   try {
+    if (!(await drain.settled(grace))) {
+      logger.warn(`${drain.requestsInFlight} request(s) still running after ${grace} ms: closing their connections`);
+      app.getHttpServer().closeAllConnections();
+    }
     await app.close();
-    clearTimeout(force);
     logger.log('shutdown complete');
     process.exit(0);
   } catch (error) {

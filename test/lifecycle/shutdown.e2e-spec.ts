@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largeDesign } from '../fixtures/spec/large-design.fixture.js';
 import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { buildAppOnce, isProcessAlive, postmasterPid, type RunningApp, spawnApp } from '../support/built-app.js';
 
@@ -76,6 +77,41 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
     expect((await restarted.exited).code).toBe(0);
   }, 120_000);
 });
+
+it('drains: readiness answers 503 while a multi-MB plan is in flight, the plan arrives whole, then the listener closes', async () => {
+  const dataDir = newDataDir();
+  const app = await spawnApp(main, { EMBEDDED_PG_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '60000' });
+  // Half the body is sent, so the plan request is in flight (deterministically) when SIGTERM arrives.
+  const inFlight = slowPost(app, '/v1/plan', JSON.stringify(largeDesign({ subnets: 1500, nodeGroups: 500 })));
+  await new Promise((done) => setTimeout(done, 300));
+  app.process.kill('SIGTERM');
+  for (let waited = 0; !app.output().includes('SIGTERM received'); waited += 50) {
+    if (waited > 30_000) throw new Error(`no drain started:\n${app.output()}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  expect(app.output()).toContain('draining 1 request(s)');
+
+  // The listener is still open during the drain: a new connection is answered, and readiness says draining.
+  const ready = await fetch(`${app.baseUrl}/health/ready`);
+  expect(ready.status).toBe(503);
+  expect(ready.headers.get('connection')).toBe('close');
+  expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+  expect(app.process.exitCode).toBeNull();
+
+  inFlight.finish();
+  const raw = Buffer.from(await inFlight.response, 'latin1');
+  const headerEnd = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, headerEnd).toString('latin1');
+  expect(head).toMatch(/^HTTP\/1\.1 200/);
+  const payload = raw.subarray(headerEnd + 4);
+  expect(payload.length).toBe(Number(/\r\ncontent-length: (\d+)/i.exec(head)![1]));
+  expect(payload.length).toBeGreaterThan(2 * 1024 * 1024);
+  expect((JSON.parse(payload.toString('utf8')) as { nodeGroups: unknown[] }).nodeGroups).toHaveLength(500);
+
+  expect(await app.exited).toEqual({ code: 0, signal: null });
+  expect(app.output()).toContain('shutdown complete');
+  await expect(fetch(`${app.baseUrl}/health/live`)).rejects.toThrow('fetch failed');
+}, 120_000);
 
 it('closes requests still running after SHUTDOWN_GRACE_MS and still stops Postgres', async () => {
   const dataDir = newDataDir();

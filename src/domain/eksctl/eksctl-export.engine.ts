@@ -42,6 +42,8 @@ interface Layout {
   generated: boolean;
   zones: string[];
   subnetsByName: ReadonlyMap<string, Subnet>;
+  /** nodeSubnets(spec, false) and nodeSubnets(spec, true), computed once rather than once per node group. */
+  defaultSubnets: { private: Subnet[]; public: Subnet[] };
 }
 
 function clusterConfig(spec: DesignSpec): Record<string, unknown> {
@@ -81,9 +83,9 @@ function clusterConfig(spec: DesignSpec): Record<string, unknown> {
     vpc: vpcSection(spec, layout, privateCluster),
     privateCluster: privateCluster ? { enabled: true } : undefined,
     addons: vpcCni,
-    managedNodeGroups: byKind('MANAGED').map((group) => ec2NodeGroup(spec, group, layout, 'MANAGED')),
-    nodeGroups: byKind('SELF_MANAGED').map((group) => ec2NodeGroup(spec, group, layout, 'SELF_MANAGED')),
-    fargateProfiles: byKind('FARGATE').map((group) => fargateProfile(spec, group, layout)),
+    managedNodeGroups: byKind('MANAGED').map((group) => ec2NodeGroup(group, layout, 'MANAGED')),
+    nodeGroups: byKind('SELF_MANAGED').map((group) => ec2NodeGroup(group, layout, 'SELF_MANAGED')),
+    fargateProfiles: byKind('FARGATE').map((group) => fargateProfile(group, layout)),
     autoModeConfig: autoModeConfig(byKind('AUTO_MODE')),
   });
 }
@@ -104,12 +106,13 @@ function subnetLayout(spec: DesignSpec): Layout {
   const publicZones = unique(spec.subnets.filter((subnet) => subnet.public === true).map((subnet) => subnet.az));
   const zones = publicZones.length > 0 ? publicZones : unique(spec.subnets.map((subnet) => subnet.az));
   const subnetsByName = new Map(spec.subnets.map((subnet) => [subnet.name, subnet]));
+  const defaultSubnets = { private: nodeSubnets(spec, false), public: nodeSubnets(spec, true) };
   // An existing VPC is always written subnet by subnet, with the IDs eksctl looks the subnets up by.
-  if (spec.vpc.id !== undefined) return { generated: false, zones, subnetsByName };
+  if (spec.vpc.id !== undefined) return { generated: false, zones, subnetsByName, defaultSubnets };
   const vpcCidr = parseCidrResult(spec.vpc.cidrs[0] ?? '');
   const ipv6 = spec.ipFamily === 'IPV6' ? parseCidrResult(spec.vpc.ipv6Cidrs?.[0] ?? '') : undefined;
   if (!vpcCidr.ok || spec.vpc.cidrs.length !== 1 || (spec.vpc.secondaryCidrs ?? []).length > 0 || (ipv6 !== undefined && !ipv6.ok)) {
-    return { generated: false, zones, subnetsByName };
+    return { generated: false, zones, subnetsByName, defaultSubnets };
   }
   const generated = eksctlGeneratedSubnets({
     vpcCidr: vpcCidr.cidr,
@@ -130,7 +133,7 @@ function subnetLayout(spec: DesignSpec): Layout {
         (actual.public === true) === expected.public
       );
     });
-  return { generated: matches, zones, subnetsByName };
+  return { generated: matches, zones, subnetsByName, defaultSubnets };
 }
 
 function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): Record<string, unknown> {
@@ -140,7 +143,7 @@ function vpcSection(spec: DesignSpec, layout: Layout, privateCluster: boolean): 
     return !(parsed.ok && cidrContains(DOCUMENTATION_IPV6, parsed.cidr));
   });
   const clusterEndpointSubnets = spec.subnets.filter((subnet) => subnet.roles?.includes('CLUSTER_ENDPOINTS'));
-  const privateNodeSubnets = nodeSubnets(spec, false);
+  const privateNodeSubnets = layout.defaultSubnets.private;
   const onPrivateSubnets = clusterEndpointSubnets.length > 0 && sameNames(clusterEndpointSubnets, privateNodeSubnets);
   const section = (isPublic: boolean) =>
     Object.fromEntries(
@@ -181,7 +184,7 @@ function nodeSubnets(spec: DesignSpec, isPublic: boolean): Subnet[] {
   return spec.subnets.filter((subnet) => (subnet.public === true) === isPublic && !pods.has(subnet.name));
 }
 
-function ec2NodeGroup(spec: DesignSpec, group: NodeGroup, layout: Layout, kind: 'MANAGED' | 'SELF_MANAGED'): Record<string, unknown> {
+function ec2NodeGroup(group: NodeGroup, layout: Layout, kind: 'MANAGED' | 'SELF_MANAGED'): Record<string, unknown> {
   const subnets = subnetsOf(layout, group);
   const privateNetworking = subnets.length > 0 && subnets.every((subnet) => subnet.public !== true);
   const [first, ...more] = group.instanceTypes;
@@ -191,7 +194,7 @@ function ec2NodeGroup(spec: DesignSpec, group: NodeGroup, layout: Layout, kind: 
     instanceType: more.length === 0 ? first : undefined,
     instanceTypes: kind === 'MANAGED' && more.length > 0 ? group.instanceTypes : undefined,
     instancesDistribution: kind === 'SELF_MANAGED' && more.length > 0 ? { instanceTypes: group.instanceTypes } : undefined,
-    ...placement(subnets, nodeSubnets(spec, !privateNetworking), layout),
+    ...placement(subnets, privateNetworking ? layout.defaultSubnets.private : layout.defaultSubnets.public, layout),
     privateNetworking: privateNetworking ? true : undefined,
     desiredCapacity: group.desiredSize,
     minSize: group.minSize,
@@ -202,9 +205,9 @@ function ec2NodeGroup(spec: DesignSpec, group: NodeGroup, layout: Layout, kind: 
   });
 }
 
-function fargateProfile(spec: DesignSpec, group: NodeGroup, layout: Layout): Record<string, unknown> {
+function fargateProfile(group: NodeGroup, layout: Layout): Record<string, unknown> {
   const subnets = subnetsOf(layout, group);
-  const where = placement(subnets, nodeSubnets(spec, false), layout);
+  const where = placement(subnets, layout.defaultSubnets.private, layout);
   // A Fargate profile has no availabilityZones: in the generated layout its subnets are named by AZ key.
   const zones = where.availabilityZones as string[] | undefined;
   return omitEmpty({ name: group.name, subnets: zones ?? where.subnets });
@@ -345,7 +348,9 @@ function collapse(notes: readonly NotExportedField[]): NotExportedField[] {
   const groups = new Map<string, NotExportedField[]>();
   for (const note of notes) {
     const key = `${note.path.replace(/\[\d+\]/g, '[*]')}\u0000${note.reason}`;
-    groups.set(key, [...(groups.get(key) ?? []), note]);
+    const group = groups.get(key);
+    if (group) group.push(note);
+    else groups.set(key, [note]);
   }
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0];
@@ -372,10 +377,11 @@ function differences(a: unknown, b: unknown, path: PathSegment[]): PathSegment[]
       const found = a.flatMap((item, i) =>
         byName.has(item.name) ? differences(item, byName.get(item.name), [...path, i]) : [[...path, i]],
       );
-      const names = (list: { name: unknown }[]) =>
-        list.map((item) => item.name).filter((name) => a.some((x) => x.name === name) && b.some((y) => y.name === name));
+      // Sets, not nested scans: a 3,000-subnet design compared quadratically stalled the export for seconds.
+      const namesOfA = new Set(a.map((item) => item.name));
+      const names = (list: { name: unknown }[]) => list.map((item) => item.name).filter((name) => namesOfA.has(name) && byName.has(name));
       const reordered = JSON.stringify(names(a)) !== JSON.stringify(names(b));
-      const added = b.some((item) => !a.some((x) => x.name === item.name));
+      const added = b.some((item) => !namesOfA.has(item.name));
       return reordered || added ? [...found, path] : found;
     }
     if (a.length !== b.length) return [path];
