@@ -49,6 +49,10 @@ export const TRAFFIC_PATH_ERROR_CODES = {
   FARGATE_REQUIRES_IP_TARGETS: 'INVALID_INPUT',
   FARGATE_NO_NODE_PORT: 'INVALID_INPUT',
   IPV6_REQUIRES_IP_TARGETS: 'INVALID_INPUT',
+  /** Raised from the exposure engine's target-type errors (ResolvedExposure.targetTypeConflict). */
+  CCM_SUPPORTS_INSTANCE_TARGETS_ONLY: 'INVALID_INPUT',
+  ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS: 'INVALID_INPUT',
+  IP_TARGET_TYPE_DISABLED: 'INVALID_INPUT',
 } as const satisfies ErrorCodeRegistry;
 
 declare module '../errors/error-codes.js' {
