@@ -75,7 +75,12 @@ describe('resolveExposureWithEngine', () => {
       });
 
     it.each([
-      ['instance targets for Fargate pods', explicitTargets(privateCluster, 'thumbnails', 'INSTANCE'), 'thumbnails', 'FARGATE_REQUIRES_IP_TARGETS'],
+      [
+        'instance targets for Fargate pods',
+        explicitTargets(privateCluster, 'thumbnails', 'INSTANCE'),
+        'thumbnails',
+        'FARGATE_REQUIRES_IP_TARGETS',
+      ],
       ['instance targets in an IPv6 cluster', explicitTargets(ipv6Cluster, 'api', 'INSTANCE'), 'api', 'IPV6_REQUIRES_IP_TARGETS'],
       [
         'ip targets for the in-tree Classic Load Balancer',

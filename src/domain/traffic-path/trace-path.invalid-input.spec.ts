@@ -66,8 +66,15 @@ describe('invalid flows', () => {
   it('rejects exposures that cannot exist', () => {
     // Target-type conflicts are the exposure engine's (resolved-exposure.mapper.spec.ts runs them for real): the trace
     // raises the one its input carries, at the exposure's targetType.
-    const conflict = { code: 'FARGATE_REQUIRES_IP_TARGETS' as const, message: 'Pods on AWS Fargate can only be load balanced as IP targets.' };
-    const raised = errorOf(privateCluster, flow(internet(), service('thumbnails'), 80), exposures({ thumbnails: nlb({ targetTypeConflict: conflict }) }));
+    const conflict = {
+      code: 'FARGATE_REQUIRES_IP_TARGETS' as const,
+      message: 'Pods on AWS Fargate can only be load balanced as IP targets.',
+    };
+    const raised = errorOf(
+      privateCluster,
+      flow(internet(), service('thumbnails'), 80),
+      exposures({ thumbnails: nlb({ targetTypeConflict: conflict }) }),
+    );
     expect([raised.code, raised.message, raised.details[0]?.path]).toEqual([conflict.code, conflict.message, 'exposure.targetType']);
     expect(errorOf(privateCluster, flow(internet(), service('checkout', { via: 'LOAD_BALANCER' }), 443)).code).toBe(
       'SERVICE_HAS_NO_LOAD_BALANCER',
