@@ -8,7 +8,7 @@
 const ENGINES = ['capacity', 'exposure', 'traffic-path'];
 const COMPOSERS = ['plan', 'eksctl', 'aws-import', 'advice'];
 const VOCABULARY = ['spec', 'catalog', 'kubernetes', 'network', 'errors', 'findings', 'json', 'yaml', 'sources'];
-/** npm packages pure domain code may use: IP math, YAML, CEL, JSON Patch, caches, string distance, diagrams. */
+/** npm packages pure domain code may use: IP math, YAML, CEL, JSON Patch, caches, string distance, diagrams and charts. */
 const DOMAIN_LIBRARIES = [
   'ip-address',
   'yaml',
@@ -17,6 +17,7 @@ const DOMAIN_LIBRARIES = [
   'lru-cache',
   'fastest-levenshtein',
   'beautiful-mermaid',
+  'vega',
 ];
 /** Test-only packages a colocated spec may import. */
 const TEST_LIBRARIES = ['vitest', 'fast-check'];

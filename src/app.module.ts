@@ -19,14 +19,14 @@ import { DatabaseModule } from './platform/persistence/database.module.js';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
 import { TrafficPathModule } from './app/traffic-path/traffic-path.module.js';
 
-const FEATURE_MODULES = [
+const featureModules = (environment: Environment) => [
   AuthModule,
   RateLimitModule,
   ImmutableResponseCacheModule,
   DatabaseModule,
   HealthModule,
   MetricsModule,
-  GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions()),
+  GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(environment)),
   GraphqlPluginsModule,
   CatalogModule,
   DesignsModule,
@@ -40,7 +40,7 @@ export class AppModule {
   public static forRoot(environment: Environment): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(environment), ...FEATURE_MODULES],
+      imports: [AppConfigModule.forRoot(environment), ...featureModules(environment)],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

@@ -19,6 +19,8 @@ import { registerAuthentication } from './platform/auth/auth.hook.js';
 import { Authenticator } from './platform/auth/authenticator.js';
 import { InvalidInputError } from './domain/errors/planning-error.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './domain/json/json-depth.js';
+import { answerClientError, answerFrameworkError } from './platform/errors/error-body.js';
+import { parseJsonBody } from './platform/http/json-body.parser.js';
 import { strictValidationPipe } from './platform/validation/strict-validation.pipe.js';
 import { validateEnvironment } from './platform/config/environment.js';
 import { registerGraphiql } from './platform/graphql/graphiql.page.js';
@@ -45,6 +47,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before a route runs answer the documented error body too (error-body.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, {
     bufferLogs: true,
@@ -52,6 +57,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   app.useLogger(new PinoNestLogger(rootLogger));
   app.useGlobalPipes(strictValidationPipe());
+  app.useBodyParser('application/json', { bodyLimit: environment.BODY_LIMIT_BYTES }, parseJsonBody);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -4,6 +4,7 @@
  * registry left out, since a server never answers them. A new registry fails to compile here until it is listed.
  */
 import { AWS_IMPORT_ERROR_CODES } from '../domain/aws-import/aws-import-errors.js';
+import { ADVICE_ERROR_CODES } from '../domain/advice/advice-errors.js';
 import { CAPACITY_ERROR_CODES } from '../domain/capacity/capacity-errors.js';
 import { CATALOG_ERROR_CODES } from '../domain/catalog/catalog-errors.js';
 import { EKSCTL_ERROR_CODES } from '../domain/eksctl/eksctl-errors.js';
@@ -34,4 +35,5 @@ export const SERVICE_ERROR_REGISTRIES: ServiceErrorRegistries = {
   trafficPath: TRAFFIC_PATH_ERROR_CODES,
   eksctl: EKSCTL_ERROR_CODES,
   awsImport: AWS_IMPORT_ERROR_CODES,
+  advice: ADVICE_ERROR_CODES,
 };

@@ -25,6 +25,7 @@ import {
   POD_SECURITY_GROUP_MODES,
   PROXY_PROTOCOL_VERSIONS,
 } from '../domain/exposure/exposure.types.js';
+import { ADVICE_PROBLEM_CODE_LIST, DISRUPTIONS, JSON_PATCH_OPS, REMEDY_KINDS } from '../domain/advice/index.js';
 import { FINDING_SEVERITIES } from '../domain/findings/finding.js';
 import { PLAN_STATUSES, SERVICE_CIDR_SOURCES, SPEC_CHANGE_KINDS, SUBNET_CHARGE_KINDS } from '../domain/plan/plan.types.js';
 import {
@@ -140,3 +141,9 @@ export const PlanStatusEnum = graphqlEnum(
   'ERRORS when any finding is an ERROR, else WARNINGS when any is a WARNING, else OK.',
 );
 export const SpecChangeKindEnum = graphqlEnum(SPEC_CHANGE_KINDS, 'SpecChangeKind');
+
+// What-if and advice
+export const JsonPatchOpEnum = graphqlEnum(JSON_PATCH_OPS, 'JsonPatchOp', 'An RFC 6902 JSON Patch operation.');
+export const RemedyKindEnum = graphqlEnum(REMEDY_KINDS, 'RemedyKind');
+export const DisruptionEnum = graphqlEnum(DISRUPTIONS, 'Disruption', 'What applying a remedy costs the running cluster.');
+export const AdviceProblemCodeEnum = graphqlEnum(ADVICE_PROBLEM_CODE_LIST, 'AdviceProblemCode');

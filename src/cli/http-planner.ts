@@ -1,11 +1,12 @@
 /**
- * The planner behind a running server: the REST routes of shared/API.md with a bearer token, over Node's global fetch.
+ * The planner behind a running server: the REST routes of docs/api.md with a bearer token, over Node's global fetch.
  * Error bodies `{"error":{"code","message","details"}}` come back as ServerAnswerErrors with the server's code, which
  * the CLI prints and exits on like the PlanningErrors the local engines throw.
  */
 import type { MaxPodsResult, MaxPodsTable, SubnetUsageResult } from '../domain/capacity/index.js';
 import { kindOfHttpStatus } from '../domain/errors/error-codes.js';
 import { InvalidInputError, type ErrorDetail, UnavailableError } from '../domain/errors/planning-error.js';
+import type { Advice, WhatIfResult } from '../domain/advice/index.js';
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { TraceResult } from '../domain/traffic-path/index.js';
@@ -56,6 +57,24 @@ export class HttpPlanner implements PlannerClient {
   /** GET /v1/designs/{id}/plan: a saved design (latest revision, or `revision`). */
   public planSaved(designId: string, revision?: number): Promise<DesignPlan> {
     return this.request('GET', `/v1/designs/${encodeURIComponent(designId)}/plan`, { query: { revision } });
+  }
+
+  public whatIf(design: unknown, patch: unknown): Promise<WhatIfResult> {
+    return this.request('POST', '/v1/what-if', { body: { spec: design, patch } });
+  }
+
+  /** POST /v1/designs/{id}/what-if: a saved design (latest revision, or `revision`). */
+  public whatIfSaved(designId: string, revision: number | undefined, patch: unknown): Promise<WhatIfResult> {
+    return this.request('POST', `/v1/designs/${encodeURIComponent(designId)}/what-if`, { query: { revision }, body: { patch } });
+  }
+
+  public advise(design: unknown): Promise<Advice> {
+    return this.request('POST', '/v1/advice', { body: design });
+  }
+
+  /** GET /v1/designs/{id}/advice */
+  public adviseSaved(designId: string, revision?: number): Promise<Advice> {
+    return this.request('GET', `/v1/designs/${encodeURIComponent(designId)}/advice`, { query: { revision } });
   }
 
   public lint(manifests: string, context?: LintContextInput): Promise<LintResult> {

@@ -22,6 +22,7 @@ import { tracePath, type TraceResult } from '../domain/traffic-path/index.js';
 import { toEngineFlow } from '../domain/traffic-path/flow-request.mapper.js';
 import { resolveExposureWithEngine } from '../domain/plan/resolved-exposure.mapper.js';
 import { dropNullProperties } from '../domain/json/drop-null-properties.js';
+import { adviseDesign, whatIf, type Advice, type WhatIfResult } from '../domain/advice/index.js';
 import type { MaxPodsQuery, MaxPodsTableQuery, PlannerClient, SubnetUsageQuery, TraceQuery } from './planner-client.js';
 
 export class LocalPlanner implements PlannerClient {
@@ -57,8 +58,27 @@ export class LocalPlanner implements PlannerClient {
     return planDesign(spec, { lookupInstanceType: (name) => index.byName.get(name) });
   }
 
+  public async whatIf(design: unknown, patch: unknown): Promise<WhatIfResult> {
+    const spec = this.validate(design);
+    return whatIf(spec, patch, this.deps(spec));
+  }
+
+  public async advise(design: unknown): Promise<Advice> {
+    const spec = this.validate(design);
+    return adviseDesign(spec, { ...this.deps(spec), instanceTypes: this.catalog(spec.catalog).sorted });
+  }
+
   public async lint(manifests: string, context?: LintContextInput): Promise<LintResult> {
     return lintManifests(manifests, context);
+  }
+
+  /** What what-if and the advisor need: the design's catalog for the plan and for validating the patched spec. */
+  private deps(spec: DesignSpec) {
+    const index = this.catalog(spec.catalog);
+    return {
+      lookupInstanceType: (name: string) => index.byName.get(name),
+      validation: { instanceTypeNames: (catalog: string) => (catalog === AWS_CATALOG_NAME ? this.aws.names : undefined) },
+    };
   }
 
   /** As DesignsService.validate: JSON nulls mean "not set", instance types are checked against the design's catalog. */

@@ -17,6 +17,7 @@ import { maxPodsCommand } from './commands/max-pods.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { subnetUsageCommand } from './commands/subnet-usage.command.js';
 import { traceCommand } from './commands/trace.command.js';
+import { adviseCommand, whatIfCommand } from './commands/what-if.command.js';
 import { OUTPUT_FORMATS } from './output.js';
 
 export const CLI_NAME = 'eks-network-planner';
@@ -42,6 +43,8 @@ export function buildProgram(cli: CliContext): Command {
     subnetUsageCommand(cli),
     traceCommand(cli),
     planCommand(cli),
+    whatIfCommand(cli),
+    adviseCommand(cli),
     lintCommand(cli),
     importCommand(cli),
   ]) {

@@ -1,6 +1,6 @@
 /**
  * What every CLI command asks of the planner, answered either by the pure engines in this process (LocalPlanner) or
- * by a running server over REST (HttpPlanner). Requests use the REST shapes (shared/API.md), so the two can be
+ * by a running server over REST (HttpPlanner). Requests use the REST shapes (docs/api.md), so the two can be
  * compared answer for answer.
  */
 import type {
@@ -11,6 +11,7 @@ import type {
   SubnetUsageRequest,
   SubnetUsageResult,
 } from '../domain/capacity/index.js';
+import type { Advice, WhatIfResult } from '../domain/advice/index.js';
 import type { DesignPlan } from '../domain/plan/index.js';
 import type { LintContextInput, LintResult } from '../domain/exposure/index.js';
 import type { Endpoint, FlowProtocol, TraceResult } from '../domain/traffic-path/index.js';
@@ -43,6 +44,10 @@ export interface PlannerClient {
   trace(query: TraceQuery): Promise<TraceResult>;
   /** POST /v1/plan with an inline design (unvalidated JSON; the planner validates it). */
   plan(design: unknown): Promise<DesignPlan>;
+  /** POST /v1/what-if: an inline design and an RFC 6902 patch, nothing saved. */
+  whatIf(design: unknown, patch: unknown): Promise<WhatIfResult>;
+  /** POST /v1/advice: the IP-exhaustion advisor on an inline design. */
+  advise(design: unknown): Promise<Advice>;
   /** POST /v1/exposure/lint */
   lint(manifests: string, context?: LintContextInput): Promise<LintResult>;
 }

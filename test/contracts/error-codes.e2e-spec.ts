@@ -28,7 +28,7 @@ const README = 'README.md';
 const TABLE_START = '<!-- error-codes:start (generated from the registries by `npm run contracts`) -->';
 const TABLE_END = '<!-- error-codes:end -->';
 
-/** The statuses of shared/API.md, written out here so that a change to HTTP_STATUS_BY_KIND is a visible decision. */
+/** The statuses of docs/api.md, written out here so that a change to HTTP_STATUS_BY_KIND is a visible decision. */
 const CONTRACT_STATUS: Record<ErrorKind, number> = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,
@@ -36,12 +36,15 @@ const CONTRACT_STATUS: Record<ErrorKind, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   NOT_ACCEPTABLE: 406,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };

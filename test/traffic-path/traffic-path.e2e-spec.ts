@@ -53,9 +53,9 @@ function expectWellFormedXml(xml: string): void {
 
 const TRACE_QUERY = `query($input: TracePathInput!) {
   tracePath(input: $input) {
-    verdict dropReason { code message } sourceIpSeenByDestination clientIpPreserved clientIpVia
-    hops { kind name action packet { src srcRole dst dstRole dstPort } securityGroups { name direction allowed rule } note }
-    assumptions { code message } diagram { mermaid }
+    verdict dropReason { code message citations { tag locator url } } sourceIpSeenByDestination clientIpPreserved clientIpVia
+    hops { kind name action packet { src srcRole dst dstRole dstPort } securityGroups { name direction allowed rule } note citations { tag locator url } }
+    assumptions { code message citations { tag locator url } } diagram { mermaid }
   }
 }`;
 

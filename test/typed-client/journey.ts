@@ -123,7 +123,7 @@ console.log(
     traceHops: trace.data.hops.length,
     lintCodes: lint.data.findings.map((finding) => finding.code),
     exportContentType: exported.response.headers.get('content-type'),
-    exportFirstLine: yaml.split('\n')[0],
+    exportFirstLine: yaml.split('\n').find((line) => !line.startsWith('#')),
     missingStatus: missing.response.status,
     missingCode: missing.error?.error.code,
   }),

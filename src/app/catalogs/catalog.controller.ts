@@ -41,6 +41,7 @@ export class CatalogController {
       'Create a custom catalog from `aws ec2 describe-instance-types` output (verbatim): types newer than the shipped table, with their vCPUs.',
   })
   @ApiCreatedResponse({ type: AwsCatalogImportModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS, [409, 'A catalog with this name exists (CATALOG_EXISTS).'])
   public importAwsCatalog(@Body() input: ImportAwsCatalogInput): Promise<AwsCatalogImportModel> {
     return this.catalogs.importAwsCatalog(input);
   }

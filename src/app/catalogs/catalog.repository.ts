@@ -41,6 +41,29 @@ export class CatalogRepository {
     return { ...rest, instanceTypeCount: _count.instanceTypes };
   }
 
+  public async findCatalogs(names: readonly string[]): Promise<CatalogSummary[]> {
+    const rows = await this.prisma.catalog.findMany({
+      where: { name: { in: [...new Set(names)] } },
+      include: { _count: { select: { instanceTypes: true } } },
+    });
+    return rows.map(({ _count, createdAt: _c, updatedAt: _u, ...row }) => ({ ...row, instanceTypeCount: _count.instanceTypes }));
+  }
+
+  /** Instance types by [catalog, name], in one query: catalog → name → record. */
+  public async findInstanceTypes(keys: readonly (readonly [string, string])[]): Promise<Map<string, Map<string, InstanceTypeRecord>>> {
+    const byCatalog = new Map<string, Set<string>>();
+    for (const [catalog, name] of keys) byCatalog.set(catalog, (byCatalog.get(catalog) ?? new Set()).add(name));
+    const rows = await this.prisma.instanceType.findMany({
+      where: { OR: [...byCatalog].map(([catalogName, names]) => ({ catalogName, name: { in: [...names] } })) },
+    });
+    const found = new Map<string, Map<string, InstanceTypeRecord>>();
+    for (const row of rows) {
+      const record = fromRow(row);
+      found.set(row.catalogName, (found.get(row.catalogName) ?? new Map<string, InstanceTypeRecord>()).set(record.name, record));
+    }
+    return found;
+  }
+
   public async createCatalog(name: string, description: string, types: readonly InstanceTypeRecord[]): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.catalog.create({ data: { name, description } }),

@@ -1,5 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { DATABASE_READ_COMPLEXITY } from '../../platform/graphql/query-cost.js';
+import { CatalogLoaders } from './catalog.loaders.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogModel, InstanceTypePage } from './dto/catalog.model.js';
 import { CreateCatalogInput } from './dto/create-catalog.input.js';
@@ -9,26 +11,36 @@ import { InstanceTypesArgs } from './dto/instance-types.args.js';
 
 @Resolver(() => CatalogModel)
 export class CatalogResolver {
-  public constructor(private readonly catalogs: CatalogService) {}
+  public constructor(
+    private readonly catalogs: CatalogService,
+    private readonly loaders: CatalogLoaders,
+  ) {}
 
-  @Query(() => [CatalogModel], { name: 'catalogs', description: 'Instance-type catalogs.' })
-  public listCatalogs(): Promise<CatalogModel[]> {
-    return this.catalogs.listCatalogs();
+  @Query(() => [CatalogModel], { name: 'catalogs', description: 'Instance-type catalogs.', complexity: DATABASE_READ_COMPLEXITY })
+  public listCatalogs(@Context() context: object): Promise<CatalogModel[]> {
+    return this.loaders.of(context).catalogs.load('all');
   }
 
-  @Query(() => CatalogModel)
-  public catalog(@Args('name') name: string): Promise<CatalogModel> {
-    return this.catalogs.getCatalog(name);
+  @Query(() => CatalogModel, { complexity: DATABASE_READ_COMPLEXITY })
+  public catalog(@Context() context: object, @Args('name') name: string): Promise<CatalogModel> {
+    return this.loaders.of(context).catalog.load(name);
   }
 
-  @Query(() => InstanceTypePage, { description: 'Filtered, cursor-paginated instance types of a catalog.' })
+  @Query(() => InstanceTypePage, {
+    description: 'Filtered, cursor-paginated instance types of a catalog.',
+    complexity: DATABASE_READ_COMPLEXITY,
+  })
   public instanceTypes(@Args() args: InstanceTypesArgs): Promise<InstanceTypePage> {
     return this.catalogs.listInstanceTypes(args.catalog, args.filter ?? {}, args.first, args.after);
   }
 
-  @Query(() => InstanceTypeModel)
-  public instanceType(@Args('catalog', { defaultValue: 'aws' }) catalog: string, @Args('name') name: string): Promise<InstanceTypeModel> {
-    return this.catalogs.getInstanceType(catalog, name);
+  @Query(() => InstanceTypeModel, { complexity: DATABASE_READ_COMPLEXITY })
+  public instanceType(
+    @Context() context: object,
+    @Args('catalog', { defaultValue: 'aws' }) catalog: string,
+    @Args('name') name: string,
+  ): Promise<InstanceTypeModel> {
+    return this.loaders.of(context).instanceType.load([catalog, name]);
   }
 
   @RequireScope('admin')

@@ -55,6 +55,24 @@ export class CatalogService implements OnModuleInit {
     return catalog;
   }
 
+  /** Several catalogs in one read, in the order asked, each a summary or its CATALOG_NOT_FOUND error (for DataLoader). */
+  public async getCatalogs(names: readonly string[]): Promise<(CatalogSummary | NotFoundError)[]> {
+    const found = new Map((await this.repository.findCatalogs(names)).map((catalog) => [catalog.name, catalog]));
+    return names.map((name) => found.get(name) ?? catalogNotFound(name));
+  }
+
+  /** Several instance types in one read, by [catalog, name], each a record or its 404 error (for DataLoader). */
+  public async getInstanceTypes(keys: readonly (readonly [string, string])[]): Promise<(InstanceTypeRecord | NotFoundError)[]> {
+    const found = await this.repository.findInstanceTypes(keys);
+    const missing = keys.filter(([catalog, name]) => !found.get(catalog)?.has(name));
+    const catalogs =
+      missing.length > 0 ? new Set((await this.repository.findCatalogs(missing.map(([c]) => c))).map((c) => c.name)) : new Set();
+    return keys.map(
+      ([catalog, name]) =>
+        found.get(catalog)?.get(name) ?? (catalogs.has(catalog) ? instanceTypeNotFound(catalog, name) : catalogNotFound(catalog)),
+    );
+  }
+
   public async createCatalog(input: CreateCatalogInput): Promise<CatalogSummary> {
     const types = normalizeInstanceTypes(input.instanceTypes, 'instanceTypes');
     if (await this.repository.findCatalog(input.name)) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } fro
 import type { FastifyReply } from 'fastify';
 import { AWS_BUNDLE_KEYS } from '../../domain/aws-import/index.js';
 import { CallerSubject } from '../../platform/auth/principal.js';
+import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
 import { AwsImportService } from './aws-import.service.js';
 import { AwsImportModel } from './dto/aws-import.model.js';
 
@@ -14,6 +15,7 @@ const BUNDLE_PROPERTIES = Object.fromEntries(
 
 @ApiTags('designs')
 @ApiBearerAuth()
+@ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ path: 'designs', version: '1' })
 export class AwsImportController {
   public constructor(private readonly aws: AwsImportService) {}
@@ -38,6 +40,7 @@ export class AwsImportController {
     },
   })
   @ApiCreatedResponse({ type: AwsImportModel })
+  @ApiErrorResponses(...JSON_BODY_ERRORS)
   public async importAwsBundle(
     @Body() body: unknown,
     @CallerSubject() actor: string | undefined,

@@ -13,6 +13,9 @@ import { EksctlResolver } from './eksctl.resolver.js';
 import { PlanController } from './plan.controller.js';
 import { DesignPlanResolver, WorkloadExposurePlanResolver } from './plan.resolver.js';
 import { PlanService } from './plan.service.js';
+import { WhatIfController } from './what-if.controller.js';
+import { WhatIfResolver } from './what-if.resolver.js';
+import { WhatIfService } from './what-if.service.js';
 
 @Module({
   imports: [CatalogModule],
@@ -27,9 +30,11 @@ import { PlanService } from './plan.service.js';
     EksctlResolver,
     AwsImportService,
     AwsImportResolver,
+    WhatIfService,
+    WhatIfResolver,
   ],
   // The import controllers before DesignsController: `POST designs/import/…` must not be taken for `designs/:id` routes.
-  controllers: [EksctlController, AwsImportController, DesignsController, PlanController],
+  controllers: [EksctlController, AwsImportController, DesignsController, PlanController, WhatIfController],
   exports: [DesignsService],
 })
 export class DesignsModule {}

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CallerSubject } from '../../platform/auth/principal.js';
+import { DATABASE_READ_COMPLEXITY } from '../../platform/graphql/query-cost.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
 import { DesignModel, DesignPage, DesignRevisionModel, DesignRevisionSummaryModel } from './dto/design.model.js';
 import { DesignsArgs } from './dto/list-designs.query.js';
@@ -9,22 +10,26 @@ import { DesignsService } from './designs.service.js';
 export class DesignsResolver {
   public constructor(private readonly designs: DesignsService) {}
 
-  @Query(() => DesignPage, { name: 'designs', description: 'Saved designs (summaries), filtered by owner and tag.' })
+  @Query(() => DesignPage, {
+    name: 'designs',
+    description: 'Saved designs (summaries), filtered by owner and tag.',
+    complexity: DATABASE_READ_COMPLEXITY,
+  })
   public listDesigns(@Args() args: DesignsArgs): Promise<DesignPage> {
     return this.designs.list({ owner: args.owner, tag: args.tag, limit: args.first, cursor: args.after });
   }
 
-  @Query(() => DesignModel)
+  @Query(() => DesignModel, { complexity: DATABASE_READ_COMPLEXITY })
   public design(@Args('id', { type: () => ID }) id: string): Promise<DesignModel> {
     return this.designs.get(id);
   }
 
-  @ResolveField(() => [DesignRevisionSummaryModel])
+  @ResolveField(() => [DesignRevisionSummaryModel], { complexity: DATABASE_READ_COMPLEXITY })
   public revisions(@Parent() design: DesignModel): Promise<DesignRevisionSummaryModel[]> {
     return this.designs.revisions(design.id);
   }
 
-  @ResolveField(() => DesignRevisionModel, { description: 'Any past revision of this design.' })
+  @ResolveField(() => DesignRevisionModel, { description: 'Any past revision of this design.', complexity: DATABASE_READ_COMPLEXITY })
   public revisionAt(@Parent() design: DesignModel, @Args('revision', { type: () => Int }) revision: number): Promise<DesignRevisionModel> {
     return this.designs.revision(design.id, revision);
   }

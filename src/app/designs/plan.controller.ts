@@ -1,15 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { prefersSvg, SVG } from '../../platform/http/content-negotiation.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
 import { DesignDiffModel } from './dto/plan-diff.model.js';
 import { DesignPlanModel } from './dto/plan.model.js';
 import { DesignDiffQuery, DesignPlanQuery } from './dto/plan.query.js';
 import { PlanService } from './plan.service.js';
 import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
+import type { DesignPlan } from '../../domain/plan/index.js';
+
+/** One media type per success (a generated client parses it); the SVG of `Accept: image/svg+xml` is in the description. */
+const PLAN_OR_SVG = { type: DesignPlanModel };
 
 @ApiTags('plan')
 @ApiBearerAuth()
+@ApiExtraModels(DesignPlanModel)
 @ApiErrorResponses(...AUTHENTICATED_ROUTE_ERRORS)
 @Controller({ version: '1' })
 export class PlanController {
@@ -20,11 +27,17 @@ export class PlanController {
     operationId: 'getDesignPlan',
     summary:
       'Plan a saved design (the latest revision, or ?revision=N): max pods per node group, addresses per subnet at min/desired/max size, exposures and every finding.',
+    description: 'Send `Accept: image/svg+xml` for the subnet bar chart (as GET /v1/designs/{id}/plan.svg).',
   })
-  @ApiOkResponse({ type: DesignPlanModel })
+  @ApiOkResponse(PLAN_OR_SVG)
   @ApiErrorResponses(400, 404)
-  public getDesignPlan(@Param('id') id: string, @Query() query: DesignPlanQuery): Promise<DesignPlanModel> {
-    return this.plans.planSaved(id, query.revision);
+  public async getDesignPlan(
+    @Param('id') id: string,
+    @Query() query: DesignPlanQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DesignPlanModel | string> {
+    return this.answer(await this.plans.planSaved(id, query.revision), accept, reply);
   }
 
   @Get('designs/:id/diff')
@@ -44,11 +57,24 @@ export class PlanController {
   @ApiOperation({
     operationId: 'planDesign',
     summary: 'Plan an inline DesignSpec without saving it; it is validated like a saved design (400 VALIDATION_FAILED with paths).',
+    description: 'Send `Accept: image/svg+xml` for the subnet bar chart.',
   })
   @ApiBody({ type: DesignSpecModel })
-  @ApiOkResponse({ type: DesignPlanModel })
+  @ApiOkResponse(PLAN_OR_SVG)
   @ApiErrorResponses(...JSON_BODY_ERRORS, [404, 'The catalog the design names does not exist.'])
-  public planDesign(@Body() spec: unknown): Promise<DesignPlanModel> {
-    return this.plans.planInline(spec);
+  public async planDesign(
+    @Body() spec: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DesignPlanModel | string> {
+    return this.answer(await this.plans.planInline(spec), accept, reply);
+  }
+
+  private async answer(plan: DesignPlan, accept: string | undefined, reply: FastifyReply): Promise<DesignPlanModel | string> {
+    void reply.header('vary', 'Accept');
+    if (!prefersSvg(accept)) return plan;
+    const svg = await this.plans.svg(plan);
+    void reply.type(`${SVG}; charset=utf-8`);
+    return svg;
   }
 }

@@ -6,6 +6,7 @@ import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.
 import type { DesignWithSpec } from './designs.repository.js';
 import { DesignsService } from './designs.service.js';
 import { MAX_REVISION } from './dto/plan.query.js';
+import { renderPlanSvg } from '../../domain/plan/plan-chart.js';
 import { diffPlans, diffSpecs, planDesign, type DesignPlan, type PlanDiff, type SpecChange } from '../../domain/plan/index.js';
 
 /** A plan of a saved design says which design and revision it is of. */
@@ -61,9 +62,19 @@ export class PlanService {
     }));
   }
 
-  private async planOfRevision(id: string, revision: number): Promise<SavedDesignPlan> {
+  /** The plan as an SVG bar chart, one bar per subnet (Vega, rendered headless). */
+  public svg(plan: DesignPlan): Promise<string> {
+    return renderPlanSvg(plan);
+  }
+
+  /** One saved revision, its number checked first (400 as REST's query DTO would; 404 REVISION_NOT_FOUND). */
+  public async revisionOf(id: string, revision: number): Promise<{ designId: string; revision: number; spec: DesignSpec }> {
     assertRevisionNumbers({ revision });
-    const saved = await this.designs.revision(id, revision);
+    return this.designs.revision(id, revision);
+  }
+
+  private async planOfRevision(id: string, revision: number): Promise<SavedDesignPlan> {
+    const saved = await this.revisionOf(id, revision);
     return { designId: saved.designId, revision: saved.revision, ...(await this.plan(saved.spec)) };
   }
 

@@ -2,13 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nes
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { prefersSvg, SVG } from '../../platform/http/content-negotiation.js';
 import { TracePathInput } from './dto/trace-path.input.js';
 import { TraceResultModel } from './dto/trace-result.model.js';
 import { parseFlowQuery, TraceSvgQuery } from './dto/trace-svg.query.js';
 import { TrafficPathService } from './traffic-path.service.js';
 import { ApiErrorResponses, AUTHENTICATED_ROUTE_ERRORS, JSON_BODY_ERRORS } from '../../platform/http/api-error-responses.js';
-
-const SVG = 'image/svg+xml';
 
 @ApiTags('traffic-path')
 @ApiBearerAuth()
@@ -53,24 +52,4 @@ export class TrafficPathController {
     void reply.type(`${SVG}; charset=utf-8`);
     return svg;
   }
-}
-
-/** Content negotiation between the two representations: SVG only when it is preferred over JSON (ties keep JSON). */
-export function prefersSvg(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const ranges = accept
-    .split(',')
-    .slice(0, 50)
-    .map((part) => {
-      const [range, ...parameters] = part.trim().toLowerCase().split(';');
-      const q = parameters.map((p) => /^\s*q=([01](\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
-      return { range: range.trim(), q: q ? Number(q[1]) : 1 };
-    });
-  const quality = (type: string): number => {
-    const [major] = type.split('/');
-    const exact =
-      ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*');
-    return exact?.q ?? 0;
-  };
-  return quality(SVG) > quality('application/json');
 }

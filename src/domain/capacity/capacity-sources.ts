@@ -1,7 +1,11 @@
 /**
- * Where each rule comes from (shared/research/capacity.md §0). Steps and warnings cite these so a reader can check the
- * arithmetic against the upstream code or document.
+ * Where each rule comes from (capacity.md §0). Steps and warnings cite these so a reader can check the
+ * arithmetic against the upstream code or document; SOURCE_TAGS names the sources-table entry of each, so every
+ * step's `source` resolves to a link (docs/sources.md). The links are not repeated in every step of an answer: a
+ * whole-catalog table has thousands of steps and would double in size.
  */
+import { citationsIn, type Citation } from '../sources/citations.js';
+
 export const SOURCES = {
   cniLimits: 'aws/amazon-vpc-cni-k8s pkg/vpc/vpc_ip_resource_limit.go',
   cniGenerator: 'aws/amazon-vpc-cni-k8s scripts/gen_vpc_ip_limits.go (misc/eni-max-pods.txt)',
@@ -58,6 +62,8 @@ export const SOURCES = {
   bpSgpp: 'aws/aws-eks-best-practices latest/bpg/networking/sgpp.adoc',
   bpIpv6: 'aws/aws-eks-best-practices latest/bpg/networking/ipv6.adoc',
   bpSubnets: 'aws/aws-eks-best-practices latest/bpg/networking/subnets.adoc',
+  bpCustomNetworking: 'aws/aws-eks-best-practices latest/bpg/networking/custom-networking.adoc',
+  bpIpOptimization: 'aws/aws-eks-best-practices latest/bpg/networking/ip-optimization-strategies.adoc',
   ugMaxPods: 'https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#max-pods-precedence',
   ugIncreaseIps: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses-procedure.html',
   ugNetworkReqs: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html',
@@ -70,5 +76,77 @@ export const SOURCES = {
   lbcSubnetResolver: 'kubernetes-sigs/aws-load-balancer-controller pkg/networking/subnet_resolver.go',
   customNetworkingIssues: 'aws/amazon-vpc-cni-k8s#331, awslabs/amazon-eks-ami#375, aws/amazon-vpc-cni-k8s#3238',
   cidrReservationIssue: 'aws/amazon-vpc-cni-k8s#2749',
-  derived: 'derived (shared/research/capacity.md)',
+  warmEniTargetIssue: 'aws/amazon-vpc-cni-k8s#2294',
+  derived: 'derived from the rules cited in the other steps',
 } as const;
+
+/** The sources-table tags of each source above (null: nothing upstream to link, e.g. a derived figure). */
+const SOURCE_TAGS: Record<keyof typeof SOURCES, string | null> = {
+  cniLimits: '[CNI-LIMITS]',
+  cniGenerator: '[CNI-LIMITS-GEN]',
+  cniAwsUtils: '[CNI-AWSUTILS]',
+  cniIpamd: '[CNI-IPAMD]',
+  cniIpamdPoolLow: '[CNI-IPAMD]',
+  cniIpamdTargets: '[CNI-IPAMD]',
+  cniIpamdRoomForEni: '[CNI-IPAMD]',
+  cniDatastore: '[CNI-DATASTORE]',
+  cniReadme: '[CNI]',
+  cniEniTargetDoc: '[CNI-ENI-TARGET]',
+  cniPrefixTargetDoc: '[CNI-PREFIX-TARGET]',
+  cniManifest: '[CNI-MANIFEST]',
+  cniTrunkNoIps: '[ISSUE] amazon-vpc-cni-k8s#2801, amazon-eks-ami#2051',
+  calculator: '[CALC]',
+  nodeadm: '[NODEADM-ENI]',
+  nodeadmKubeReserved: '[NODEADM-KUBELET]',
+  nodeadmKubeReservedCpu: '[NODEADM-KUBELET]',
+  nodeadmTypes: '[NODEADM-TYPES]',
+  karpenter: '[KARP-TYPES]',
+  karpenterAmiFamilies: '[KARP-AMI]',
+  karpenterPdIssue: '[ISSUE] karpenter-provider-aws#8210',
+  karpenterSettings: '[KARP-SETTINGS]',
+  resourceControllerLimits: '[RC-LIMITS]',
+  resourceControllerIp: '[RC-IP]',
+  resourceControllerPrefix: '[RC-PREFIX]',
+  resourceControllerConfig: '[RC-CONFIG]',
+  bpVpcCni: '[BPG-VPC-CNI]',
+  bpPrefixLinux: '[BPG-PD-LINUX]',
+  bpPrefixWindows: '[BPG-PD-WINDOWS]',
+  bpWindowsNetworking: '[BPG-WINDOWS-NET]',
+  bpSgpp: '[BPG-SGP]',
+  bpIpv6: '[BPG-V6]',
+  bpSubnets: '[BPG-SUBNETS]',
+  ugMaxPods: '[UG-MAX-PODS]',
+  ugIncreaseIps: '[UG-INCREASE-IPS]',
+  ugNetworkReqs: '[UG-NETWORK-REQS]',
+  ugSgpp: '[EKS-SGP]',
+  ugAutoNetworking: '[UG-AUTO-NETWORKING]',
+  ugFargate: '[UG-FARGATE]',
+  ugWindows: '[UG-WINDOWS]',
+  ugCustomNetworking: '[UG-CUSTOM-NETWORKING]',
+  vpcSubnetSizing: '[VPC-SUBNET-SIZING]',
+  lbcSubnetResolver: '[LBC-CODE-SR]',
+  customNetworkingIssues: '[ISSUE] amazon-vpc-cni-k8s#331, amazon-eks-ami#375, amazon-vpc-cni-k8s#3238',
+  cidrReservationIssue: '[ISSUE] amazon-vpc-cni-k8s#2749',
+  calculatorCniVersion: '[CALC] L114-117',
+  calculatorCap: '[CALC] L148-162',
+  nodeadmKubeReservedOrder: '[NODEADM-KUBELET] L274-287, L442-443',
+  nodeadmKubeReservedE2e: '[NODEADM-E2E-MAX-PODS] L52, L61',
+  nodeadmAl2023Only: '[NODEADM-README] L14-15',
+  karpenterKubeReserved: '[KARP-TYPES] L304-306, L678-681',
+  karpenterMemoryOverheadFlags: '[KARP-AMI] L148-155',
+  karpenterEniLimitedPods: '[KARP-TYPES] L641-661',
+  bpCustomNetworking: '[BPG-CN]',
+  bpIpOptimization: '[BPG-IP-OPT]',
+  warmEniTargetIssue: '[ISSUE] amazon-vpc-cni-k8s#2294',
+  derived: null,
+};
+
+/** Resolved once: a max-pods table runs thousands of steps. */
+const CITATIONS_BY_SOURCE = new Map<string, readonly Citation[]>(
+  Object.entries(SOURCES).map(([key, text]) => [text, citationsIn(SOURCE_TAGS[key as keyof typeof SOURCES])]),
+);
+
+/** The links of a step's `source` (one of SOURCES, or the caller's own input such as 'request'). */
+export function citationsOfSource(source: string): Citation[] {
+  return [...(CITATIONS_BY_SOURCE.get(source) ?? [])];
+}

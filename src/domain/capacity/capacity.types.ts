@@ -1,6 +1,6 @@
 /**
- * Public types of the pure capacity engine: max pods per node (../shared/API.md "Capacity", GET /v1/capacity/max-pods)
- * and subnet IP usage (POST /v1/capacity/subnet-usage). Research and sources: shared/research/capacity.md.
+ * Public types of the pure capacity engine: max pods per node (docs/api.md "Capacity", GET /v1/capacity/max-pods)
+ * and subnet IP usage (POST /v1/capacity/subnet-usage). Research and sources: capacity.md.
  */
 import type { AmiFamily, IpFamily } from '../spec/design-spec.types.js';
 

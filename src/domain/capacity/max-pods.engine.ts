@@ -1,5 +1,5 @@
 /**
- * Max pods per node (../shared/API.md GET /v1/capacity/max-pods; shared/research/capacity.md §2–§4).
+ * Max pods per node (docs/api.md GET /v1/capacity/max-pods; capacity.md §2–§4).
  * `maxPods` is what the chosen launcher tells the kubelet; `ipLimitedPods` is how many pods can really get an address
  * in the chosen CNI mode. Pure: no I/O, one call per instance type, options validated once for a whole table.
  */

@@ -1,5 +1,5 @@
 /**
- * Subnet IP usage of node groups (../shared/API.md POST /v1/capacity/subnet-usage; capacity.md §5.1–§5.5, §5.7).
+ * Subnet IP usage of node groups (docs/api.md POST /v1/capacity/subnet-usage; capacity.md §5.1–§5.5, §5.7).
  *
  * Accounting unit: addresses for an IPv4 subnet; for an IPv6 subnet the /80 prefix each node takes (pods take their
  * addresses from the node's /80, so counting pod addresses would be meaningless).

@@ -1,5 +1,5 @@
 /**
- * One EC2 instance type as the capacity engine sees it (../shared/API.md "InstanceType").
+ * One EC2 instance type as the capacity engine sees it (docs/api.md "InstanceType").
  * Values come from the VPC CNI's own limits table (see src/domain/catalog/data/README.md).
  */
 export const HYPERVISORS = ['NITRO', 'XEN', 'UNKNOWN'] as const;

@@ -24,6 +24,10 @@ export const EKSCTL_YAML_LIMITS = {
   maxDepth: 64,
   /** Aliases expanded in one document (the `yaml` default is 100). */
   maxAliasCount: 100,
+  /** Anchors and aliases, merge keys and documents per text, counted before parsing (a config uses a handful). */
+  maxAnchors: 500,
+  maxMergeKeys: 200,
+  maxDocuments: 10,
 } as const;
 
 export type PathSegment = YamlPathSegment;

@@ -1,5 +1,5 @@
 /**
- * Known load-balancer annotations, as data (research/exposure.md §4.1 Service/NLB, §4.2 Ingress/ALB, §4.3 in-tree).
+ * Known load-balancer annotations, as data (exposure.md §4.1 Service/NLB, §4.2 Ingress/ALB, §4.3 in-tree).
  * Suffixes that exposure.md does not list but the controller reads are taken from LBC `pkg/annotations/constants.go`
  * and the in-tree `docs/service_controller.md` ([CCM-DOC]); the code wins over doc typos (e.g. the frontend-NLB
  * health-check suffixes end in `-seconds` / `-count` in code). Keys no controller source contains are left out (e.g.

@@ -1,6 +1,6 @@
 /**
  * Annotation checks on every Service and Ingress: unknown or misspelled keys (with a did-you-mean), values of the wrong
- * form, annotations the reconciling controller does not read, and deprecated ones (research/exposure.md §4).
+ * form, annotations the reconciling controller does not read, and deprecated ones (exposure.md §4).
  */
 import { isValidCidr } from '../network/cidr.js';
 import { INGRESS_ANNOTATION_PREFIX as ALB, SERVICE_ANNOTATION_PREFIX as SVC } from '../kubernetes/load-balancer-controller.js';

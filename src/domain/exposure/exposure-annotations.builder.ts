@@ -1,5 +1,5 @@
 /**
- * Annotations that carry an exposure plan (research/exposure.md §6 templates, §4 catalogue). Values are strings,
+ * Annotations that carry an exposure plan (exposure.md §6 templates, §4 catalogue). Values are strings,
  * as Kubernetes requires; anything equal to the controller default is still stated when the default differs between
  * controllers (scheme, target type) so the manifest means the same thing whoever reconciles it.
  */

@@ -42,7 +42,7 @@ function row(id: string): string {
   return id;
 }
 
-describe('exposure decision table (research/exposure.md §1)', () => {
+describe('exposure decision table (exposure.md §1)', () => {
   it(`${row('R1')}: audience cluster → ClusterIP, no annotations`, () => {
     const result = sut(request({ audience: 'CLUSTER', protocol: 'HTTP', port: 80, targetPort: 8080 }));
     expect(result).toMatchObject({

@@ -1,9 +1,10 @@
 /**
- * The exposure decision: research/exposure.md §1 as a pipeline of small steps, each citing the row it applies.
+ * The exposure decision: exposure.md §1 as a pipeline of small steps, each citing the row it applies.
  * `decideExposure` answers kind / controller / target type / traffic policy / client-IP path / scheme; the
  * recommendation (annotations, manifests) is built from the same plan by exposure-recommendation.engine.ts.
  */
 import { ValidationFailedError, type ErrorDetail } from '../errors/planning-error.js';
+import { citationsIn, type Citation } from '../sources/citations.js';
 import { addressAt, cidrContainsAddress, cidrSize, parseAddress, parseCidrResult } from '../network/cidr.js';
 import {
   AUDIENCES,
@@ -26,9 +27,12 @@ import {
   type ExposureContext,
   type ExposureContextInput,
   type ExposureDecision,
+  type ExposureIssue,
   type ExposureKind,
   type ExposureRequest,
   type LbScheme,
+  type RationaleEntry,
+  type Uncited,
 } from './exposure.types.js';
 import { lbcSupports, requireVersion, webhookActive, type Version } from './lbc-version.util.js';
 import { discoverLoadBalancerSubnets } from './subnet-discovery.engine.js';
@@ -79,7 +83,10 @@ export function decideExposure(request: ExposureRequest): ExposureDecision {
 }
 
 /** The decision while the pipeline builds it: the design subnets themselves, and what the steps read on the way. */
-interface Draft extends Omit<ExposureDecision, 'subnets'> {
+interface Draft extends Omit<ExposureDecision, 'subnets' | 'rationale' | 'warnings' | 'errors'> {
+  rationale: Uncited<RationaleEntry>[];
+  warnings: Uncited<ExposureIssue>[];
+  errors: Uncited<ExposureIssue>[];
   readonly request: NormalizedExposureRequest;
   readonly layer: 'L4' | 'L7';
   readonly webhookActive: boolean;
@@ -165,15 +172,20 @@ export function planExposure(request: ExposureRequest): ExposurePlan {
     ipAddressType: draft.ipAddressType,
     certificateArn: draft.certificateArn,
     subnets: draft.subnets?.map((subnet) => subnet.name) ?? null,
-    rationale: draft.rationale,
-    warnings: draft.warnings,
-    errors: draft.errors,
+    rationale: draft.rationale.map(cite),
+    warnings: draft.warnings.map(cite),
+    errors: draft.errors.map(cite),
   };
   return { request: normalized, decision, settings: draft.settings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Recording
+
+/** Resolves the tags an entry cites (its source, then its message) to their URLs. */
+function cite<T extends { message: string; source?: string }>(entry: T): T & { citations: Citation[] } {
+  return { ...entry, citations: citationsIn(entry.source, entry.message) };
+}
 
 function because(draft: Draft, rule: DecisionRuleId, code: string, message: string): void {
   const { row, source } = DECISION_RULES[rule];

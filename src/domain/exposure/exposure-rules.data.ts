@@ -1,7 +1,7 @@
 /**
- * The rows of research/exposure.md as data: §0 ownership, §1 decision table (R1–R14), §2 validation rules and §3
+ * The rows of exposure.md as data: §0 ownership, §1 decision table (R1–R14), §2 validation rules and §3
  * IngressGroup rules. Every rationale, warning, error and lint finding names one of these rows, so a reader can go from
- * an answer to the upstream line that justifies it. Source keys are those of exposure.md's citation table.
+ * an answer to the upstream line that justifies it. Source tags resolve through src/domain/sources/sources.table.ts.
  */
 import type { LintSeverity } from './exposure.types.js';
 

@@ -1,5 +1,5 @@
 /**
- * Every validation row of research/exposure.md §2, asserted through the recommendation (when the request can express
+ * Every validation row of exposure.md §2, asserted through the recommendation (when the request can express
  * it) and through the manifest lint (when a manifest can), with the stable code each row maps to.
  */
 import { stringify } from 'yaml';

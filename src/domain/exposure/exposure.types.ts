@@ -1,8 +1,9 @@
 /**
- * Types of the Service-exposure engine (../shared/API.md "Service exposure"; rules in research/exposure.md).
+ * Types of the Service-exposure engine (docs/api.md "Service exposure"; rules in exposure.md).
  * Enum values are the UPPER_SNAKE strings REST and GraphQL use.
  */
 import type { Expose, IpFamily, Subnet, TargetType, TrafficPolicy } from '../spec/design-spec.types.js';
+import type { Citation } from '../sources/citations.js';
 
 export const EXPOSURE_KINDS = ['CLUSTER_IP', 'NODE_PORT', 'CLB', 'NLB', 'ALB_INGRESS'] as const;
 export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
@@ -108,12 +109,14 @@ export interface ExposureRequest {
   workload: ExposureWorkload;
 }
 
-/** Why a choice was made, citing the exposure.md row (`rule`) and its source key. */
+/** Why a choice was made, citing the rule row (`rule`) and its source tags (`source`), resolved in `citations`. */
 export interface RationaleEntry {
   code: string;
   message: string;
   source: string;
   rule?: string;
+  /** The tags of `source` and `message`, each with its URL (docs/sources.md). */
+  citations: Citation[];
 }
 
 export interface ExposureIssue {
@@ -121,7 +124,12 @@ export interface ExposureIssue {
   message: string;
   rule?: string;
   source?: string;
+  /** The tags of `source` and `message`, each with its URL (docs/sources.md). */
+  citations: Citation[];
 }
+
+/** An entry while the engine collects it; the decision resolves its citations once, when it is complete. */
+export type Uncited<T extends { citations: Citation[] }> = Omit<T, 'citations'>;
 
 /** The decision without annotations or manifests; the traffic-path engine and the design plan call this. */
 export interface ExposureDecision {

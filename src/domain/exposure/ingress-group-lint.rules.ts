@@ -1,5 +1,5 @@
 /**
- * IngressGroup checks (research/exposure.md §3): one ALB per group; an Exclusive annotation with two values, a bad
+ * IngressGroup checks (exposure.md §3): one ALB per group; an Exclusive annotation with two values, a bad
  * group.order or two default backends makes the controller fail the ENTIRE group ("no updates will be applied to any
  * member", [LBC-IA] L113-116). Ingresses with the same explicit group name share an ALB; every other Ingress is a
  * group of its own (implicit group).

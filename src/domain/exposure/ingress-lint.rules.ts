@@ -1,5 +1,5 @@
 /**
- * Ingress checks that need one Ingress and the Services it routes to (research/exposure.md R3, R3a/R3b, §2):
+ * Ingress checks that need one Ingress and the Services it routes to (exposure.md R3, R3a/R3b, §2):
  * backend Service type vs target type across documents, the cluster context, subnets and the frontend NLB.
  */
 import type { Subnet } from '../spec/design-spec.types.js';

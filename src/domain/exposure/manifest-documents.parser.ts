@@ -30,6 +30,9 @@ export const MANIFEST_LIMITS = {
   maxDepth: 128,
   /** Aliases expanded per document (yaml's default is 100). */
   maxAliasCount: 100,
+  /** Anchors and aliases, and merge keys, per text: counted before parsing (rendered manifests use none). */
+  maxAnchors: 500,
+  maxMergeKeys: 200,
 } as const;
 
 export type PathSegment = YamlPathSegment;
@@ -67,6 +70,11 @@ export function parseManifestDocuments(text: string, options: ParseOptions): K8s
       new PayloadTooLargeError(
         'MANIFESTS_TOO_LARGE',
         `${options.label} has ${length} characters; at most ${MANIFEST_LIMITS.maxChars} are accepted.`,
+      ),
+    tooManyDocuments: (limit) =>
+      new PayloadTooLargeError(
+        'MANIFESTS_TOO_LARGE',
+        `${options.label} has more than ${limit} YAML documents; at most ${limit} are accepted.`,
       ),
   });
   const list = stream.documents;

@@ -1,6 +1,6 @@
 /**
  * `lintManifests`: checks a YAML stream (one or many documents, e.g. a whole `helm template` output) against the
- * research/exposure.md rules. Kinds other than Service, Ingress, IngressClass and IngressClassParams are ignored.
+ * exposure.md rules. Kinds other than Service, Ingress, IngressClass and IngressClassParams are ignored.
  */
 import type { ErrorDetail } from '../errors/planning-error.js';
 import { lintAnnotations } from './annotation-lint.rules.js';

@@ -1,5 +1,5 @@
 /**
- * Kubernetes manifests for an exposure plan (research/exposure.md §6), emitted with the `yaml` Document API in a
+ * Kubernetes manifests for an exposure plan (exposure.md §6), emitted with the `yaml` Document API in a
  * fixed key order: apiVersion, kind, metadata {name, namespace, labels, annotations (sorted)}, spec.
  */
 import { Document } from 'yaml';

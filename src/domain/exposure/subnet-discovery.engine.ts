@@ -1,9 +1,9 @@
 /**
- * Which design subnets a load balancer would land in (research/exposure.md §1 "Subnet placement", [LBC-SUB]).
+ * Which design subnets a load balancer would land in (exposure.md §1 "Subnet placement", [LBC-SUB]).
  * Design subnet `roles` stand for the role tags: ELB = `kubernetes.io/role/elb`, INTERNAL_ELB = `kubernetes.io/role/internal-elb`.
  */
 import type { Subnet, SubnetRole } from '../spec/design-spec.types.js';
-import type { ExposureIssue, LbScheme } from './exposure.types.js';
+import type { ExposureIssue, LbScheme, Uncited } from './exposure.types.js';
 import { lbcSupports, type Version } from './lbc-version.util.js';
 
 export type LoadBalancerFamily = 'NLB' | 'ALB' | 'CLB';
@@ -21,8 +21,8 @@ export interface SubnetDiscoveryResult {
   chosen: Subnet[];
   /** How the candidates were found, for the rationale. */
   method: 'ROLE_TAGS' | 'REACHABILITY' | 'ROUTE_TABLES';
-  errors: ExposureIssue[];
-  warnings: ExposureIssue[];
+  errors: Uncited<ExposureIssue>[];
+  warnings: Uncited<ExposureIssue>[];
 }
 
 /** [LBC-SUB] L68, [LBC-IA] L267: an ALB needs two subnets in different AZs; an NLB or CLB one. */
@@ -35,7 +35,7 @@ export function discoverLoadBalancerSubnets(input: SubnetDiscoveryInput): Subnet
   const wantPublic = scheme === 'INTERNET_FACING';
   const roleTag: SubnetRole = wantPublic ? 'ELB' : 'INTERNAL_ELB';
   const anyRoleTags = subnets.some((subnet) => subnet.roles?.some((role) => role === 'ELB' || role === 'INTERNAL_ELB'));
-  const warnings: ExposureIssue[] = [];
+  const warnings: Uncited<ExposureIssue>[] = [];
   let candidates: Subnet[];
   let method: SubnetDiscoveryResult['method'];
 
@@ -62,7 +62,7 @@ export function discoverLoadBalancerSubnets(input: SubnetDiscoveryInput): Subnet
   for (const subnet of ordered) if (!byAz.has(subnet.az)) byAz.set(subnet.az, subnet);
   const chosen = [...byAz.values()].sort((a, b) => a.az.localeCompare(b.az));
 
-  const errors: ExposureIssue[] = [];
+  const errors: Uncited<ExposureIssue>[] = [];
   const required = minimumSubnets(family);
   if (chosen.length === 0) {
     errors.push({

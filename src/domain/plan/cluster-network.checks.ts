@@ -1,5 +1,5 @@
 /**
- * Cluster-wide checks the capacity cluster checks do not make: the service CIDR (research/exposure.md §5), the cluster
+ * Cluster-wide checks the capacity cluster checks do not make: the service CIDR (exposure.md §5), the cluster
  * endpoint's access, and how the node groups cover the design's Availability Zones.
  */
 import type { Finding } from '../findings/finding.js';

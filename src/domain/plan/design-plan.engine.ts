@@ -1,5 +1,5 @@
 /**
- * The design plan (../shared/API.md GET /v1/designs/{id}/plan, POST /v1/plan): the capacity and exposure engines run
+ * The design plan (docs/api.md GET /v1/designs/{id}/plan, POST /v1/plan): the capacity and exposure engines run
  * over one valid DesignSpec, with everything wrong or tight about it in one sorted findings list.
  * Pure and linear in the design's size: lists are indexed once, per-node figures are computed once per (group, size)
  * and multiplied by node counts, and max-pods and per-node demands are memoised across groups with the same settings.

@@ -1,5 +1,5 @@
 /**
- * Max pods per node group and instance type, through the capacity engine (shared/research/capacity.md §2–§4).
+ * Max pods per node group and instance type, through the capacity engine (capacity.md §2–§4).
  *
  * Launcher per node group kind and AMI family (who tells the kubelet its maxPods):
  * - MANAGED → MANAGED_NODE_GROUP: EKS injects the calculator's capped value (UG "How maxPods is determined", §2.6).

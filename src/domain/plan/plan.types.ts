@@ -1,5 +1,5 @@
 /**
- * The design plan: every engine run over one saved DesignSpec (../shared/API.md "Saved designs": GET /v1/designs/{id}/plan,
+ * The design plan: every engine run over one saved DesignSpec (docs/api.md "Saved designs": GET /v1/designs/{id}/plan,
  * POST /v1/plan, GraphQL `design.plan`). JSON-friendly on purpose: plain objects, numbers, strings, UPPER_SNAKE enums, no Maps.
  */
 import type { InstanceTypeRecord } from '../catalog/instance-type.js';

@@ -1,5 +1,5 @@
 /**
- * DesignSpec: one saved EKS cluster network design (../shared/API.md "Saved designs").
+ * DesignSpec: one saved EKS cluster network design (docs/api.md "Saved designs").
  * The single type shared by the designs module, the plan and every engine; transports map to and from it.
  * Enum values are the same UPPER_SNAKE strings in REST and GraphQL.
  */

@@ -1,5 +1,5 @@
 /**
- * Strict DesignSpec validation (../shared/API.md "Saved designs"). Takes any JSON a caller can send and returns either a
+ * Strict DesignSpec validation (docs/api.md "Saved designs"). Takes any JSON a caller can send and returns either a
  * clean copy of the spec (known fields only; absent optional fields stay absent) or every problem found, each with its
  * path and rule code, in document order. It never throws for bad input.
  */

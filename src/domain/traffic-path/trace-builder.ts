@@ -4,8 +4,8 @@
  * A drop ends the trace: `dropAt`/`dropHere` throw a private signal that `tracePath` catches — the flow code then reads
  * as a straight line of checks instead of threading a "still alive?" flag through every step.
  */
-import type { DropCode } from './trace-codes.js';
-import type { AssumptionCode } from './trace-codes.js';
+import { citationsIn } from '../sources/citations.js';
+import { DROP_CODES, type AssumptionCode, type DropCode } from './trace-codes.js';
 import {
   SOURCE_IP_ROLES,
   type AddressRole,
@@ -45,11 +45,11 @@ export class TraceStopped {
 }
 
 export class TraceBuilder {
-  public readonly hops: Hop[] = [];
+  public readonly hops: Omit<Hop, 'citations'>[] = [];
   private readonly assumptionList: CodedMessage[] = [];
   private packetState: PacketState | undefined;
   private originalSrc = '';
-  private drop: CodedMessage | null = null;
+  private drop: { code: DropCode; message: string } | null = null;
   private destinationSawSource = false;
   private header: { via: ClientIpVia; carries: string } | null = null;
 
@@ -123,12 +123,12 @@ export class TraceBuilder {
     else if (delivered && this.header && this.header.carries === this.originalSrc) clientIpVia = this.header.via;
     return {
       verdict: delivered ? 'REACHABLE' : 'DROPPED',
-      dropReason: this.drop,
-      hops: this.hops,
+      dropReason: this.drop && { ...this.drop, citations: citationsIn(DROP_CODES[this.drop.code].source, this.drop.message) },
+      hops: this.hops.map((hop) => ({ ...hop, citations: citationsIn(hop.note) })),
       sourceIpSeenByDestination: seen,
       clientIpPreserved: clientIpVia !== 'NONE',
       clientIpVia,
-      assumptions: [...this.assumptionList],
+      assumptions: this.assumptionList.map((assumption) => ({ ...assumption, citations: citationsIn(assumption.message) })),
     };
   }
 

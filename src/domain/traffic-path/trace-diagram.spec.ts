@@ -53,6 +53,7 @@ describe('traceToMermaid', () => {
       packet: { src: '2600:1f14:abc:de10:1::1', srcRole: 'POD_IPV6', dst: '10.0.0.0/16', dstRole: 'HOST_IP', dstPort: 443 },
       securityGroups: [],
       note: '',
+      citations: [],
     };
     const mermaid = traceToMermaid({ hops: [hop], dropReason: null });
     const label = parseMermaid(mermaid).nodes.get('h0')?.label ?? '';

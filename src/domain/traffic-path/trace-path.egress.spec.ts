@@ -1,5 +1,5 @@
 /**
- * Hop models F4 (IPv4 pod → internet, every table row) and F5 (IPv6) of shared/research/traffic-path.md §3,
+ * Hop models F4 (IPv4 pod → internet, every table row) and F5 (IPv6) of traffic-path.md §3,
  * plus node egress and SG-for-pods egress security groups.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Hop model F7 (kubectl / nodes / pods → EKS API server) of shared/research/traffic-path.md §3, every table row.
+ * Hop model F7 (kubectl / nodes / pods → EKS API server) of traffic-path.md §3, every table row.
  */
 import { describe, expect, it } from 'vitest';
 import type { DesignSpec } from '../spec/design-spec.types.js';

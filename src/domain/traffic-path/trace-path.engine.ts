@@ -1,6 +1,6 @@
 /**
  * tracePath: where does a packet go between two endpoints of an EKS design, who rewrites its addresses, which
- * security groups are evaluated, and where it dies — the hop models of shared/research/traffic-path.md §3.
+ * security groups are evaluated, and where it dies — the hop models of traffic-path.md §3.
  * Pure: same design and flow → same result. Impossible input → InvalidInputError with a stable code.
  */
 import { invalid } from './design-lookup.js';

@@ -1,5 +1,5 @@
 /**
- * Hop model F6 (client → load balancer → node → pod) of shared/research/traffic-path.md §3: every table row, the
+ * Hop model F6 (client → load balancer → node → pod) of traffic-path.md §3: every table row, the
  * health-check and drop bullets, and NodePort from outside the cluster.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Hop models F1, F2, F2b and F3 of shared/research/traffic-path.md §3.
+ * Hop models F1, F2, F2b and F3 of traffic-path.md §3.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,9 +1,10 @@
 /**
- * Public types of the pure traffic-path engine (../shared/API.md "Traffic path", POST /v1/paths/trace).
- * Research and sources: shared/research/traffic-path.md (cited below as [TP §n]) and shared/research/anchors-path.md.
+ * Public types of the pure traffic-path engine (docs/api.md "Traffic path", POST /v1/paths/trace).
+ * Research and sources: traffic-path.md (cited below as [TP §n]) and anchors-path.md.
  * The result mirrors Reachability Analyzer: one header per hop after that hop's rewrite, a stable drop code, and the
  * assumptions the engine had to make where the design leaves a fact open.
  */
+import type { Citation } from '../sources/citations.js';
 import type { DesignSpec, Workload } from '../spec/design-spec.types.js';
 import type { InvalidInputCode } from '../errors/error-codes.js';
 
@@ -221,6 +222,8 @@ export interface Hop {
   packet: HopPacket;
   securityGroups: SecurityGroupVerdict[];
   note: string;
+  /** The source tags the note cites, each with its URL (docs/sources.md). */
+  citations: Citation[];
 }
 
 export interface CodedMessage {
@@ -228,9 +231,14 @@ export interface CodedMessage {
   message: string;
 }
 
+/** A coded message with the sources it rests on: the tags of its message (and, for a drop, of its drop code), resolved. */
+export interface CitedMessage extends CodedMessage {
+  citations: Citation[];
+}
+
 export interface TraceResult {
   verdict: TraceVerdict;
-  dropReason: CodedMessage | null;
+  dropReason: CitedMessage | null;
   hops: Hop[];
   /**
    * Role of the source address the destination sees: also when the destination itself refuses the packet (the EKS
@@ -240,6 +248,6 @@ export interface TraceResult {
   /** The destination application can learn the original client's address. */
   clientIpPreserved: boolean;
   clientIpVia: ClientIpVia;
-  assumptions: CodedMessage[];
+  assumptions: CitedMessage[];
   diagram: { mermaid: string };
 }

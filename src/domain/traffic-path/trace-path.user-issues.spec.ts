@@ -1,5 +1,5 @@
 /**
- * The GitHub issues of shared/research/anchors-path.md §3 where users were bitten by a traffic path (#1–#11):
+ * The GitHub issues of anchors-path.md §3 where users were bitten by a traffic path (#1–#11):
  * for each, a flow that shows the symptom and the fix as a flow that does not.
  * #12–#14 (LBC IngressGroup scheme / Exclusive-annotation conflicts / listen-ports rules) are IngressGroup
  * configuration issues, not packet paths; they belong to the exposure engine's lint, not here.

@@ -18,10 +18,11 @@ import {
   type SchemaOptions,
 } from 'yaml';
 import { guardYamlText, guardYamlTreeDepth, type YamlNestingLimits } from './yaml-nesting.guard.js';
+import { guardYamlReferences, type YamlReferenceLimits } from './yaml-references.guard.js';
 
 export type YamlPathSegment = string | number;
 
-export interface YamlStreamLimits extends YamlNestingLimits {
+export interface YamlStreamLimits extends YamlNestingLimits, YamlReferenceLimits {
   /** Characters accepted; checked before anything else reads the text. */
   maxChars: number;
   /** Aliases expanded per document by `toJS`. */
@@ -38,6 +39,8 @@ export interface YamlStreamOptions {
   yaml?: Pick<DocumentOptions & SchemaOptions & ParseOptions, 'schema' | 'merge' | 'logLevel'>;
   /** The refusal for text longer than `limits.maxChars`. */
   tooLarge(length: number): Error;
+  /** The refusal for more than `limits.maxDocuments` documents (default 413 YAML_TOO_MANY_DOCUMENTS). */
+  tooManyDocuments?: (limit: number) => Error;
 }
 
 export interface YamlDocumentErrors {
@@ -64,6 +67,7 @@ export function parseYamlStream(text: string, options: YamlStreamOptions): YamlS
   const lineOffset = options.lineOffset ?? 0;
   if (text.length > limits.maxChars) throw options.tooLarge(text.length);
   guardYamlText(text, label, limits, lineOffset);
+  guardYamlReferences(text, label, limits, options.tooManyDocuments);
 
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { ...options.yaml, lineCounter, prettyErrors: true, uniqueKeys: true });

@@ -8,6 +8,10 @@ export const YAML_ERROR_CODES = {
   YAML_TOO_DEEP: 'INVALID_INPUT',
   /** More alias expansions than the limit (a "billion laughs" document). */
   YAML_ALIAS_LIMIT_EXCEEDED: 'INVALID_INPUT',
+  /** More anchors, aliases or merge keys in one text than the reader accepts (counted before parsing). */
+  YAML_ANCHOR_LIMIT_EXCEEDED: 'INVALID_INPUT',
+  /** More YAML documents in one text than the reader accepts (counted before parsing). */
+  YAML_TOO_MANY_DOCUMENTS: 'PAYLOAD_TOO_LARGE',
 } as const satisfies ErrorCodeRegistry;
 
 declare module '../errors/error-codes.js' {

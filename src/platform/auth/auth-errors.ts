@@ -6,6 +6,8 @@ export const AUTH_ERROR_CODES = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The token lacks the scope the operation needs (read or write). */
   INSUFFICIENT_SCOPE: 'FORBIDDEN',
+  /** The JWKS (JWT_JWKS_URL) cannot be fetched, so no JWT can be verified now; answered with Retry-After. */
+  AUTH_UNAVAILABLE: 'UNAVAILABLE',
 } as const satisfies ErrorCodeRegistry;
 
 declare module '../../domain/errors/error-codes.js' {

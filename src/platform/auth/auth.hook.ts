@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ForbiddenError } from '../../domain/errors/planning-error.js';
 import { classifyError } from '../errors/error-classification.js';
 import type { Principal } from './principal.js';
 import type { Authenticator } from './authenticator.js';
@@ -23,8 +24,9 @@ export function registerAuthentication(fastify: FastifyInstance, authenticator: 
       return;
     }
     const refuse = (error: unknown): void => {
-      void reply.header('www-authenticate', CHALLENGE);
       const { status, code, message, internal } = classifyError(error);
+      if (status === 401) void reply.header('www-authenticate', CHALLENGE);
+      if (status === 503) void reply.header('retry-after', '5');
       // GraphQL clients read errors[].extensions.code, so a refused token on /graphql answers in that shape.
       if (path === '/graphql' && !internal) {
         void reply.status(status).send({ errors: [{ message, extensions: { code, status } }] });
@@ -39,14 +41,20 @@ export function registerAuthentication(fastify: FastifyInstance, authenticator: 
       refuse(error);
       return;
     }
+    const admit = (verified: Principal): void => {
+      // The docs describe every operation: a token with no scope at all (an identity, not a caller of this API) does
+      // not read them, unless DOCS_PUBLIC.
+      if (verified.scopes.size === 0 && DOCS.some((p) => p.test(path))) {
+        refuse(new ForbiddenError('INSUFFICIENT_SCOPE', 'Reading the API documentation needs a token with at least one scope.'));
+        return;
+      }
+      request.principal = verified;
+      done();
+    };
     if (principal instanceof Promise) {
-      principal.then((verified) => {
-        request.principal = verified;
-        done();
-      }, refuse);
+      principal.then(admit, refuse);
       return;
     }
-    request.principal = principal;
-    done();
+    admit(principal);
   });
 }

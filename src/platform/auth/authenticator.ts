@@ -31,6 +31,7 @@ export class Authenticator {
         audience: environment.JWT_AUDIENCE,
         scopesClaim: environment.JWT_SCOPES_CLAIM,
         scopePrefix: environment.JWT_SCOPE_PREFIX,
+        requireExpiry: environment.JWT_REQUIRE_EXP,
       });
     }
     const hasSources = this.staticTokens.size > 0 || this.jwt !== undefined;

@@ -57,6 +57,20 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Postgres cancels a statement running longer than this (statement_timeout); the request answers 503 STORAGE_UNAVAILABLE. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Longest wait for a row or table lock another connection holds (lock_timeout); then 503 STORAGE_UNAVAILABLE. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_LOCK_TIMEOUT_MS = 10_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
@@ -122,6 +136,11 @@ export class Environment {
   @IsString()
   JWT_SCOPE_PREFIX = '';
 
+  /** Refuse JWTs without an `exp` claim (a token that never expires). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JWT_REQUIRE_EXP = true;
+
   /** Serve /docs, /openapi.json and /graphiql without a token. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -146,6 +165,20 @@ export class Environment {
   @Min(1)
   @Max(100)
   GRAPHQL_MAX_DEPTH = 10;
+
+  /** Longest GraphQL document, in lexical tokens (a field is 1, an alias 2 more); longer ones answer GRAPHQL_TOKEN_LIMIT. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS = 10_000;
+
+  /** Most aliases per GraphQL operation, fragments expanded and `__typename` included. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  GRAPHQL_MAX_ALIASES = 100;
 
   /** Cost limit per GraphQL operation (1 per field; list fields of engines cost more, see schema descriptions). */
   @Transform(toInteger)

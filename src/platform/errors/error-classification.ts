@@ -1,5 +1,5 @@
 /**
- * Classifies anything thrown while serving a request into the public error shape of ../shared/API.md.
+ * Classifies anything thrown while serving a request into the public error shape of docs/api.md.
  * Both transport mappers (HTTP filter, GraphQL formatter) use this, so a code means the same thing on both.
  * Prisma and driver errors are mapped here, centrally, never inline in services. Every answer carries a registered
  * code (src/domain/errors/error-codes.ts), and its status is always its kind's.
@@ -35,12 +35,15 @@ const GENERIC_CODE_BY_KIND: { readonly [K in ErrorKind]: CodeOfKind<K> } = {
   NOT_FOUND: 'NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   NOT_ACCEPTABLE: 'NOT_ACCEPTABLE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   CONFLICT: 'CONFLICT',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   PRECONDITION_REQUIRED: 'PRECONDITION_REQUIRED',
   RATE_LIMITED: 'RATE_LIMITED',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   INTERNAL: 'INTERNAL',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
@@ -64,10 +67,23 @@ const UNREACHABLE_ERROR_CODES = new Set([
 const UNREACHABLE_MESSAGE =
   /(connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection terminated unexpectedly|Can't reach database server|server closed the connection|the database system is (shutting down|starting up)|Client has encountered a connection error|DatabaseNotReachable|terminating connection due to administrator command)/i;
 
+/** SQLSTATEs of a store that is up but cannot serve this statement now. */
+const BUSY_SQLSTATES = new Set(['57014', '55P03', '40001', '40P01']);
+const BUSY_MESSAGE =
+  /(Unable to start a transaction in the given time|Transaction already closed|expired transaction|canceling statement due to (statement|lock) timeout)/i;
+
+function messageOf(error: Record<string, unknown>): string {
+  const nested = isObject(error.cause) && typeof error.cause.message === 'string' ? ` ${error.cause.message}` : '';
+  return `${typeof error.message === 'string' ? error.message : ''}${nested}`;
+}
+
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof PlanningError) return classified(error.kind, error.code, error.message, error.details);
   const prisma = classifyPrismaError(error);
   if (prisma) return prisma;
+  // Nest wraps what Fastify's body parsing raised (a Fastify error, our parser's PlanningError) in an HttpException.
+  if (error instanceof HttpException && (error.cause instanceof PlanningError || isFastifyError(error.cause)))
+    return classifyError(error.cause);
   if (error instanceof HttpException) return classifyHttpException(error);
   const framework = classifyFrameworkError(error);
   if (framework) return framework;
@@ -88,6 +104,17 @@ function classifyPrismaError(error: unknown): ClassifiedError | undefined {
   // from the caller and reached the database unchecked, so it is the caller's input that is wrong, not the service.
   if (/^22[0-9A-Z]{3}$/.test(postgresCode(error) ?? ''))
     return known('INVALID_VALUE', 'A value in the request cannot be stored or compared (e.g. a NUL character or a number out of range).');
+  // The store is there but busy: a transaction that could not start in time or expired (P2028), a statement cancelled
+  // by statement_timeout (57014), a lock not obtained within lock_timeout (55P03), a deadlock or serialization failure.
+  // Retrying shortly is the right answer, so they share the 503 of an unreachable store.
+  if (
+    code === 'P2028' ||
+    BUSY_SQLSTATES.has(code ?? '') ||
+    BUSY_SQLSTATES.has(postgresCode(error) ?? '') ||
+    BUSY_MESSAGE.test(messageOf(error))
+  ) {
+    return known('STORAGE_UNAVAILABLE', 'The design store (Postgres) is busy: a lock or a statement timed out; try again shortly.');
+  }
   if (looksUnreachable(error)) {
     return known('STORAGE_UNAVAILABLE', 'The design store (Postgres) is unreachable; try again shortly.');
   }
@@ -139,6 +166,7 @@ function classifyFrameworkError(error: unknown): ClassifiedError | undefined {
   const message = typeof error.message === 'string' ? error.message : 'Bad request.';
   // A body Fastify cannot read as its content type (invalid JSON, a wrong Content-Length); too large (413) and an
   // unsupported media type (415) keep the generic code of their status.
+  if (error.code === 'FST_ERR_BAD_URL') return known('MALFORMED_REQUEST', 'The URL is not valid (a "%" not followed by two hex digits?).');
   const unreadable =
     error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (typeof error.code === 'string' && error.code.startsWith('FST_ERR_CTP_INVALID'));
   if (unreadable && status === 400) return known('MALFORMED_REQUEST', message);
@@ -168,6 +196,10 @@ function classified<K extends ErrorKind>(
 ): ClassifiedError {
   if (internal) return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message: 'Internal server error.', details: [], internal };
   return { kind, status: HTTP_STATUS_BY_KIND[kind], code, message, details, internal };
+}
+
+export function isFastifyError(value: unknown): value is Error & { code: string; statusCode?: number } {
+  return isObject(value) && typeof value.code === 'string' && value.code.startsWith('FST_');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

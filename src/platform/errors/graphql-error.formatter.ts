@@ -17,12 +17,15 @@ export const REQUEST_LEVEL_BY_KIND: Readonly<Record<ErrorKind, boolean>> = {
   NOT_FOUND: false,
   METHOD_NOT_ALLOWED: false,
   NOT_ACCEPTABLE: false,
+  REQUEST_TIMEOUT: false,
   CONFLICT: false,
   PRECONDITION_FAILED: false,
   PAYLOAD_TOO_LARGE: false,
+  URI_TOO_LONG: false,
   UNSUPPORTED_MEDIA_TYPE: false,
   PRECONDITION_REQUIRED: false,
   RATE_LIMITED: true,
+  HEADERS_TOO_LARGE: false,
   INTERNAL: false,
   UNAVAILABLE: true,
 };
@@ -60,6 +63,8 @@ export function graphQLRequestError(
  * give Apollo's own codes the status of their kind, and never leak a stack trace or an internal message.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const limit = limitRefusal(formatted, error);
+  if (limit) return limit;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -96,4 +101,30 @@ function isRequestError(error: unknown): boolean {
     (error as { originalError?: unknown }).originalError === undefined &&
     (error as { path?: unknown }).path === undefined
   );
+}
+
+/** GraphQL's own size limit (GRAPHQL_MAX_TOKENS), raised by graphql-js's parser with only a message. */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
+
+/**
+ * A limit refused while parsing or validating: Apollo answers GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED, with
+ * the rule's own error as the original; the caller gets the limit's code (GRAPHQL_DEPTH_LIMIT, GRAPHQL_TOKEN_LIMIT, …).
+ */
+function limitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if (code !== 'GRAPHQL_VALIDATION_FAILED' && code !== 'GRAPHQL_PARSE_FAILED') return undefined;
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+  if (tokens) {
+    const maxTokens = Number(tokens[1]);
+    return {
+      message: `The operation is longer than ${maxTokens} tokens (GRAPHQL_MAX_TOKENS); send a smaller document.`,
+      extensions: { code: 'GRAPHQL_TOKEN_LIMIT', status: HTTP_STATUS_BY_KIND[GRAPHQL_ERROR_CODES.GRAPHQL_TOKEN_LIMIT], maxTokens },
+    };
+  }
+  if (!(original instanceof GraphQLError)) return undefined;
+  const originalCode = original.extensions.code;
+  if (typeof originalCode !== 'string' || !Object.hasOwn(GRAPHQL_ERROR_CODES, originalCode) || originalCode === code) return undefined;
+  const { http: _http, ...extensions } = original.extensions;
+  return { message: original.message, locations: formatted.locations, extensions };
 }

@@ -10,8 +10,12 @@ import { PLATFORM_ERROR_CODES } from './platform-errors.js';
 export const GRAPHQL_ERROR_CODES = {
   /** Deeper than GRAPHQL_MAX_DEPTH. */
   GRAPHQL_DEPTH_LIMIT: 'INVALID_INPUT',
-  /** Costlier than GRAPHQL_MAX_COMPLEXITY. */
+  /** Costlier than GRAPHQL_MAX_COMPLEXITY, or a cost that cannot be computed. */
   GRAPHQL_COMPLEXITY_LIMIT: 'INVALID_INPUT',
+  /** More aliases than GRAPHQL_MAX_ALIASES (`__typename` included). */
+  GRAPHQL_ALIAS_LIMIT: 'INVALID_INPUT',
+  /** A document longer than GRAPHQL_MAX_TOKENS tokens, refused while parsing. */
+  GRAPHQL_TOKEN_LIMIT: 'INVALID_INPUT',
 
   // Apollo Server's codes.
   GRAPHQL_PARSE_FAILED: 'INVALID_INPUT',

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { type ClassifiedError, classifyError } from './error-classification.js';
+import { classifyError, isFastifyError } from './error-classification.js';
+import { errorBody } from './error-body.js';
 import { toGraphQLError } from './graphql-error.formatter.js';
 
 /**
@@ -20,38 +21,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const classified = withBodyLimit(classifyError(exception), exception, request);
+    const classified = classifyError(exception);
     if (classified.internal) {
       this.logger.error({ err: exception, requestId: request.id }, `unhandled error on ${request.method} ${request.url}`);
     }
-    const body: Record<string, unknown> = {
-      error: {
-        code: classified.code,
-        message: classified.message,
-        ...(classified.details.length > 0 ? { details: classified.details } : {}),
-      },
-      requestId: request.id,
-    };
+    const limit = request.routeOptions?.bodyLimit;
+    const body = errorBody(
+      isBodyTooLarge(exception) && limit !== undefined ? { ...classified, message: bodyTooLargeMessage(limit, request) } : classified,
+      request.id,
+    );
     if (classified.status === 503) void reply.header('retry-after', '5');
     return reply.status(classified.status).send(body);
   }
+}
+
+/** Fastify's 413 for a body over BODY_LIMIT_BYTES (by Content-Length or while reading a chunked body). */
+function isBodyTooLarge(exception: unknown): boolean {
+  const error = exception instanceof HttpException ? exception.cause : exception;
+  return isFastifyError(error) && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
 }
 
 /**
  * Fastify says only "Request body is too large"; the caller needs the limit to split the call (a whole `helm template`
  * output for the lint is the usual case). The route's limit is BODY_LIMIT_BYTES unless a route sets its own.
  */
-function withBodyLimit(classified: ClassifiedError, exception: unknown, request: FastifyRequest): ClassifiedError {
-  // Fastify's FST_ERR_CTP_BODY_TOO_LARGE reaches the filter as Nest's HttpException 413; the engines' own 413s
-  // (MANIFEST_LIMITS) are PlanningErrors that already name their limit.
-  const tooLarge = exception instanceof HttpException;
-  if (!tooLarge || classified.status !== 413) return classified;
-  const limit = request.routeOptions.bodyLimit;
-  if (typeof limit !== 'number') return classified;
+function bodyTooLargeMessage(limit: number, request: FastifyRequest): string {
   const received = Number(request.headers['content-length']);
   const size = Number.isFinite(received) && received > 0 ? ` of ${received} bytes` : '';
-  return {
-    ...classified,
-    message: `The request body${size} is over this server's limit of ${limit} bytes (${(limit / 1024 / 1024).toFixed(limit % (1024 * 1024) === 0 ? 0 : 2)} MiB, BODY_LIMIT_BYTES). Send less per call (for the lint: fewer manifests, e.g. one chart's helm template output at a time) or raise BODY_LIMIT_BYTES.`,
-  };
+  const mebibytes = (limit / 1024 / 1024).toFixed(limit % (1024 * 1024) === 0 ? 0 : 2);
+  return (
+    `The request body${size} is over this server's limit of ${limit} bytes (${mebibytes} MiB, BODY_LIMIT_BYTES). ` +
+    "Send less per call (for the lint: fewer manifests, e.g. one chart's helm template output at a time) or raise BODY_LIMIT_BYTES."
+  );
 }

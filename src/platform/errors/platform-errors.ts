@@ -11,6 +11,14 @@ export const PLATFORM_ERROR_CODES = {
   BAD_REQUEST: 'INVALID_INPUT',
   /** A body that cannot be read as its content type (invalid JSON, an empty JSON body, a wrong Content-Length). */
   MALFORMED_REQUEST: 'INVALID_INPUT',
+  /** A JSON body with a `__proto__` or `constructor.prototype` key (prototype pollution), refused while parsing. */
+  FORBIDDEN_JSON_KEY: 'INVALID_INPUT',
+  /** The headers did not arrive within the server's request timeout. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** A URL longer than the server accepts. */
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  /** Headers larger than the server accepts (Node's --max-http-header-size). */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   FORBIDDEN: 'FORBIDDEN',
   /** No such route, or a record that vanished under a write. */
   NOT_FOUND: 'NOT_FOUND',

@@ -1,4 +1,4 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Logger, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
@@ -14,6 +14,10 @@ const DATABASE_PING_TIMEOUT_MS = 2_000;
 @SkipThrottle()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
+  private readonly logger = new Logger('Readiness');
+  /** The last Postgres state readiness saw: it logs a change of state once, not every failing probe. */
+  private postgresUp: boolean | undefined;
+
   public constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -48,9 +52,14 @@ export class HealthController {
     const indicator = this.indicators.check('postgres');
     try {
       await withTimeout(this.database.pool.query('SELECT 1'), DATABASE_PING_TIMEOUT_MS);
+      if (this.postgresUp === false) this.logger.log('postgres is reachable again: ready');
+      this.postgresUp = true;
       return indicator.up({ embedded: this.database.isEmbedded });
     } catch (error) {
-      return indicator.down({ reason: error instanceof Error ? error.message : 'unreachable' });
+      const reason = error instanceof Error ? error.message : 'unreachable';
+      if (this.postgresUp !== false) this.logger.warn(`postgres is unreachable (${reason}): not ready until it answers`);
+      this.postgresUp = false;
+      return indicator.down({ reason });
     }
   }
 }

@@ -24,6 +24,10 @@ export interface DatabaseConnectionOptions {
   embeddedDataDir: string;
   embeddedPort: number;
   poolSize: number;
+  /** Postgres cancels any statement running longer (statement_timeout), so no request waits on it forever. */
+  statementTimeoutMs: number;
+  /** Postgres gives up waiting for a row or table lock after this long (lock_timeout): a lock held elsewhere answers 503. */
+  lockTimeoutMs: number;
   log: (message: string) => void;
 }
 
@@ -60,6 +64,10 @@ export class DatabaseConnection {
         // Fail fast when Postgres is gone so callers get 503 STORAGE_UNAVAILABLE instead of hanging.
         connectionTimeoutMillis: 3_000,
         idleTimeoutMillis: 30_000,
+        // Sent as startup parameters on every connection of the pool; a cancelled statement (57014) or a lock not
+        // obtained in time (55P03) is classified 503 STORAGE_UNAVAILABLE with Retry-After.
+        statement_timeout: options.statementTimeoutMs,
+        lock_timeout: options.lockTimeoutMs,
       });
       // An idle client losing its server must not crash the process; the next query reports the outage.
       pool.on('error', (error) => options.log(`postgres pool: ${error.message}`));

@@ -16,6 +16,8 @@ import { PrismaService } from './prisma.service.js';
           embeddedDataDir: config.get('EMBEDDED_PG_DATA_DIR'),
           embeddedPort: config.get('EMBEDDED_PG_PORT'),
           poolSize: config.get('DATABASE_POOL_SIZE'),
+          statementTimeoutMs: config.get('DATABASE_STATEMENT_TIMEOUT_MS'),
+          lockTimeoutMs: config.get('DATABASE_LOCK_TIMEOUT_MS'),
           log: (message) => logger.log(message),
         });
       },

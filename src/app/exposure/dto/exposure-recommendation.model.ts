@@ -26,6 +26,7 @@ import {
   TargetTypeEnum,
   TrafficPolicyEnum,
 } from '../../graphql-vocabulary.js';
+import { CitationModel } from '../../citation.model.js';
 
 @ObjectType('ExposureRationale', { description: 'Why a choice was made, citing the rule row and its source.' })
 export class ExposureRationaleModel {
@@ -33,6 +34,9 @@ export class ExposureRationaleModel {
   @Field() @ApiProperty() message: string;
   @Field() @ApiProperty() source: string;
   @Field({ nullable: true }) @ApiPropertyOptional({ example: 'R3' }) rule?: string;
+  @Field(() => [CitationModel], { description: 'The tags of `source` and `message`, resolved to links.' })
+  @ApiProperty({ type: [CitationModel] })
+  citations: CitationModel[];
 }
 
 @ObjectType('ExposureIssue', { description: 'A warning or an error of the recommendation, with the rule it comes from.' })
@@ -41,6 +45,9 @@ export class ExposureIssueModel {
   @Field() @ApiProperty() message: string;
   @Field({ nullable: true }) @ApiPropertyOptional() rule?: string;
   @Field({ nullable: true }) @ApiPropertyOptional() source?: string;
+  @Field(() => [CitationModel], { description: 'The tags of `source` and `message`, resolved to links.' })
+  @ApiProperty({ type: [CitationModel] })
+  citations: CitationModel[];
 }
 
 @ObjectType('Annotation', { description: 'One Kubernetes annotation.' })

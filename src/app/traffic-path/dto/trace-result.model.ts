@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CodedMessageModel } from '../../capacity/dto/max-pods.model.js';
+import { CitationModel } from '../../citation.model.js';
 import { CLIENT_IP_VIAS } from '../../../domain/exposure/exposure.types.js';
 import {
   ADDRESS_ROLES,
@@ -55,6 +55,18 @@ export class HopModel {
   @Field(() => HopPacketModel) @ApiProperty({ type: HopPacketModel }) packet: HopPacketModel;
   @Field(() => [SecurityGroupVerdictModel]) @ApiProperty({ type: [SecurityGroupVerdictModel] }) securityGroups: SecurityGroupVerdictModel[];
   @Field() @ApiProperty() note: string;
+  @Field(() => [CitationModel], { description: 'The source tags the note cites, resolved to links.' })
+  @ApiProperty({ type: [CitationModel] })
+  citations: CitationModel[];
+}
+
+@ObjectType('CitedMessage', { description: 'A coded message with the sources it rests on.' })
+export class CitedMessageModel {
+  @Field() @ApiProperty() code: string;
+  @Field() @ApiProperty() message: string;
+  @Field(() => [CitationModel], { description: 'The source tags of the message (for a drop, also of its drop code), resolved to links.' })
+  @ApiProperty({ type: [CitationModel] })
+  citations: CitationModel[];
 }
 
 @ObjectType('TraceDiagram')
@@ -65,9 +77,9 @@ export class TraceDiagramModel {
 @ObjectType('TraceResult')
 export class TraceResultModel {
   @Field(() => TraceVerdictEnum) @ApiProperty({ enum: TRACE_VERDICTS, enumName: 'TraceVerdict' }) verdict: 'REACHABLE' | 'DROPPED';
-  @Field(() => CodedMessageModel, { nullable: true })
-  @ApiPropertyOptional({ type: CodedMessageModel, nullable: true })
-  dropReason: CodedMessageModel | null;
+  @Field(() => CitedMessageModel, { nullable: true })
+  @ApiPropertyOptional({ type: CitedMessageModel, nullable: true })
+  dropReason: CitedMessageModel | null;
   @Field(() => [HopModel]) @ApiProperty({ type: [HopModel] }) hops: HopModel[];
 
   @Field(() => SourceIpRoleEnum, { nullable: true, description: 'Null when the packet is dropped before the destination.' })
@@ -76,8 +88,8 @@ export class TraceResultModel {
 
   @Field({ description: "The destination application can learn the original client's address." }) @ApiProperty() clientIpPreserved: boolean;
   @Field(() => ClientIpViaEnum) @ApiProperty({ enum: CLIENT_IP_VIAS, enumName: 'ClientIpVia' }) clientIpVia: ClientIpVia;
-  @Field(() => [CodedMessageModel], { description: 'Facts the design leaves open that the trace had to assume.' })
-  @ApiProperty({ type: [CodedMessageModel] })
-  assumptions: CodedMessageModel[];
+  @Field(() => [CitedMessageModel], { description: 'Facts the design leaves open that the trace had to assume.' })
+  @ApiProperty({ type: [CitedMessageModel] })
+  assumptions: CitedMessageModel[];
   @Field(() => TraceDiagramModel) @ApiProperty({ type: TraceDiagramModel }) diagram: TraceDiagramModel;
 }

@@ -1,6 +1,6 @@
 /**
  * The read-only default catalog `aws`: 1,391 instance types from the VPC CNI's own limits table
- * (provenance in ./README.md). Bundled with the build so nothing reads ../shared at run time.
+ * (provenance in ./README.md). Bundled with the build, so nothing outside it is read at run time.
  */
 import type { InstanceTypeRecord } from '../instance-type.js';
 import data from './aws-instance-types.json' with { type: 'json' };

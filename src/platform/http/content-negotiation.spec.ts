@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefersSvg as sut } from './traffic-path.controller.js';
+import { prefersSvg as sut } from './content-negotiation.js';
 
 describe('prefersSvg', () => {
   it('serves SVG only when the caller prefers it to JSON', () => {
