@@ -423,8 +423,21 @@ function chooseOwner(draft: Draft): void {
   }
 }
 
+/**
+ * The errors chooseTargetType records when a target type cannot work here; the trace raises the same one
+ * (through the plan's exposure mapper) instead of re-deriving the rules.
+ */
+export const TARGET_TYPE_CONFLICT_CODES = [
+  'FARGATE_REQUIRES_IP_TARGETS',
+  'IPV6_REQUIRES_IP_TARGETS',
+  'CCM_SUPPORTS_INSTANCE_TARGETS_ONLY',
+  'ALTERNATE_CNI_REQUIRES_INSTANCE_TARGETS',
+  'IP_TARGET_TYPE_DISABLED',
+] as const;
+export type TargetTypeConflictCode = (typeof TARGET_TYPE_CONFLICT_CODES)[number];
+
 interface TargetConstraint {
-  code: string;
+  code: TargetTypeConflictCode;
   rule: DecisionRuleId;
   reason: string;
   message: string;

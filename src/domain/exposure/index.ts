@@ -1,5 +1,6 @@
 /** Public surface of the Service-exposure engine (pure; no Nest, no I/O). */
-export { decideExposure, planExposure, DECISION_PIPELINE } from './exposure-decision.engine.js';
+export { decideExposure, planExposure, DECISION_PIPELINE, TARGET_TYPE_CONFLICT_CODES } from './exposure-decision.engine.js';
+export type { TargetTypeConflictCode } from './exposure-decision.engine.js';
 export { recommendExposure } from './exposure-recommendation.engine.js';
 export { primaryAnnotations } from './exposure-annotations.builder.js';
 export { lintManifests } from './manifest-lint.engine.js';

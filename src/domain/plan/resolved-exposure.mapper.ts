@@ -4,7 +4,7 @@
  */
 import { InvalidInputError, PlanningError, type ErrorDetail } from '../errors/planning-error.js';
 import type { DesignSpec, Workload } from '../spec/design-spec.types.js';
-import { exposureRequestForWorkload, planExposure } from '../exposure/index.js';
+import { TARGET_TYPE_CONFLICT_CODES, exposureRequestForWorkload, planExposure, type TargetTypeConflictCode } from '../exposure/index.js';
 import type { ResolvedExposure, ResolveExposure } from '../traffic-path/index.js';
 
 export const resolveExposureWithEngine: ResolveExposure = (workload: Workload, design: DesignSpec): ResolvedExposure => {
@@ -18,9 +18,14 @@ export const resolveExposureWithEngine: ResolveExposure = (workload: Workload, d
   }
   const plan = planWithDesignPaths(request, at);
   const { decision, settings } = plan;
+  const conflict = decision.errors
+    .map(({ code, message }) => (isTargetTypeConflict(code) ? { code, message } : null))
+    .find((found) => found !== null);
   return {
     kind: decision.kind,
     targetType: decision.targetType,
+    serviceType: decision.serviceType,
+    targetTypeConflict: conflict ?? null,
     scheme: decision.scheme,
     externalTrafficPolicy: decision.externalTrafficPolicy,
     preserveClientIp: decision.preserveClientIp,
@@ -29,6 +34,10 @@ export const resolveExposureWithEngine: ResolveExposure = (workload: Workload, d
     ...(settings.clbBackendProtocol ? { clbListener: settings.clbBackendProtocol === 'http' ? 'HTTP' : 'TCP' } : {}),
   };
 };
+
+function isTargetTypeConflict(code: string): code is TargetTypeConflictCode {
+  return (TARGET_TYPE_CONFLICT_CODES as readonly string[]).includes(code);
+}
 
 /**
  * The exposure engine names request fields (`expose.port`, `workload.name`); inside a trace the same values come from

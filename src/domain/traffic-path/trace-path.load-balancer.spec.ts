@@ -190,7 +190,7 @@ describe('F6 health checks and drops', () => {
       ];
       design.nodeGroups[0].securityGroups = ['node-sg'];
     });
-    const deps = exposures({ checkout: { kind: 'NODE_PORT', externalTrafficPolicy: 'LOCAL' } });
+    const deps = exposures({ checkout: { kind: 'NODE_PORT', serviceType: 'NodePort', externalTrafficPolicy: 'LOCAL' } });
     const dropped = trace(open, flow(vpcHost('10.0.1.50'), service('checkout', { localEndpoint: false }), 30443), deps);
     expect(kinds(dropped)).toEqual(['CLIENT', 'VPC', 'NODE']);
     expect(dropped.dropReason?.code).toBe('LOCAL_NO_ENDPOINT');
@@ -305,7 +305,7 @@ describe('F6 clients inside the VPC, peers and NodePort', () => {
   });
 
   it('NodePort from the internet on public nodes: node security groups decide', () => {
-    const deps = exposures({ app: { kind: 'NODE_PORT' } });
+    const deps = exposures({ app: { kind: 'NODE_PORT', serviceType: 'NodePort' } });
     const closed = trace(publicCluster, flow(internet(CLIENT), service('app'), 30443), deps);
     expect(kinds(closed)).toEqual(['INTERNET', 'INTERNET_GATEWAY', 'NODE']);
     expect(closed.dropReason?.code).toBe('SG_INGRESS_DENIED');

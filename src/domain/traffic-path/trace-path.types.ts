@@ -6,6 +6,7 @@
  */
 import type { Citation } from '../sources/citations.js';
 import type { DesignSpec, Workload } from '../spec/design-spec.types.js';
+import type { InvalidInputCode } from '../errors/error-codes.js';
 
 /** [TP §0] hop kinds, upper-cased. `VPN_GATEWAY` is our addition for VPN / Direct Connect peers (see trace-codes.ts). */
 export const HOP_KINDS = [
@@ -165,6 +166,13 @@ export interface Flow {
 export interface ResolvedExposure {
   kind: 'CLUSTER_IP' | 'NODE_PORT' | 'CLB' | 'NLB' | 'ALB_INGRESS';
   targetType: 'IP' | 'INSTANCE' | null;
+  /** The Service type the exposure engine builds; a ClusterIP Service has no NodePort. */
+  serviceType: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /**
+   * The exposure engine's error when the requested target type cannot work here (it then recommends the other type);
+   * the trace raises it rather than tracing the corrected type, so both answers agree.
+   */
+  targetTypeConflict?: { code: InvalidInputCode; message: string } | null;
   scheme: 'INTERNAL' | 'INTERNET_FACING' | null;
   externalTrafficPolicy: 'CLUSTER' | 'LOCAL' | null;
   /** NLB target-group attribute preserve_client_ip.enabled; null = the AWS default for the target type. */

@@ -54,7 +54,7 @@ export function traceToService(ctx: TraceContext, source: Actor, to: ServiceEndp
   const entry = to.via ?? defaultEntry(source, service.exposure);
   if (entry === 'CLUSTER_IP') return viaClusterIp(ctx, source, to, service);
   if (entry === 'NODE_PORT') {
-    if (service.exposure.kind === 'CLUSTER_IP' || (service.exposure.kind === 'ALB_INGRESS' && service.exposure.targetType === 'IP')) {
+    if (service.exposure.serviceType === 'ClusterIP') {
       throw invalid(
         'SERVICE_HAS_NO_NODE_PORT',
         `The exposure of ${ref.workload.name} (${service.exposure.kind}) gives its Service no NodePort.`,
@@ -263,29 +263,10 @@ function viaLoadBalancer(ctx: TraceContext, source: Actor, to: ServiceEndpoint, 
   const workload = ref.workload;
   const groupPath = `workloads[${ref.index}].nodeGroup`;
   const lbKind: HopKind = exposure.kind === 'ALB_INGRESS' ? 'ALB' : exposure.kind === 'CLB' ? 'CLB' : 'NLB';
-  const { group } = ctx.lookup.nodeGroup(workload.nodeGroup, groupPath);
-
   const targetType = exposure.targetType ?? defaultTargetType(ctx, lbKind);
-  if (lbKind === 'CLB' && targetType === 'IP') {
-    throw invalid(
-      'CLB_REQUIRES_INSTANCE_TARGETS',
-      'A Classic Load Balancer (in-tree CCM) only registers instances.',
-      'exposure.targetType',
-    );
-  }
-  if (targetType === 'INSTANCE' && group.kind === 'FARGATE') {
-    throw invalid(
-      'FARGATE_REQUIRES_IP_TARGETS',
-      `${workload.name} runs on Fargate, which has no instances to register; use ip targets.`,
-      'exposure.targetType',
-    );
-  }
-  if (targetType === 'INSTANCE' && ctx.lookup.isIpv6Cluster) {
-    throw invalid(
-      'IPV6_REQUIRES_IP_TARGETS',
-      'Pods of an IPv6 cluster are reached by a dual-stack load balancer with ip targets only ([LBC-SA]).',
-      'exposure.targetType',
-    );
+  // Which target types can work (CLB, Fargate, IPv6, CCM, alternate CNI) is the exposure engine's rule: raise its error.
+  if (exposure.targetTypeConflict) {
+    throw invalid(exposure.targetTypeConflict.code, exposure.targetTypeConflict.message, 'exposure.targetType');
   }
   const scheme = exposure.scheme ?? defaultScheme(ctx, service);
   const policy = exposure.externalTrafficPolicy ?? defaultTrafficPolicy(ctx, targetType);
