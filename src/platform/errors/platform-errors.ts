@@ -30,6 +30,8 @@ export const PLATFORM_ERROR_CODES = {
   /** Over RATE_LIMIT_PER_MINUTE. */
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'UNAVAILABLE',
+  /** Readiness while this replica shuts down (SIGTERM/SIGINT): requests in flight finish; send new ones elsewhere. */
+  DRAINING: 'UNAVAILABLE',
   /** Our fault: logged with the request id, answered without detail. */
   INTERNAL: 'INTERNAL',
 

@@ -1,8 +1,10 @@
-import { Controller, Get, Logger, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Logger, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import { UnavailableError } from '../../domain/errors/planning-error.js';
 import { Public } from '../auth/scope.guard.js';
+import { ApiErrorResponses } from '../http/api-error-responses.js';
 import { DatabaseConnection } from '../persistence/database-connection.js';
 import { ShutdownState } from './shutdown-state.js';
 
@@ -38,9 +40,18 @@ export class HealthController {
     summary: '200 when Postgres answers and the service is not draining; 503 otherwise. No token needed.',
     security: [],
   })
+  // Above @HealthCheck, so the documented 503 is the error shape it answers, not Terminus's health result.
+  @ApiErrorResponses([
+    503,
+    'Not ready: `DRAINING` while this replica shuts down, `STORAGE_UNAVAILABLE` while Postgres does not answer; with Retry-After.',
+  ])
   @HealthCheck()
-  public ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.serving(), () => this.postgres()]);
+  public async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.serving(), () => this.postgres()]);
+    } catch (error) {
+      throw error instanceof ServiceUnavailableException ? notReady(error) : error;
+    }
   }
 
   private serving() {
@@ -62,6 +73,21 @@ export class HealthController {
       return indicator.down({ reason });
     }
   }
+}
+
+/**
+ * Terminus answers a failed check with its own 503 body, which the error filter can only call internal; readiness
+ * answers the documented error shape instead, with the code of why it is not ready (draining first: it is final).
+ */
+function notReady(failed: ServiceUnavailableException): UnavailableError {
+  const down = (failed.getResponse() as Partial<HealthCheckResult>).error ?? {};
+  if ('serving' in down) {
+    return new UnavailableError(
+      'DRAINING',
+      'This replica is shutting down: requests in flight finish, new requests should go to another replica.',
+    );
+  }
+  return new UnavailableError('STORAGE_UNAVAILABLE', 'Not ready: the design store (Postgres) does not answer; try again shortly.');
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
