@@ -55,8 +55,12 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // A failed start is reported once, by the caller (main.ts prints one sentence): flushing the buffered logs on
+    // failure would print Nest's ExceptionHandler line with the error's stack before it.
+    autoFlushLogs: false,
   });
   app.useLogger(new PinoNestLogger(rootLogger));
+  app.flushLogs();
   app.useGlobalPipes(strictValidationPipe());
   app.useBodyParser('application/json', { bodyLimit: environment.BODY_LIMIT_BYTES }, parseJsonBody);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
