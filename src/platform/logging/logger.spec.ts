@@ -44,10 +44,6 @@ describe('the root logger', () => {
     log.info('same millisecond');
     vi.setSystemTime(new Date('2026-12-07T10:00:00.002Z'));
     log.info('next millisecond');
-    expect(lines().map((line) => line.time)).toEqual([
-      '2026-12-07T10:00:00.001Z',
-      '2026-12-07T10:00:00.001Z',
-      '2026-12-07T10:00:00.002Z',
-    ]);
+    expect(lines().map((line) => line.time)).toEqual(['2026-12-07T10:00:00.001Z', '2026-12-07T10:00:00.001Z', '2026-12-07T10:00:00.002Z']);
   });
 });
