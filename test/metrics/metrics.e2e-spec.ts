@@ -44,5 +44,13 @@ describe('/metrics', () => {
     expect(sample(text, 'planner_engine_duration_seconds_count', { engine: 'capacity.max_pods' })).toBe(1);
     expect(sample(text, 'planner_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'planner_process_cpu_seconds_total', {})).toBeGreaterThan(0);
+
+    // Requests are added to the counter at each scrape: a second scrape counts what came since, nothing twice.
+    await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large' }).set(auth).expect(200);
+    await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large' }).set(auth).expect(200);
+    const again = (await t.http.get('/metrics').set(auth).expect(200)).text;
+    expect(sample(again, 'planner_http_requests_total', { method: 'GET', route: '/v1/capacity/max-pods', status: '200' })).toBe(3);
+    expect(sample(again, 'planner_http_requests_total', { method: 'GET', route: '/v1/capacity/max-pods', status: '404' })).toBe(1);
+    expect(sample(again, 'planner_http_request_duration_seconds_count', { route: '/v1/capacity/max-pods', status: '200' })).toBe(3);
   });
 });

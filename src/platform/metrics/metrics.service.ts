@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DatabaseConnection } from '../persistence/database-connection.js';
 
+interface HttpSeries {
+  labels: { method: string; route: string; status: string };
+  /** Requests not yet added to the counter. */
+  uncounted: number;
+  duration: { observe(value: number): void };
+}
+
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Prometheus metrics of this process: HTTP routes, GraphQL operations, engine timings, the Postgres pool. */
@@ -9,11 +16,25 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export class MetricsService {
   public readonly registry = new Registry();
 
+  /**
+   * The labelled series of each (method, route template, status), looked up once: prom-client hashes and checks a label
+   * object on every inc/observe. Requests are counted here and added to the counter when it is scraped (one inc per
+   * series, not per request); the latency histogram needs every value. Bounded by the routes' templates (or 'unmatched').
+   */
+  private readonly httpSeries = new Map<string, HttpSeries>();
+
   private readonly httpRequests = new Counter({
     name: 'planner_http_requests_total',
     help: 'HTTP requests by method, route template and status code.',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const series of this.httpSeries.values()) {
+        if (series.uncounted === 0) continue;
+        this.httpRequests.inc(series.labels, series.uncounted);
+        series.uncounted = 0;
+      }
+    },
   });
 
   private readonly httpDuration = new Histogram({
@@ -63,21 +84,15 @@ export class MetricsService {
     });
   }
 
-  /**
-   * The labelled series of each (method, route template, status), looked up once: prom-client hashes and checks a label
-   * object on every inc/observe, which was 4 % of a cached answer. Bounded by the routes' templates (or 'unmatched').
-   */
-  private readonly httpSeries = new Map<string, { requests: { inc(): void }; duration: { observe(value: number): void } }>();
-
   public recordHttp(method: string, route: string, status: number, seconds: number): void {
     const key = `${method} ${status} ${route}`;
     let series = this.httpSeries.get(key);
     if (!series) {
       const labels = { method, route, status: String(status) };
-      series = { requests: this.httpRequests.labels(labels), duration: this.httpDuration.labels(labels) };
+      series = { labels, uncounted: 0, duration: this.httpDuration.labels(labels) };
       this.httpSeries.set(key, series);
     }
-    series.requests.inc();
+    series.uncounted++;
     series.duration.observe(seconds);
   }
 
