@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalogs/catalog.service.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
+import { ComputePool } from '../../platform/compute/compute-pool.js';
+import { shippedCatalog } from '../../platform/compute/compute-tasks.js';
 import { DEFAULT_CATALOG } from '../../domain/spec/design-spec.types.js';
 import type {
   MaxPodsQuery,
@@ -9,7 +11,7 @@ import type {
   SubnetUsageRequest,
   SubnetUsageResult,
 } from '../../domain/capacity/capacity.types.js';
-import { computeMaxPods, computeMaxPodsTable, type MaxPodsTable } from '../../domain/capacity/max-pods.engine.js';
+import { computeMaxPods, type MaxPodsTable } from '../../domain/capacity/max-pods.engine.js';
 import { computeSubnetUsage } from '../../domain/capacity/subnet-usage.engine.js';
 
 /** The capacity engine over the in-memory catalog indexes (the `aws` one never touches Postgres). */
@@ -18,6 +20,7 @@ export class CapacityService {
   public constructor(
     private readonly catalogs: CatalogService,
     private readonly metrics: MetricsService,
+    private readonly compute: ComputePool,
   ) {}
 
   public async maxPods({ instanceType, catalog, ...options }: MaxPodsQuery): Promise<MaxPodsResult> {
@@ -26,12 +29,9 @@ export class CapacityService {
   }
 
   public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
-    const index = await this.catalogs.index(catalog ?? DEFAULT_CATALOG);
-    const types =
-      family === undefined && minVcpu === undefined
-        ? index.sorted
-        : index.sorted.filter((t) => (family === undefined || t.family === family) && (minVcpu === undefined || (t.vcpu ?? 0) >= minVcpu));
-    return this.metrics.timeEngine('capacity.max_pods_table', () => computeMaxPodsTable(types, options));
+    const input = { catalog: shippedCatalog(await this.catalogs.index(catalog ?? DEFAULT_CATALOG)), filter: { family, minVcpu }, options };
+    // A table above COMPUTE_POOL_MIN_SIZE.tableRows (the whole catalog, a large family) is computed in a worker thread.
+    return this.metrics.timeEngineAsync('capacity.max_pods_table', () => this.compute.run('maxPodsTable', input));
   }
 
   public async subnetUsage(request: SubnetUsageRequest & { catalog?: string }): Promise<SubnetUsageResult> {
