@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalogs/catalog.service.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import { ComputePool } from '../../platform/compute/compute-pool.js';
-import { shippedCatalog } from '../../platform/compute/compute-tasks.js';
+import { shippedCatalog, type TableInput } from '../../platform/compute/compute-tasks.js';
+import type { JsonText } from '../../platform/http/json-text.js';
 import { DEFAULT_CATALOG } from '../../domain/spec/design-spec.types.js';
 import type {
   MaxPodsQuery,
@@ -28,10 +29,20 @@ export class CapacityService {
     return this.metrics.timeEngine('capacity.max_pods', () => computeMaxPods(type, options));
   }
 
-  public async maxPodsTable({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<MaxPodsTable> {
-    const input = { catalog: shippedCatalog(await this.catalogs.index(catalog ?? DEFAULT_CATALOG)), filter: { family, minVcpu }, options };
-    // A table above COMPUTE_POOL_MIN_SIZE.tableRows (the whole catalog, a large family) is computed in a worker thread.
+  /** A table above COMPUTE_POOL_MIN_SIZE.tableRows (the whole catalog, a large family) is computed in a worker thread. */
+  public async maxPodsTable(query: MaxPodsTableQuery): Promise<MaxPodsTable> {
+    const input = await this.tableInput(query);
     return this.metrics.timeEngineAsync('capacity.max_pods_table', () => this.compute.run('maxPodsTable', input));
+  }
+
+  /** The same table as JSON text, for REST (the whole-catalog table is ~3 MB: serialized in the thread that computed it). */
+  public async maxPodsTableJson(query: MaxPodsTableQuery): Promise<JsonText> {
+    const input = await this.tableInput(query);
+    return this.metrics.timeEngineAsync('capacity.max_pods_table', () => this.compute.runAsJson('maxPodsTable', input));
+  }
+
+  private async tableInput({ catalog, family, minVcpu, ...options }: MaxPodsTableQuery): Promise<TableInput> {
+    return { catalog: shippedCatalog(await this.catalogs.index(catalog ?? DEFAULT_CATALOG)), filter: { family, minVcpu }, options };
   }
 
   public async subnetUsage(request: SubnetUsageRequest & { catalog?: string }): Promise<SubnetUsageResult> {

@@ -4,6 +4,7 @@ import { ValidationFailedError } from '../../domain/errors/planning-error.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
 import { ComputePool } from '../../platform/compute/compute-pool.js';
 import { shippedCatalog, type DesignInput } from '../../platform/compute/compute-tasks.js';
+import { JsonText } from '../../platform/http/json-text.js';
 import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.types.js';
 import type { DesignWithSpec } from './designs.repository.js';
 import { DesignsService } from './designs.service.js';
@@ -43,6 +44,22 @@ export class PlanService {
     return this.planOfRevision(id, revision);
   }
 
+  /**
+   * The same plans as JSON text, for REST: a 3,000-subnet plan is ~6 MB of JSON, serialized in the worker thread that
+   * computed it rather than copied back as objects and serialized on the event loop.
+   */
+  public async planInlineJson(input: unknown): Promise<JsonText> {
+    return this.planJson(await this.designs.validate(input));
+  }
+
+  public async planSavedJson(id: string, revision?: number): Promise<JsonText> {
+    const saved = revision === undefined ? await this.designs.get(id) : await this.revisionOf(id, revision);
+    const plan = await this.planJson(saved.spec);
+    // The text of `{ designId, revision, ...plan }`: the plan's own members follow the two.
+    const designId = 'designId' in saved ? saved.designId : saved.id;
+    return new JsonText(`{"designId":${JSON.stringify(designId)},"revision":${saved.revision},${plan.text.slice(1)}`);
+  }
+
   /** GraphQL `Design.plan`: the design is already loaded, so the latest revision costs no second read. */
   public async planOf(design: DesignWithSpec, revision?: number): Promise<SavedDesignPlan> {
     if (revision !== undefined && revision !== design.revision) return this.planOfRevision(design.id, revision);
@@ -79,6 +96,11 @@ export class PlanService {
   private async plan(spec: DesignSpec): Promise<DesignPlan> {
     const input = await this.designInput(spec);
     return this.metrics.timeEngineAsync('plan', () => this.compute.run('plan', input));
+  }
+
+  private async planJson(spec: DesignSpec): Promise<JsonText> {
+    const input = await this.designInput(spec);
+    return this.metrics.timeEngineAsync('plan', () => this.compute.runAsJson('plan', input));
   }
 
   /** The spec with the catalog it names, as a compute task takes it. */

@@ -4,7 +4,7 @@
  * (a worker that died, a pool shut down) is not the task's answer, and the caller says 503 instead of 500.
  */
 import { PlanningError, planningErrorFromPayload, planningErrorPayload, type PlanningErrorPayload } from '../../domain/errors/planning-error.js';
-import { type ComputeInput, type ComputeOutput, type ComputeTaskName, isComputeTaskName, runComputeTask } from './compute-tasks.js';
+import { type ComputeInput, type ComputeTaskName, isComputeTaskName, runComputeTask } from './compute-tasks.js';
 
 export type ComputeOutcome =
   | { ok: true; value: unknown }
@@ -14,13 +14,16 @@ export type ComputeOutcome =
 export interface ComputeRequest {
   name: ComputeTaskName;
   input: unknown;
+  /** Answer the value as JSON text: a string crosses threads almost free, a large object graph does not. */
+  json?: boolean;
 }
 
 /** Runs one task and never throws: what the worker returns for every request. */
 export function settleComputeTask(request: ComputeRequest): ComputeOutcome {
   try {
     if (!isComputeTaskName(request.name)) throw new Error(`unknown compute task ${JSON.stringify(request.name)}`);
-    return { ok: true, value: runComputeTask(request.name, request.input as ComputeInput<ComputeTaskName>) };
+    const value = runComputeTask(request.name, request.input as ComputeInput<ComputeTaskName>);
+    return { ok: true, value: request.json ? JSON.stringify(value) : value };
   } catch (error) {
     if (error instanceof PlanningError) return { ok: false, planningError: planningErrorPayload(error) };
     const bug = error instanceof Error ? error : new Error(String(error));
@@ -29,8 +32,8 @@ export function settleComputeTask(request: ComputeRequest): ComputeOutcome {
 }
 
 /** The task's value, or its error thrown as the main thread would have thrown it inline (a bug stays a plain Error: 500). */
-export function unwrapComputeOutcome<N extends ComputeTaskName>(name: N, outcome: ComputeOutcome): ComputeOutput<N> {
-  if (outcome.ok) return outcome.value as ComputeOutput<N>;
+export function unwrapComputeOutcome<T>(name: ComputeTaskName, outcome: ComputeOutcome): T {
+  if (outcome.ok) return outcome.value as T;
   if ('planningError' in outcome) {
     const rebuilt = planningErrorFromPayload(outcome.planningError);
     if (rebuilt) throw rebuilt;

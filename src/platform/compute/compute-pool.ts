@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import { Counter, Gauge } from 'prom-client';
 import { UnavailableError } from '../../domain/errors/planning-error.js';
 import { AppConfig } from '../config/app-config.service.js';
+import { JsonText } from '../http/json-text.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { type ComputeOutcome, type ComputeRequest, unwrapComputeOutcome } from './compute-outcome.js';
 import { type ComputeInput, type ComputeOutput, type ComputeTaskName, computeTaskSize, runComputeTask, type SizeUnit } from './compute-tasks.js';
@@ -94,7 +95,18 @@ export class ComputePool implements OnApplicationShutdown {
     const place = this.placeOf(name, input);
     this.tasks.inc({ task: name, place });
     if (place === 'inline') return runComputeTask(name, input);
-    return unwrapComputeOutcome(name, await this.runInWorker({ name, input }));
+    return unwrapComputeOutcome<ComputeOutput<N>>(name, await this.runInWorker({ name, input }));
+  }
+
+  /**
+   * The same answer as JSON text, for a REST answer sent as it is (JsonText): from a worker thread only a string comes
+   * back, so the event loop neither copies the answer's object graph nor serializes it.
+   */
+  public async runAsJson<N extends ComputeTaskName>(name: N, input: ComputeInput<N>): Promise<JsonText> {
+    const place = this.placeOf(name, input);
+    this.tasks.inc({ task: name, place });
+    if (place === 'inline') return new JsonText(JSON.stringify(runComputeTask(name, input)));
+    return new JsonText(unwrapComputeOutcome<string>(name, await this.runInWorker({ name, input, json: true })));
   }
 
   /** Tasks started per place, for tests and operators (the same figures as planner_compute_tasks_total). */
