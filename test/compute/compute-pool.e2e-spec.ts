@@ -8,6 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComputePool } from '../../src/platform/compute/compute-pool.js';
+import { largeManifests } from '../fixtures/exposure/large-manifests.fixture.js';
 import { largeDesign } from '../fixtures/spec/large-design.fixture.js';
 import { type ChildRequest, requestFromChild } from '../support/child-http-client.js';
 import { worstStallMs } from '../support/event-loop-stall.js';
@@ -31,55 +32,6 @@ let pooled: TestApp;
 let inline: TestApp;
 const urls = new Map<TestApp, string>();
 let designId: string;
-
-/** 2,000 Services and Ingresses (the lint limit), every tenth with a misspelt annotation, so the answer has findings. */
-function largeManifests(documents = 2000): string {
-  return Array.from({ length: documents }, (_, i) => {
-    const scheme = i % 10 === 0 ? 'alb.ingress.kubernetes.io/shceme' : 'alb.ingress.kubernetes.io/scheme';
-    return i % 2 === 0
-      ? [
-          'apiVersion: v1',
-          'kind: Service',
-          'metadata:',
-          `  name: svc-${i}`,
-          '  namespace: apps',
-          '  annotations:',
-          '    service.beta.kubernetes.io/aws-load-balancer-type: external',
-          '    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip',
-          'spec:',
-          '  type: LoadBalancer',
-          '  selector:',
-          `    app: app-${i}`,
-          '  ports:',
-          '    - name: http',
-          '      port: 80',
-          '      targetPort: 8080',
-        ].join('\n')
-      : [
-          'apiVersion: networking.k8s.io/v1',
-          'kind: Ingress',
-          'metadata:',
-          `  name: ing-${i}`,
-          '  namespace: apps',
-          '  annotations:',
-          `    ${scheme}: internal`,
-          '    alb.ingress.kubernetes.io/target-type: ip',
-          'spec:',
-          '  ingressClassName: alb',
-          '  rules:',
-          `    - host: app-${i}.example.com`,
-          '      http:',
-          '        paths:',
-          '          - path: /',
-          '            pathType: Prefix',
-          '            backend:',
-          '              service:',
-          `                name: svc-${i - 1}`,
-          '                port:',
-          '                  number: 80',
-        ].join('\n');
-  }).join('\n---\n');
-}
 
 const MANIFESTS = largeManifests();
 
@@ -122,20 +74,24 @@ afterAll(async () => {
 });
 
 describe('CPU-heavy requests run in the compute pool, so the event loop keeps answering', () => {
-  it.each(Object.entries(WORK))('%s', async (label, requests) => {
-    const before = await pooled.app.get(ComputePool).counts();
-    const baseline = await measure(`inline: ${label}`, inline, requests);
-    const offloaded = await measure(`pool: ${label}`, pooled, requests);
+  it.each(Object.entries(WORK))(
+    '%s',
+    async (label, requests) => {
+      const before = await pooled.app.get(ComputePool).counts();
+      const baseline = await measure(`inline: ${label}`, inline, requests);
+      const offloaded = await measure(`pool: ${label}`, pooled, requests);
 
-    // The same answers, byte for byte, and the pooled app really ran the work in a worker thread.
-    expect(offloaded.result.map((r) => r.status)).toEqual(requests.map(() => 200));
-    expect(offloaded.result).toEqual(baseline.result);
-    expect(await pooled.app.get(ComputePool).counts()).toEqual({ inline: before.inline, pool: before.pool + requests.length });
-    expect((await inline.app.get(ComputePool).counts()).pool).toBe(0);
+      // The same answers, byte for byte, and the pooled app really ran the work in a worker thread.
+      expect(offloaded.result.map((r) => r.status)).toEqual(requests.map(() => 200));
+      expect(offloaded.result).toEqual(baseline.result);
+      expect(await pooled.app.get(ComputePool).counts()).toEqual({ inline: before.inline, pool: before.pool + requests.length });
+      expect((await inline.app.get(ComputePool).counts()).pool).toBe(0);
 
-    // The loop is held for a small part of what the same work holds it for inline.
-    expect(offloaded.blockedMs).toBeLessThan(baseline.blockedMs / 4);
-  }, 120_000);
+      // The loop is held for a small part of what the same work holds it for inline.
+      expect(offloaded.blockedMs).toBeLessThan(baseline.blockedMs / 4);
+    },
+    120_000,
+  );
 
   it('counts pooled tasks and shows the pool in /metrics', async () => {
     const metrics = await pooled.http.get('/metrics').expect(200);

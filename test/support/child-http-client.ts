@@ -40,6 +40,8 @@ export function requestFromChild(baseUrl: string, requests: readonly ChildReques
   child.stdin.end(JSON.stringify({ baseUrl, requests }));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as ChildResponse[]) : reject(new Error(`client exited ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout) as ChildResponse[]) : reject(new Error(`client exited ${code}: ${stderr}`)),
+    );
   });
 }

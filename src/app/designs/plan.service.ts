@@ -73,7 +73,9 @@ export class PlanService {
     const after = await this.designs.revision(id, to);
     const [beforeInput, afterInput] = await Promise.all([this.designInput(before.spec), this.designInput(after.spec)]);
     // Both plans and their diff in one task: only the (small) diff crosses back from a worker thread.
-    const diff = await this.metrics.timeEngineAsync('plan.diff', () => this.compute.run('planDiff', { before: beforeInput, after: afterInput }));
+    const diff = await this.metrics.timeEngineAsync('plan.diff', () =>
+      this.compute.run('planDiff', { before: beforeInput, after: afterInput }),
+    );
     return { designId: before.designId, from, to, ...diff };
   }
 

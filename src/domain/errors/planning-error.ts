@@ -113,19 +113,20 @@ export function planningErrorPayload(error: PlanningError): PlanningErrorPayload
 }
 
 /** The class of each kind that has one (the kinds the platform alone answers, like RATE_LIMITED, have none). */
-const ERROR_CLASS_BY_KIND: Partial<Record<ErrorKind, new (code: never, message: string, details?: readonly ErrorDetail[]) => PlanningError>> =
-  {
-    INVALID_INPUT: InvalidInputError,
-    UNAUTHENTICATED: UnauthenticatedError,
-    FORBIDDEN: ForbiddenError,
-    NOT_FOUND: NotFoundError,
-    CONFLICT: ConflictError,
-    PRECONDITION_FAILED: PreconditionFailedError,
-    PAYLOAD_TOO_LARGE: PayloadTooLargeError,
-    UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
-    PRECONDITION_REQUIRED: PreconditionRequiredError,
-    UNAVAILABLE: UnavailableError,
-  };
+const ERROR_CLASS_BY_KIND: Partial<
+  Record<ErrorKind, new (code: never, message: string, details?: readonly ErrorDetail[]) => PlanningError>
+> = {
+  INVALID_INPUT: InvalidInputError,
+  UNAUTHENTICATED: UnauthenticatedError,
+  FORBIDDEN: ForbiddenError,
+  NOT_FOUND: NotFoundError,
+  CONFLICT: ConflictError,
+  PRECONDITION_FAILED: PreconditionFailedError,
+  PAYLOAD_TOO_LARGE: PayloadTooLargeError,
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
+  PRECONDITION_REQUIRED: PreconditionRequiredError,
+  UNAVAILABLE: UnavailableError,
+};
 
 /**
  * The error a payload describes, as its own class (ValidationFailedError, else the class of its kind), or undefined

@@ -3,7 +3,12 @@
  * on the main thread), or a bug. Tagging the outcome keeps pool failures apart: anything piscina itself rejects with
  * (a worker that died, a pool shut down) is not the task's answer, and the caller says 503 instead of 500.
  */
-import { PlanningError, planningErrorFromPayload, planningErrorPayload, type PlanningErrorPayload } from '../../domain/errors/planning-error.js';
+import {
+  PlanningError,
+  planningErrorFromPayload,
+  planningErrorPayload,
+  type PlanningErrorPayload,
+} from '../../domain/errors/planning-error.js';
 import { type ComputeInput, type ComputeTaskName, isComputeTaskName, runComputeTask } from './compute-tasks.js';
 
 export type ComputeOutcome =
@@ -37,7 +42,9 @@ export function unwrapComputeOutcome<T>(name: ComputeTaskName, outcome: ComputeO
   if ('planningError' in outcome) {
     const rebuilt = planningErrorFromPayload(outcome.planningError);
     if (rebuilt) throw rebuilt;
-    throw new Error(`compute task ${name} failed with an unknown error kind ${outcome.planningError.kind}: ${outcome.planningError.message}`);
+    throw new Error(
+      `compute task ${name} failed with an unknown error kind ${outcome.planningError.kind}: ${outcome.planningError.message}`,
+    );
   }
   const bug = new Error(`compute task ${name} failed in a worker thread: ${outcome.bug.name}: ${outcome.bug.message}`);
   if (outcome.bug.stack !== undefined) bug.stack = `${bug.message}\n--- in the worker thread ---\n${outcome.bug.stack}`;

@@ -6,7 +6,14 @@ import { AppConfig } from '../config/app-config.service.js';
 import { JsonText } from '../http/json-text.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { type ComputeOutcome, type ComputeRequest, unwrapComputeOutcome } from './compute-outcome.js';
-import { type ComputeInput, type ComputeOutput, type ComputeTaskName, computeTaskSize, runComputeTask, type SizeUnit } from './compute-tasks.js';
+import {
+  type ComputeInput,
+  type ComputeOutput,
+  type ComputeTaskName,
+  computeTaskSize,
+  runComputeTask,
+  type SizeUnit,
+} from './compute-tasks.js';
 
 /**
  * The smallest input, in each task's unit, that runs in a worker thread; smaller ones run inline, where they cost less
@@ -133,7 +140,9 @@ export class ComputePool implements OnApplicationShutdown {
     } catch (error) {
       // Our input could not be copied to the thread: a bug (500), not an outage.
       if (error instanceof Error && error.name === 'DataCloneError') throw error;
-      this.logger.warn(`compute task ${request.name} did not complete in the pool: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `compute task ${request.name} did not complete in the pool: ${error instanceof Error ? error.message : String(error)}`,
+      );
       throw computeUnavailable();
     }
   }

@@ -148,7 +148,8 @@ export const COMPUTE_TASKS = {
   maxPodsTable: task({
     unit: 'tableRows',
     size: ({ catalog, filter }: TableInput) => filterInstanceTypes(indexOf(catalog), filter).length,
-    run: ({ catalog, filter, options }: TableInput): MaxPodsTable => computeMaxPodsTable(filterInstanceTypes(indexOf(catalog), filter), options),
+    run: ({ catalog, filter, options }: TableInput): MaxPodsTable =>
+      computeMaxPodsTable(filterInstanceTypes(indexOf(catalog), filter), options),
   }),
 } as const;
 
