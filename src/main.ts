@@ -3,13 +3,18 @@ import { createApp } from './bootstrap.js';
 import { AppConfig } from './platform/config/app-config.service.js';
 import { ShutdownState } from './platform/health/shutdown-state.js';
 
-const app = await createApp().catch((error: unknown) => {
-  // Configuration and start-up problems (bad env, unreachable database, edited migration) end here with their reason.
+/**
+ * Configuration and start-up problems (bad env, a 0700 folder the embedded Postgres cannot reach, an unreachable
+ * database, an edited migration, a port in use) end here: one sentence with their reason is the only error output.
+ */
+function failedToStart(error: unknown): never {
   console.error(`EKS Network Planner failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-});
+}
+
+const app = await createApp().catch(failedToStart);
 const config = app.get(AppConfig);
-await app.listen({ host: config.get('HOST'), port: config.get('PORT') });
+await app.listen({ host: config.get('HOST'), port: config.get('PORT') }).catch(failedToStart);
 const logger = new Logger('Main');
 logger.log(`EKS Network Planner listening on http://${config.get('HOST')}:${config.get('PORT')} (REST /v1, GraphQL /graphql, docs /docs)`);
 

@@ -122,4 +122,17 @@ describe('cached REST answers served before Nest’s pipeline', () => {
     expect(invalid.status).toBeGreaterThanOrEqual(400);
     expect([invalid.status, invalid.text]).toEqual([reference.status, reference.text]);
   });
+  it('leaves a GET sent with a body to Nest’s body checks: the same 415 as the Nest path', async () => {
+    const withForm = async (t: TestApp) => {
+      const response = await t.http
+        .get(URL)
+        .set('authorization', `Bearer ${TOKENS.warm}`)
+        .set('content-type', 'application/x-www-form-urlencoded')
+        .send('a=b');
+      return [response.status, (response.body as { error?: { code?: string } }).error?.code];
+    };
+    expect(await call(fast, TOKENS.warm)).toMatchObject({ status: 200 });
+    expect(await withForm(fast)).toEqual(await withForm(nest));
+    expect(await withForm(fast)).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+  });
 });

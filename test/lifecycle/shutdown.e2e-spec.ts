@@ -95,7 +95,14 @@ it('drains: readiness answers 503 while a multi-MB plan is in flight, the plan a
   const ready = await fetch(`${app.baseUrl}/health/ready`);
   expect(ready.status).toBe(503);
   expect(ready.headers.get('connection')).toBe('close');
-  expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+  // The documented error shape, with its own code and a message that says why (not the generic internal one).
+  expect(Number(ready.headers.get('retry-after'))).toBeGreaterThan(0);
+  const notReady = (await ready.json()) as { error: { code: string; message: string }; requestId: string };
+  expect(notReady.error).toEqual({
+    code: 'DRAINING',
+    message: 'This replica is shutting down: requests in flight finish, new requests should go to another replica.',
+  });
+  expect(notReady.requestId).toEqual(expect.any(String));
   expect(app.process.exitCode).toBeNull();
 
   inFlight.finish();

@@ -3,7 +3,12 @@
  * runs; reads of one request are batched (DataLoader). Stalls are printed with PRINT_STALLS=1.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../../src/app/catalogs/catalog.repository.js';
+import { DesignLoaders } from '../../src/app/designs/design.loaders.js';
+import { DesignsRepository } from '../../src/app/designs/designs.repository.js';
+import { DATABASE_READ_COMPLEXITY } from '../../src/platform/graphql/query-cost.js';
+import { validDesign } from '../fixtures/spec/valid-design.fixture.js';
 import { stallBudgetMs, worstStallMs } from '../support/event-loop-stall.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -123,5 +128,142 @@ describe('hostile GraphQL documents (issue 16)', () => {
       catalogReads.mockRestore();
       typeReads.mockRestore();
     }
+  });
+  it('batches design, revision-list and revision reads of one request into one read each, with a 404 per missing key', async () => {
+    const spec = validDesign();
+    const ids: string[] = [];
+    for (const name of ['batch-a', 'batch-b', 'batch-c'])
+      ids.push(
+        (
+          await t.http
+            .post('/v1/designs')
+            .send({ ...spec, name })
+            .expect(201)
+        ).body.id,
+      );
+    await t.http
+      .put(`/v1/designs/${ids[0]}`)
+      .set('If-Match', '"1"')
+      .send({ ...spec, name: 'batch-a2' })
+      .expect(200);
+    const fields = 'id name revision revisions { revision } first: revisionAt(revision: 1) { designId revision spec { name } }';
+    // The same answers one design at a time (each request its own read), to compare the batched ones with.
+    const single = new Map<string, unknown>();
+    for (const id of ids) single.set(id, (await t.graphql(`{ design(id: "${id}") { ${fields} } }`)).body.data!.design);
+    expect(single.get(ids[0])).toMatchObject({ name: 'batch-a2', revision: 2, revisions: [{ revision: 1 }, { revision: 2 }] });
+    expect(single.get(ids[0])).toMatchObject({ first: { revision: 1, spec: { name: 'batch-a' } } });
+
+    const repository = t.app.get(DesignsRepository);
+    const designReads = vi.spyOn(repository, 'findMany');
+    const revisionListReads = vi.spyOn(repository, 'listRevisionsOf');
+    const revisionReads = vi.spyOn(repository, 'findRevisions');
+    try {
+      // 20 aliases over three designs (one asked in upper case): one read of each kind, answers unchanged.
+      const keyOf = (i: number) => (i === 19 ? ids[19 % 3].toUpperCase() : ids[i % 3]);
+      const many = await t.graphql(
+        `{ ${Array.from({ length: 20 }, (_, i) => `d${i}: design(id: "${keyOf(i)}") { ${fields} }`).join(' ')} }`,
+      );
+      expect(many.body.errors).toBeUndefined();
+      for (let i = 0; i < 20; i++) expect(many.body.data![`d${i}`]).toEqual(single.get(ids[i % 3]));
+      expect(designReads).toHaveBeenCalledTimes(1);
+      expect(revisionListReads).toHaveBeenCalledTimes(1);
+      expect(revisionReads).toHaveBeenCalledTimes(1);
+
+      // A missing id fails its own alias with its own 404 (`design` is non-null, so `data` is null, as with `catalog`).
+      designReads.mockClear();
+      const unknown = randomUUID();
+      const missing = await t.graphql(`{ a: design(id: "${ids[1]}") { name } b: design(id: "${unknown}") { name } }`);
+      expect(missing.body.data).toBeNull();
+      expect(missing.body.errors?.map((e) => [(e as { path?: string[] }).path, e.extensions?.code, e.message])).toEqual([
+        [['b'], 'DESIGN_NOT_FOUND', `No design with id "${unknown}".`],
+      ]);
+      expect(designReads).toHaveBeenCalledTimes(1);
+
+      // Within one batch every key settles on its own: found designs, and each missing or malformed id its own 404.
+      designReads.mockClear();
+      const loaders = t.app.get(DesignLoaders).of({});
+      const settled = await Promise.allSettled([ids[1], unknown, 'not-a-uuid', ids[2]].map((id) => loaders.design.load(id)));
+      expect(settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.name : (outcome.reason as Error).message))).toEqual([
+        'batch-b',
+        `No design with id "${unknown}".`,
+        'No design with id "not-a-uuid".',
+        'batch-c',
+      ]);
+      expect(settled.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { code?: string }).code : 'ok'))).toEqual([
+        'ok',
+        'DESIGN_NOT_FOUND',
+        'DESIGN_NOT_FOUND',
+        'ok',
+      ]);
+      expect(designReads).toHaveBeenCalledTimes(1);
+      revisionReads.mockClear();
+      const revisionOutcomes = await Promise.allSettled(
+        (
+          [
+            [ids[0], 2],
+            [ids[0], 9],
+            [unknown, 1],
+            [ids[2], 1],
+          ] as const
+        ).map((key) => loaders.revision.load(key)),
+      );
+      expect(
+        revisionOutcomes.map((outcome) =>
+          outcome.status === 'fulfilled' ? outcome.value.spec.name : (outcome.reason as { code?: string }).code,
+        ),
+      ).toEqual(['batch-a2', 'REVISION_NOT_FOUND', 'DESIGN_NOT_FOUND', 'batch-c']);
+      expect(revisionReads).toHaveBeenCalledTimes(1);
+
+      // A revision the design does not have is REVISION_NOT_FOUND for that alias only.
+      revisionReads.mockClear();
+      const revisions = await t.graphql(
+        `{ design(id: "${ids[0]}") { r1: revisionAt(revision: 1) { revision } r2: revisionAt(revision: 2) { revision } r9: revisionAt(revision: 9) { revision } } }`,
+      );
+      expect(revisions.body.data).toBeNull();
+      expect(revisions.body.errors?.map((e) => [(e as { path?: string[] }).path, e.extensions?.code])).toEqual([
+        [['design', 'r9'], 'REVISION_NOT_FOUND'],
+      ]);
+      expect(revisionReads).toHaveBeenCalledTimes(1);
+
+      // Batch-only reads behind the services: 20 aliased eksctlConfig exports of one design are one more read, not 20.
+      designReads.mockClear();
+      const exports = await t.graphql(
+        `{ ${Array.from({ length: 20 }, (_, i) => `e${i}: design(id: "${ids[i % 3]}") { eksctlConfig { yaml } }`).join(' ')} }`,
+      );
+      expect(exports.body.errors).toBeUndefined();
+      expect(exports.body.data!.e0.eksctlConfig.yaml).toContain('batch-a2');
+      expect(designReads).toHaveBeenCalledTimes(2);
+    } finally {
+      designReads.mockRestore();
+      revisionListReads.mockRestore();
+      revisionReads.mockRestore();
+    }
+  });
+
+  it('costs design, revisions and revisionAt as database reads', async () => {
+    const id = randomUUID();
+    const one = `design(id: "${id}") { id revisions { revision } revisionAt(revision: 1) { revision } eksctlConfig { yaml } }`;
+    const { status, body } = await t.graphql(`{ ${aliases(60, one)} }`);
+    expect(status).toBe(400);
+    // Per alias: design, revisions, revisionAt and eksctlConfig cost a database read each, plus 1 per plain field.
+    expect(body.errors?.[0].extensions).toMatchObject({
+      code: 'GRAPHQL_COMPLEXITY_LIMIT',
+      complexity: 60 * (4 * DATABASE_READ_COMPLEXITY + 4),
+    });
+  });
+
+  it('does not serve a revision list read before a mutation to the fields after it', async () => {
+    const spec = validDesign();
+    const { body: created } = await t.http.post('/v1/designs').send(spec).expect(201);
+    const { body } = await t.graphql(
+      `mutation($id: ID!, $spec: DesignSpecInput!) {
+        u1: updateDesign(id: $id, expectedRevision: 1, spec: $spec) { revision revisions { revision } }
+        u2: updateDesign(id: $id, expectedRevision: 2, spec: $spec) { revision revisions { revision } r3: revisionAt(revision: 3) { revision } }
+      }`,
+      { id: created.id, spec },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.u1).toEqual({ revision: 2, revisions: [{ revision: 1 }, { revision: 2 }] });
+    expect(body.data?.u2).toEqual({ revision: 3, revisions: [{ revision: 1 }, { revision: 2 }, { revision: 3 }], r3: { revision: 3 } });
   });
 });

@@ -117,4 +117,25 @@ describe('framework errors in the documented shape', () => {
       expect(response.body.error.message).not.toMatch(/not valid JSON/);
     }
   });
+  it("every answer carries the caller's x-request-id: served, cached, refused, unknown route and a framework error", async () => {
+    const id = (n: number) => `trace-${n}`;
+    const maxPods = '/v1/capacity/max-pods?instanceType=m5.large';
+    const answers = [
+      await t.http.get(maxPods).set('x-request-id', id(1)),
+      await t.http.get(maxPods).set('x-request-id', id(2)),
+      await t.http.get('/v1/capacity/max-pods?instanceType=m5.large&kubeletMaxPods=0').set('x-request-id', id(3)),
+      await t.http.get('/v1/no-such-route').set('x-request-id', id(4)),
+    ];
+    expect(answers.map((a) => [a.status, a.headers['x-request-id']])).toEqual([
+      [200, id(1)],
+      [200, id(2)],
+      [400, id(3)],
+      [404, id(4)],
+    ]);
+    const badPath = await rawRequest(port, [
+      `GET /v1/designs/%zz HTTP/1.1\r\nHost: x\r\nX-Request-Id: ${id(5)}\r\nConnection: close\r\n\r\n`,
+    ]);
+    expect([badPath.status, badPath.headers['x-request-id']]).toEqual([400, id(5)]);
+    expect(JSON.parse(badPath.body)).toMatchObject({ requestId: id(5) });
+  });
 });

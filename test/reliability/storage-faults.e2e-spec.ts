@@ -47,6 +47,12 @@ describe('storage faults', () => {
 
     const notReadyAfter = await waitFor(async () => (await t.http.get('/health/ready')).status === 503, 5_000);
     expect(notReadyAfter).toBeLessThan(5_000);
+    const notReady = await t.http.get('/health/ready').expect(503);
+    expect(notReady.body.error).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      message: 'Not ready: the design store (Postgres) does not answer; try again shortly.',
+    });
+    expect(Number(notReady.headers['retry-after'])).toBeGreaterThan(0);
     await t.http.get('/health/live').expect(200);
 
     const maxPods = await t.http.get('/v1/capacity/max-pods').query({ instanceType: 'm5.large' }).expect(200);

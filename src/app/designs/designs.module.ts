@@ -3,6 +3,7 @@ import { CatalogModule } from '../catalogs/catalog.module.js';
 import { AwsImportController } from './aws-import.controller.js';
 import { AwsImportResolver } from './aws-import.resolver.js';
 import { AwsImportService } from './aws-import.service.js';
+import { DesignLoaders } from './design.loaders.js';
 import { DesignsController } from './designs.controller.js';
 import { DesignsRepository } from './designs.repository.js';
 import { DesignsResolver } from './designs.resolver.js';
@@ -22,6 +23,7 @@ import { WhatIfService } from './what-if.service.js';
   providers: [
     DesignsRepository,
     DesignsService,
+    DesignLoaders,
     DesignsResolver,
     PlanService,
     DesignPlanResolver,

@@ -43,15 +43,20 @@ export type UpdateOutcome = { kind: 'updated'; design: DesignWithSpec } | { kind
  */
 export interface DesignStore {
   create(spec: DesignSpec, actor: string | undefined): Promise<DesignWithSpec>;
-  find(id: string): Promise<DesignWithSpec | undefined>;
+  /** The latest revision of each design found, by id (absent ids are missing): one read for many ids (DataLoader). */
+  findMany(ids: readonly string[]): Promise<Map<string, DesignWithSpec>>;
   list(filter: DesignListFilter): Promise<DesignRecord[]>;
   /** Compare-and-set: appends revision expectedRevision+1 only if the design is still at expectedRevision. */
   update(id: string, expectedRevision: number, spec: DesignSpec, actor: string | undefined): Promise<UpdateOutcome>;
   /** Without expectedRevision deletes whatever revision is current. */
   delete(id: string, expectedRevision?: number): Promise<'deleted' | 'missing' | { stale: number }>;
-  listRevisions(id: string): Promise<Omit<RevisionRecord, 'spec'>[] | undefined>;
-  findRevision(id: string, revision: number): Promise<RevisionRecord | undefined>;
+  /** Each found design's revision summaries, oldest first, by id (absent ids are missing). */
+  listRevisionsOf(ids: readonly string[]): Promise<Map<string, RevisionSummaryRecord[]>>;
+  /** The revisions found, by design id then revision number, for [id, revision] keys. */
+  findRevisions(keys: readonly (readonly [string, number])[]): Promise<Map<string, Map<number, RevisionRecord>>>;
 }
+
+export type RevisionSummaryRecord = Omit<RevisionRecord, 'spec'>;
 
 type DesignRow = Prisma.DesignGetPayload<object>;
 
@@ -73,28 +78,40 @@ export class DesignsRepository implements DesignStore {
   }
 
   /**
-   * The current revision is always the highest one. Everything revision-specific is taken from that revision row (the
-   * design row may already belong to a newer revision committed in between), so a reader never pairs an old spec with a
-   * newer revision number, which would let its next update overwrite a revision it never saw.
+   * The current revision is always the highest one, and its row is written in the transaction that moves the design's
+   * currentRevision. Everything revision-specific is taken from that revision row, so a reader never pairs an old spec
+   * with a newer revision number, which would let its next update overwrite a revision it never saw. Two queries for any
+   * number of ids (the design rows, then exactly their current revisions), so aliases cannot fan out into many reads.
    */
-  public async find(id: string): Promise<DesignWithSpec | undefined> {
-    const latest = await this.prisma.designRevision.findFirst({
-      where: { designId: id },
-      orderBy: { revision: 'desc' },
-      include: { design: { select: { createdAt: true, createdBy: true } } },
+  public async findMany(ids: readonly string[]): Promise<Map<string, DesignWithSpec>> {
+    const designs = await this.prisma.design.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: { id: true, currentRevision: true, createdAt: true, createdBy: true },
     });
-    if (!latest) return undefined;
-    const spec = latest.spec as unknown as DesignSpec;
-    return {
-      id: latest.designId,
-      ...columnsOf(spec),
-      revision: latest.revision,
-      createdAt: latest.design.createdAt,
-      updatedAt: latest.createdAt,
-      createdBy: latest.design.createdBy,
-      updatedBy: latest.createdBy,
-      spec,
-    };
+    if (designs.length === 0) return new Map();
+    const revisions = await this.prisma.designRevision.findMany({
+      where: { OR: designs.map((design) => ({ designId: design.id, revision: design.currentRevision })) },
+    });
+    const byId = new Map(designs.map((design) => [design.id, design]));
+    return new Map(
+      revisions.map((latest) => {
+        const design = byId.get(latest.designId)!;
+        const spec = latest.spec as unknown as DesignSpec;
+        return [
+          latest.designId,
+          {
+            id: latest.designId,
+            ...columnsOf(spec),
+            revision: latest.revision,
+            createdAt: design.createdAt,
+            updatedAt: latest.createdAt,
+            createdBy: design.createdBy,
+            updatedBy: latest.createdBy,
+            spec,
+          },
+        ];
+      }),
+    );
   }
 
   public async list(filter: DesignListFilter): Promise<DesignRecord[]> {
@@ -142,27 +159,35 @@ export class DesignsRepository implements DesignStore {
     return current ? { stale: current.currentRevision } : 'missing';
   }
 
-  public async listRevisions(id: string): Promise<Omit<RevisionRecord, 'spec'>[] | undefined> {
-    const exists = await this.prisma.design.findUnique({ where: { id }, select: { id: true } });
-    if (!exists) return undefined;
-    return this.prisma.designRevision.findMany({
-      where: { designId: id },
-      orderBy: { revision: 'asc' },
-      select: { designId: true, revision: true, createdAt: true, createdBy: true },
+  public async listRevisionsOf(ids: readonly string[]): Promise<Map<string, RevisionSummaryRecord[]>> {
+    const designs = await this.prisma.design.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: {
+        id: true,
+        revisions: { orderBy: { revision: 'asc' }, select: { designId: true, revision: true, createdAt: true, createdBy: true } },
+      },
     });
+    return new Map(designs.map((design) => [design.id, design.revisions]));
   }
 
-  public async findRevision(id: string, revision: number): Promise<RevisionRecord | undefined> {
-    const row = await this.prisma.designRevision.findUnique({ where: { designId_revision: { designId: id, revision } } });
-    return row
-      ? {
-          designId: row.designId,
-          revision: row.revision,
-          createdAt: row.createdAt,
-          createdBy: row.createdBy,
-          spec: row.spec as unknown as DesignSpec,
-        }
-      : undefined;
+  public async findRevisions(keys: readonly (readonly [string, number])[]): Promise<Map<string, Map<number, RevisionRecord>>> {
+    const found = new Map<string, Map<number, RevisionRecord>>();
+    if (keys.length === 0) return found;
+    const rows = await this.prisma.designRevision.findMany({
+      where: { OR: keys.map(([designId, revision]) => ({ designId, revision })) },
+    });
+    for (const row of rows) {
+      const revisions = found.get(row.designId) ?? new Map<number, RevisionRecord>();
+      revisions.set(row.revision, {
+        designId: row.designId,
+        revision: row.revision,
+        createdAt: row.createdAt,
+        createdBy: row.createdBy,
+        spec: row.spec as unknown as DesignSpec,
+      });
+      found.set(row.designId, revisions);
+    }
+    return found;
   }
 }
 

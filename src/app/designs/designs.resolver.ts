@@ -1,6 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CallerSubject } from '../../platform/auth/principal.js';
 import { DATABASE_READ_COMPLEXITY } from '../../platform/graphql/query-cost.js';
+import { DesignLoaders } from './design.loaders.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
 import { DesignModel, DesignPage, DesignRevisionModel, DesignRevisionSummaryModel } from './dto/design.model.js';
 import { DesignsArgs } from './dto/list-designs.query.js';
@@ -8,7 +9,10 @@ import { DesignsService } from './designs.service.js';
 
 @Resolver(() => DesignModel)
 export class DesignsResolver {
-  public constructor(private readonly designs: DesignsService) {}
+  public constructor(
+    private readonly designs: DesignsService,
+    private readonly loaders: DesignLoaders,
+  ) {}
 
   @Query(() => DesignPage, {
     name: 'designs',
@@ -20,18 +24,22 @@ export class DesignsResolver {
   }
 
   @Query(() => DesignModel, { complexity: DATABASE_READ_COMPLEXITY })
-  public design(@Args('id', { type: () => ID }) id: string): Promise<DesignModel> {
-    return this.designs.get(id);
+  public design(@Context() context: object, @Args('id', { type: () => ID }) id: string): Promise<DesignModel> {
+    return this.loaders.of(context).design.load(id);
   }
 
   @ResolveField(() => [DesignRevisionSummaryModel], { complexity: DATABASE_READ_COMPLEXITY })
-  public revisions(@Parent() design: DesignModel): Promise<DesignRevisionSummaryModel[]> {
-    return this.designs.revisions(design.id);
+  public revisions(@Context() context: object, @Parent() design: DesignModel): Promise<DesignRevisionSummaryModel[]> {
+    return this.loaders.of(context).revisions.load(design.id);
   }
 
   @ResolveField(() => DesignRevisionModel, { description: 'Any past revision of this design.', complexity: DATABASE_READ_COMPLEXITY })
-  public revisionAt(@Parent() design: DesignModel, @Args('revision', { type: () => Int }) revision: number): Promise<DesignRevisionModel> {
-    return this.designs.revision(design.id, revision);
+  public revisionAt(
+    @Context() context: object,
+    @Parent() design: DesignModel,
+    @Args('revision', { type: () => Int }) revision: number,
+  ): Promise<DesignRevisionModel> {
+    return this.loaders.of(context).revision.load([design.id, revision]);
   }
 
   @Mutation(() => DesignModel)
@@ -46,21 +54,26 @@ export class DesignsResolver {
   @Mutation(() => DesignModel, {
     description: 'Save a new revision; expectedRevision (required) is the revision you read (REVISION_CONFLICT when stale).',
   })
-  public updateDesign(
+  public async updateDesign(
+    @Context() context: object,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
     @Args('spec', { type: () => DesignSpecModel }) spec: unknown,
     @CallerSubject() actor: string | undefined,
   ): Promise<DesignModel> {
-    return this.designs.update(id, expectedRevision, spec, actor, 'pass expectedRevision');
+    const updated = await this.designs.update(id, expectedRevision, spec, actor, 'pass expectedRevision');
+    this.loaders.forget(context);
+    return updated;
   }
 
   @Mutation(() => Boolean)
   public async deleteDesign(
+    @Context() context: object,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedRevision', { type: () => Int, nullable: true }) expectedRevision: number | null,
   ): Promise<boolean> {
     await this.designs.delete(id, expectedRevision ?? undefined);
+    this.loaders.forget(context);
     return true;
   }
 }

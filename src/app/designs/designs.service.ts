@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { NotFoundError } from '../../domain/errors/planning-error.js';
 import { RevisionConflictError, RevisionRequiredError } from './design-errors.js';
 import { dropNullProperties } from '../../domain/json/drop-null-properties.js';
@@ -7,7 +8,14 @@ import { CatalogService } from '../catalogs/catalog.service.js';
 import { assertValidDesignSpec } from '../../domain/spec/design-spec.validator.js';
 import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.types.js';
 import type { CatalogIndex } from '../../domain/catalog/catalog-index.js';
-import { type DesignRecord, DesignsRepository, type DesignStore, type DesignWithSpec, type RevisionRecord } from './designs.repository.js';
+import {
+  type DesignRecord,
+  DesignsRepository,
+  type DesignStore,
+  type DesignWithSpec,
+  type RevisionRecord,
+  type RevisionSummaryRecord,
+} from './designs.repository.js';
 
 export interface DesignListQuery {
   owner?: string;
@@ -26,6 +34,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Saved designs with immutable revisions; every write is validated against the design's instance-type catalog. */
 @Injectable()
 export class DesignsService {
+  /**
+   * Batch-only (no cache, so nothing outlives a tick): the reads other services make through get/revision in the same
+   * tick, e.g. `eksctlConfig` or `plan(revision:)` on 100 aliased designs, become one repository read each.
+   */
+  private readonly designBatch = new DataLoader<string, DesignWithSpec>((ids) => this.getMany(ids), { cache: false });
+  private readonly revisionBatch = new DataLoader<readonly [string, number], RevisionRecord>((keys) => this.revisionsAt(keys), {
+    cache: false,
+  });
+
   public constructor(
     @Inject(DesignsRepository) private readonly repository: DesignStore,
     @Inject(CatalogService) private readonly catalogs: CatalogIndexSource,
@@ -35,10 +52,15 @@ export class DesignsService {
     return this.repository.create(await this.validate(input), actor);
   }
 
-  public async get(id: string): Promise<DesignWithSpec> {
-    const design = UUID.test(id) ? await this.repository.find(id) : undefined;
-    if (!design) throw designNotFound(id);
-    return design;
+  public get(id: string): Promise<DesignWithSpec> {
+    return this.designBatch.load(id);
+  }
+
+  /** Several designs in one read, in the order asked, each the latest revision or its DESIGN_NOT_FOUND (for DataLoader). */
+  public async getMany(ids: readonly string[]): Promise<(DesignWithSpec | NotFoundError)[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    const found = valid.length > 0 ? await this.repository.findMany(valid) : new Map<string, DesignWithSpec>();
+    return ids.map((id) => (UUID.test(id) && found.get(id.toLowerCase())) || designNotFound(id));
   }
 
   public async list(query: DesignListQuery): Promise<{ items: DesignRecord[]; nextCursor: string | null }> {
@@ -78,20 +100,36 @@ export class DesignsService {
     if (outcome !== 'deleted') throw new RevisionConflictError(expectedRevision!, outcome.stale);
   }
 
-  public async revisions(id: string): Promise<Omit<RevisionRecord, 'spec'>[]> {
-    const revisions = UUID.test(id) ? await this.repository.listRevisions(id) : undefined;
-    if (!revisions) throw designNotFound(id);
-    return revisions;
+  public async revisions(id: string): Promise<RevisionSummaryRecord[]> {
+    return orThrow((await this.revisionsOfMany([id]))[0]);
   }
 
-  public async revision(id: string, revision: number): Promise<RevisionRecord> {
-    const found =
-      UUID.test(id) && Number.isSafeInteger(revision) && revision >= 1 && revision <= 2_147_483_647
-        ? await this.repository.findRevision(id, revision)
-        : undefined;
-    if (found) return found;
-    await this.get(id);
-    throw new NotFoundError('REVISION_NOT_FOUND', `Design ${id} has no revision ${revision}.`);
+  /** The revision summaries of several designs in one read, in the order asked, each a list or its DESIGN_NOT_FOUND. */
+  public async revisionsOfMany(ids: readonly string[]): Promise<(RevisionSummaryRecord[] | NotFoundError)[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    const found = valid.length > 0 ? await this.repository.listRevisionsOf(valid) : new Map<string, RevisionSummaryRecord[]>();
+    return ids.map((id) => (UUID.test(id) && found.get(id.toLowerCase())) || designNotFound(id));
+  }
+
+  public revision(id: string, revision: number): Promise<RevisionRecord> {
+    return this.revisionBatch.load([id, revision]);
+  }
+
+  /**
+   * Several revisions in one read, by [design id, revision], in the order asked, each the revision or its 404:
+   * REVISION_NOT_FOUND when the design exists, DESIGN_NOT_FOUND when it does not (one more read, only for misses).
+   */
+  public async revisionsAt(keys: readonly (readonly [string, number])[]): Promise<(RevisionRecord | NotFoundError)[]> {
+    const valid = keys.filter(([id, revision]) => UUID.test(id) && isRevisionNumber(revision));
+    const found = valid.length > 0 ? await this.repository.findRevisions(valid) : new Map<string, Map<number, RevisionRecord>>();
+    const lookup = ([id, revision]: readonly [string, number]) =>
+      UUID.test(id) && isRevisionNumber(revision) ? found.get(id.toLowerCase())?.get(revision) : undefined;
+    const missingIds = [...new Set(keys.filter((key) => !lookup(key)).map(([id]) => id))];
+    const designs = new Map(missingIds.length > 0 ? zip(missingIds, await this.getMany(missingIds)) : []);
+    return keys.map((key) => {
+      const design = designs.get(key[0]);
+      return lookup(key) ?? (design instanceof NotFoundError ? design : revisionNotFound(key[0], key[1]));
+    });
   }
 
   /** Validates a spec against the catalog it names; the catalog index is the in-memory one the engines use. */
@@ -107,6 +145,23 @@ export class DesignsService {
       instanceTypeNames: (catalog) => (catalog === catalogName ? index?.names : undefined),
     });
   }
+}
+
+function isRevisionNumber(revision: number): boolean {
+  return Number.isSafeInteger(revision) && revision >= 1 && revision <= 2_147_483_647;
+}
+
+function orThrow<T>(found: T | NotFoundError): T {
+  if (found instanceof NotFoundError) throw found;
+  return found;
+}
+
+function zip<K, V>(keys: readonly K[], values: readonly V[]): [K, V][] {
+  return keys.map((key, i) => [key, values[i]]);
+}
+
+function revisionNotFound(id: string, revision: number): NotFoundError {
+  return new NotFoundError('REVISION_NOT_FOUND', `Design ${id} has no revision ${revision}.`);
 }
 
 function designNotFound(id: string): NotFoundError {

@@ -1,5 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CallerSubject } from '../../platform/auth/principal.js';
+import { DATABASE_READ_COMPLEXITY } from '../../platform/graphql/query-cost.js';
 import { DesignModel } from './dto/design.model.js';
 import { CniExportModel, EksctlExportModel, EksctlImportModel } from './dto/eksctl.model.js';
 import { EksctlBridgeService } from './eksctl-bridge.service.js';
@@ -13,7 +14,7 @@ export class EksctlResolver {
     return this.eksctl.importAndSave(yaml, actor);
   }
 
-  @ResolveField(() => EksctlExportModel, { description: 'This design as an eksctl ClusterConfig.' })
+  @ResolveField(() => EksctlExportModel, { description: 'This design as an eksctl ClusterConfig.', complexity: DATABASE_READ_COMPLEXITY })
   public eksctlConfig(
     @Parent() design: DesignModel,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,
@@ -21,7 +22,10 @@ export class EksctlResolver {
     return this.eksctl.exportEksctl(design.id, revision ?? undefined);
   }
 
-  @ResolveField(() => CniExportModel, { description: 'The aws-node environment and ENIConfig manifests this design implies.' })
+  @ResolveField(() => CniExportModel, {
+    description: 'The aws-node environment and ENIConfig manifests this design implies.',
+    complexity: DATABASE_READ_COMPLEXITY,
+  })
   public async cniConfig(
     @Parent() design: DesignModel,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,

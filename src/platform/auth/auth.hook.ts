@@ -18,7 +18,8 @@ const CHALLENGE = 'Bearer realm="eks-network-planner"';
  */
 export function registerAuthentication(fastify: FastifyInstance, authenticator: Authenticator, docsPublic: boolean): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const path = request.url.split('?')[0];
+    const query = request.url.indexOf('?');
+    const path = query === -1 ? request.url : request.url.slice(0, query);
     if (ALWAYS_PUBLIC.some((p) => p.test(path)) || (docsPublic && DOCS.some((p) => p.test(path)))) {
       done();
       return;

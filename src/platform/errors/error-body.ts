@@ -30,7 +30,7 @@ const LONG_REQUEST_LINE = 8_192;
  */
 export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   const classified = classifyError(error);
-  void reply.status(classified.status).send(errorBody(classified, request.id));
+  void reply.header('x-request-id', request.id).status(classified.status).send(errorBody(classified, request.id));
 }
 
 /**

@@ -15,13 +15,17 @@ export class ShutdownState {
 
   /** Counts every response from its request until Node reports it written out ('close' follows 'finish' or an abort). */
   public track(server: Server): void {
+    const { inFlight, waiters } = this;
+    // One listener for every response ('close' comes once, with the response as `this`): no closure or once-wrapper
+    // per request.
+    function closed(this: ServerResponse): void {
+      inFlight.delete(this);
+      if (inFlight.size === 0) waiters.splice(0).forEach((wake) => wake());
+    }
     server.on('request', (_request, response: ServerResponse) => {
-      this.inFlight.add(response);
+      inFlight.add(response);
       if (this.draining && !response.headersSent) response.setHeader('connection', 'close');
-      response.once('close', () => {
-        this.inFlight.delete(response);
-        if (this.inFlight.size === 0) this.waiters.splice(0).forEach((wake) => wake());
-      });
+      response.on('close', closed);
     });
   }
 

@@ -12,7 +12,12 @@ interface Window {
  * and filters that array on every request, which costs O(limit) per request for a busy caller (it dominated the CPU
  * profile at high limits). Same semantics as RedisThrottlerStorage, for a single replica.
  */
-export class FixedWindowThrottlerStorage implements ThrottlerStorage {
+/** A store that counts without waiting (in-process): RateLimitGuard then decides without a promise. */
+export interface SynchronousThrottlerStorage {
+  incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord;
+}
+
+export class FixedWindowThrottlerStorage implements ThrottlerStorage, SynchronousThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -21,13 +26,11 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     this.sweeper.unref();
   }
 
-  public async increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
+  public increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    return new Promise((resolve) => resolve(this.incrementNow(key, ttl, limit, blockDuration, throttlerName)));
+  }
+
+  public incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord {
     const now = Date.now();
     const id = `${throttlerName}:${key}`;
     let window = this.windows.get(id);

@@ -1,7 +1,10 @@
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerException, ThrottlerGuard, throttlerMessage, type ThrottlerRequest } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface.js';
 import type { RequestWithPrincipal } from '../auth/principal.js';
+import type { SynchronousThrottlerStorage } from './fixed-window.storage.js';
 
 const COUNTED = Symbol('rateLimitCounted');
 const PLANS = Symbol('rateLimitPlans');
@@ -43,15 +46,44 @@ export class RateLimitGuard extends ThrottlerGuard {
   /**
    * Counts one request of the caller `key` against `plan`: sets the X-RateLimit-* headers, or Retry-After and throws
    * the 429 when the caller is over the limit. An unreachable counter store allows the request rather than fail it.
+   * The in-process store answers at once, so only the Redis store costs a promise.
    */
-  public async consume(key: string, plan: RateLimitPlan, reply: HeaderSink): Promise<true> {
-    let record;
+  public consume(key: string, plan: RateLimitPlan, reply: HeaderSink): true | Promise<true> {
+    const storage = this.storageService as ThrottlerStorage & Partial<SynchronousThrottlerStorage>;
+    if (storage.incrementNow === undefined) return this.consumeLater(key, plan, reply);
+    let record: ThrottlerStorageRecord;
+    try {
+      record = storage.incrementNow(key, plan.ttl, plan.limit, plan.blockDuration, plan.throttler);
+    } catch (error) {
+      return this.allowWithoutStore(error);
+    }
+    return this.decide(record, plan, reply);
+  }
+
+  /** `consume` under every plan in turn (the REST answer cache's fast path); a promise only when a plan needed one. */
+  public consumeAll(key: string, plans: readonly RateLimitPlan[], reply: HeaderSink): void | Promise<void> {
+    for (let i = 0; i < plans.length; i++) {
+      const counted = this.consume(key, plans[i], reply);
+      if (counted !== true) return counted.then(() => this.consumeAll(key, plans.slice(i + 1), reply));
+    }
+  }
+
+  private async consumeLater(key: string, plan: RateLimitPlan, reply: HeaderSink): Promise<true> {
+    let record: ThrottlerStorageRecord;
     try {
       record = await this.storageService.increment(key, plan.ttl, plan.limit, plan.blockDuration, plan.throttler);
     } catch (error) {
-      this.storeLogger.warn(`rate-limit store unavailable, request allowed: ${String(error)}`);
-      return true;
+      return this.allowWithoutStore(error);
     }
+    return this.decide(record, plan, reply);
+  }
+
+  private allowWithoutStore(error: unknown): true {
+    this.storeLogger.warn(`rate-limit store unavailable, request allowed: ${String(error)}`);
+    return true;
+  }
+
+  private decide(record: ThrottlerStorageRecord, plan: RateLimitPlan, reply: HeaderSink): true {
     const suffix = plan.throttler === 'default' ? '' : `-${plan.throttler}`;
     if (record.isBlocked) {
       reply.header(`Retry-After${suffix}`, record.timeToBlockExpire);
