@@ -90,7 +90,7 @@ describe('ComputePool with a worker thread', () => {
   };
 
   it.each(Object.keys(CASES) as ComputeTaskName[])('%s answers in the pool exactly what it answers inline', async (name) => {
-    const input = CASES[name] as ComputeInput<typeof name>;
+    const input = CASES[name];
     expect(pool.placeOf(name, input)).toBe('pool');
     const before = (await pool.counts()).pool;
 
@@ -103,7 +103,7 @@ describe('ComputePool with a worker thread', () => {
   it.each(['plan', 'maxPodsTable'] as const)(
     '%s answers the same JSON text from the pool as inline (REST sends it as it is)',
     async (name) => {
-      const input = CASES[name] as ComputeInput<typeof name>;
+      const input = CASES[name];
       expect((await pool.runAsJson(name, input)).text).toBe(JSON.stringify(runComputeTask(name, input)));
       expect((await newPool(0).runAsJson(name, input)).text).toBe(JSON.stringify(runComputeTask(name, input)));
     },
