@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loggerOptions } from './logger.js';
+import { LineBatch, loggerOptions } from './logger.js';
 
 function capture(): { lines: () => Record<string, unknown>[]; stream: Writable } {
   const chunks: string[] = [];
@@ -45,5 +45,30 @@ describe('the root logger', () => {
     vi.setSystemTime(new Date('2026-12-07T10:00:00.002Z'));
     log.info('next millisecond');
     expect(lines().map((line) => line.time)).toEqual(['2026-12-07T10:00:00.001Z', '2026-12-07T10:00:00.001Z', '2026-12-07T10:00:00.002Z']);
+  });
+
+  it('hands lines to stdout in batches, in order, and everything before returning from flushSync', () => {
+    const written: string[] = [];
+    let flushedSync = 0;
+    const messagesOf = (text: string) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    // About 85 bytes per line: two lines fill a batch.
+    const batch = new LineBatch({ write: (text: string) => written.push(text), flushSync: () => flushedSync++ }, 150);
+    const log = pino(loggerOptions('info'), batch);
+    log.info('one');
+    expect(written).toEqual([]);
+    log.info('two');
+    expect(written.map(messagesOf)).toEqual([['one', 'two']]);
+    log.info('three');
+    batch.flush();
+    log.info('four');
+    batch.flushSync();
+    expect(flushedSync).toBe(1);
+    expect(written.map(messagesOf)).toEqual([['one', 'two'], ['three'], ['four']]);
+    batch.flush();
+    expect(written).toHaveLength(3);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { type DestinationStream, pino, type Logger, type LoggerOptions } from 'pino';
 import type { Principal } from '../auth/principal.js';
 
 declare module 'fastify' {
@@ -18,25 +18,67 @@ declare module 'fastify' {
 }
 
 /**
- * Log lines are written in batches of this many bytes, or every LOG_FLUSH_MS, whichever comes first: at 13,000 access
- * lines a second, 4 KB batches were 930 thread-pool writes per 20,000 answers (strace). It must stay below the stream's
- * largest write (16 KB).
+ * Log lines are handed to stdout in batches of this many bytes, or every LOG_FLUSH_MS, whichever comes first: one
+ * write per access-log line was 12 % of a cached REST answer's CPU (the write, then its dispatch when asynchronous).
  */
 const LOG_BATCH_BYTES = 12_288;
 const LOG_FLUSH_MS = 250;
 
+/**
+ * Lines gathered in an array and joined once per batch. sonic-boom's own batching (`minLength`) measures the byte
+ * length of its growing buffer string on every line, which flattens it each time. Measured in one process, 50,000
+ * access-log lines per run: 7.6–9.6 µs of main-thread CPU per line with that, 5.4–6.4 µs with this, 3.2–4.4 µs
+ * with no write at all.
+ */
+export class LineBatch implements DestinationStream {
+  private lines: string[] = [];
+  private bytes = 0;
+
+  public constructor(
+    private readonly sink: { write(text: string): unknown; flushSync(): void },
+    private readonly batchBytes = LOG_BATCH_BYTES,
+  ) {}
+
+  public write(line: string): void {
+    this.lines.push(line);
+    this.bytes += line.length;
+    if (this.bytes >= this.batchBytes) this.flush();
+  }
+
+  /** Hands what is gathered to the sink (an asynchronous write). */
+  public flush(): void {
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('');
+    this.lines = [];
+    this.bytes = 0;
+    this.sink.write(text);
+  }
+
+  /** Writes everything out before returning: at exit, no event loop is left to finish an asynchronous write. */
+  public flushSync(): void {
+    this.flush();
+    this.sink.flushSync();
+  }
+}
+
 export function createRootLogger(level: string): Logger {
-  // Asynchronous, batched stdout: one write per access-log line was 12 % of a cached REST answer's CPU profile (the
-  // synchronous write, then its dispatch when asynchronous). pino writes what is left synchronously when the process exits.
-  const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
+  const stdout = pino.destination({ dest: 1, sync: false });
+  const batch = new LineBatch(stdout);
   setInterval(() => {
     try {
-      destination.flush();
+      batch.flush();
     } catch {
       // Destroyed at shutdown: nothing left to write.
     }
   }, LOG_FLUSH_MS).unref();
-  return pino(loggerOptions(level), destination);
+  process.once('exit', () => {
+    try {
+      batch.flushSync();
+    } catch {
+      // stdout is already closed: nothing can be written.
+    }
+  });
+  return pino(loggerOptions(level), batch);
 }
 
 /** The root logger's options (exported for the test that no header reaches a log line). */
