@@ -15,6 +15,7 @@ import { graphqlOptions } from './platform/graphql/graphql-options.js';
 import { ImmutableResponseCacheModule } from './platform/http/immutable-response-cache.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { MetricsModule } from './platform/metrics/metrics.module.js';
+import { ComputeModule } from './platform/compute/compute.module.js';
 import { DatabaseModule } from './platform/persistence/database.module.js';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module.js';
 import { TrafficPathModule } from './app/traffic-path/traffic-path.module.js';
@@ -26,6 +27,7 @@ const featureModules = (environment: Environment) => [
   DatabaseModule,
   HealthModule,
   MetricsModule,
+  ComputeModule,
   GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(environment)),
   GraphqlPluginsModule,
   CatalogModule,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../../platform/auth/scopes.js';
 import { CacheImmutableResponse } from '../../platform/http/immutable-response-cache.interceptor.js';
+import type { JsonText } from '../../platform/http/json-text.js';
 import { CapacityService } from './capacity.service.js';
 import { MaxPodsInput, MaxPodsTableInput } from './dto/max-pods.input.js';
 import { MaxPodsModel, MaxPodsTableModel } from './dto/max-pods.model.js';
@@ -36,8 +37,8 @@ export class CapacityController {
   })
   @ApiOkResponse({ type: MaxPodsTableModel })
   @ApiErrorResponses(400, [404, 'No such catalog.'])
-  public getMaxPodsTable(@Query() query: MaxPodsTableInput): Promise<MaxPodsTableModel> {
-    return this.capacity.maxPodsTable(query);
+  public getMaxPodsTable(@Query() query: MaxPodsTableInput): Promise<JsonText> {
+    return this.capacity.maxPodsTableJson(query);
   }
 
   @Post('subnet-usage')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, ValidationFailedError } from '../../domain/errors/planning-error.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
-import { exportCni, exportEksctlWithNotes, importEksctl, inEksctlPaths } from '../../domain/eksctl/index.js';
+import { ComputePool } from '../../platform/compute/compute-pool.js';
+import { inEksctlPaths } from '../../domain/eksctl/index.js';
 import type { CniExport, EksctlExport, ImportWarning, UnsupportedField } from '../../domain/eksctl/index.js';
 import type { DesignWithSpec } from './designs.repository.js';
 import { DesignsService } from './designs.service.js';
@@ -18,6 +19,7 @@ export class EksctlBridgeService {
   public constructor(
     private readonly designs: DesignsService,
     private readonly metrics: MetricsService,
+    private readonly compute: ComputePool,
   ) {}
 
   /** Imports a ClusterConfig and saves it as a new design (revision 1); the spec is validated like any other. */
@@ -29,7 +31,7 @@ export class EksctlBridgeService {
         [{ path: '', message: 'not YAML text' }],
       );
     }
-    const imported = this.metrics.timeEngine('eksctl.import', () => importEksctl(yaml));
+    const imported = await this.metrics.timeEngineAsync('eksctl.import', () => this.compute.run('eksctlImport', { yaml }));
     let design: DesignWithSpec;
     try {
       design = await this.designs.create(imported.spec, actor);
@@ -42,11 +44,11 @@ export class EksctlBridgeService {
 
   public async exportEksctl(id: string, revision?: number): Promise<EksctlExport> {
     const spec = (revision === undefined ? await this.designs.get(id) : await this.designs.revision(id, revision)).spec;
-    return this.metrics.timeEngine('eksctl.export', () => exportEksctlWithNotes(spec));
+    return this.metrics.timeEngineAsync('eksctl.export', () => this.compute.run('eksctlExport', { spec }));
   }
 
   public async exportCni(id: string, revision?: number): Promise<CniExport> {
     const spec = (revision === undefined ? await this.designs.get(id) : await this.designs.revision(id, revision)).spec;
-    return this.metrics.timeEngine('eksctl.export_cni', () => exportCni(spec));
+    return this.metrics.timeEngineAsync('eksctl.export_cni', () => this.compute.run('cniExport', { spec }));
   }
 }

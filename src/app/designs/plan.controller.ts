@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, Ap
 import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../../platform/auth/scopes.js';
 import { prefersSvg, SVG } from '../../platform/http/content-negotiation.js';
+import { JSON_CONTENT_TYPE } from '../../platform/http/immutable-response-cache.js';
+import type { JsonText } from '../../platform/http/json-text.js';
 import { DesignSpecModel } from './dto/design-spec.model.js';
 import { DesignDiffModel } from './dto/plan-diff.model.js';
 import { DesignPlanModel } from './dto/plan.model.js';
@@ -37,7 +39,8 @@ export class PlanController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DesignPlanModel | string> {
-    return this.answer(await this.plans.planSaved(id, query.revision), accept, reply);
+    if (!prefersSvg(accept)) return this.json(await this.plans.planSavedJson(id, query.revision), reply);
+    return this.svg(await this.plans.planSaved(id, query.revision), reply);
   }
 
   @Get('designs/:id/diff')
@@ -67,12 +70,18 @@ export class PlanController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DesignPlanModel | string> {
-    return this.answer(await this.plans.planInline(spec), accept, reply);
+    if (!prefersSvg(accept)) return this.json(await this.plans.planInlineJson(spec), reply);
+    return this.svg(await this.plans.planInline(spec), reply);
   }
 
-  private async answer(plan: DesignPlan, accept: string | undefined, reply: FastifyReply): Promise<DesignPlanModel | string> {
+  /** The plan's JSON as the compute pool serialized it (a multi-MB plan is never serialized on the event loop). */
+  private json(plan: JsonText, reply: FastifyReply): string {
+    void reply.header('vary', 'Accept').type(JSON_CONTENT_TYPE);
+    return plan.text;
+  }
+
+  private async svg(plan: DesignPlan, reply: FastifyReply): Promise<string> {
     void reply.header('vary', 'Accept');
-    if (!prefersSvg(accept)) return plan;
     const svg = await this.plans.svg(plan);
     void reply.type(`${SVG}; charset=utf-8`);
     return svg;

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { adviseDesign, applyDesignPatch, whatIfOf, type Advice, type WhatIfResult } from '../../domain/advice/index.js';
-import type { CatalogIndex } from '../../domain/catalog/catalog-index.js';
+import { applyDesignPatch, type Advice, type WhatIfResult } from '../../domain/advice/index.js';
 import { PlanningError, ValidationFailedError } from '../../domain/errors/planning-error.js';
 import { isRecord } from '../../domain/json/is-record.js';
-import { planDesign } from '../../domain/plan/index.js';
-import { DEFAULT_CATALOG, type DesignSpec } from '../../domain/spec/design-spec.types.js';
+import type { DesignSpec } from '../../domain/spec/design-spec.types.js';
+import { ComputePool } from '../../platform/compute/compute-pool.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
-import { CatalogService } from '../catalogs/catalog.service.js';
 import type { DesignWithSpec } from './designs.repository.js';
 import { DesignsService } from './designs.service.js';
 import { PlanService } from './plan.service.js';
@@ -19,9 +17,9 @@ export type SavedDesignAdvice = { designId: string | null; revision: number | nu
 export class WhatIfService {
   public constructor(
     private readonly designs: DesignsService,
-    private readonly catalogs: CatalogService,
     private readonly plans: PlanService,
     private readonly metrics: MetricsService,
+    private readonly compute: ComputePool,
   ) {}
 
   /** POST /v1/designs/{id}/what-if: the body is `{ patch }`. */
@@ -64,30 +62,18 @@ export class WhatIfService {
   private async whatIf(spec: DesignSpec, patch: unknown): Promise<WhatIfResult> {
     // Exactly as a save: the patched spec goes through DesignsService.validate with the catalog it names.
     const changed = await this.designs.validate(applyDesignPatch(spec, patch));
-    const [beforeIndex, afterIndex] = await Promise.all([this.index(spec), this.index(changed)]);
-    return this.metrics.timeEngine('what-if', () =>
-      whatIfOf(spec, planDesign(spec, planDeps(beforeIndex)), changed, planDesign(changed, planDeps(afterIndex))),
-    );
+    const [before, after] = await Promise.all([this.plans.designInput(spec), this.plans.designInput(changed)]);
+    return this.metrics.timeEngineAsync('what-if', () => this.compute.run('whatIf', { before, after }));
   }
 
   private async advise(spec: DesignSpec): Promise<Advice> {
-    const index = await this.index(spec);
-    return this.metrics.timeEngine('advice', () =>
-      adviseDesign(spec, {
-        ...planDeps(index),
-        validation: { instanceTypeNames: (catalog) => (catalog === index.name ? index.names : undefined) },
-        instanceTypes: index.sorted,
-      }),
-    );
+    const input = await this.plans.designInput(spec);
+    return this.metrics.timeEngineAsync('advice', () => this.compute.run('advice', input));
   }
 
   private async specOf(id: string, revision: number | undefined): Promise<DesignSpec> {
     if (revision === undefined) return (await this.designs.get(id)).spec;
     return (await this.plans.revisionOf(id, revision)).spec;
-  }
-
-  private index(spec: DesignSpec): Promise<CatalogIndex> {
-    return this.catalogs.index(spec.catalog ?? DEFAULT_CATALOG);
   }
 
   private async validateUnder(prefix: string, input: unknown): Promise<DesignSpec> {
@@ -100,10 +86,6 @@ export class WhatIfService {
       );
     }
   }
-}
-
-function planDeps(index: CatalogIndex) {
-  return { lookupInstanceType: (name: string) => index.byName.get(name) };
 }
 
 /** A what-if body: an object with exactly the named fields (`patch` required, `spec` where named). */

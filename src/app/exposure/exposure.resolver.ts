@@ -21,7 +21,7 @@ export class ExposureResolver {
     @Args('manifests', { description: 'YAML, several documents allowed.' }) manifests: string,
     // Declared `?: LintContextInput` (not `| null`) so the parameter's metadata names the class and the DTO pipe validates it.
     @Args('context', { type: () => LintContextInput, nullable: true }) context?: LintContextInput,
-  ): LintResultModel {
+  ): Promise<LintResultModel> {
     return this.exposure.lint(manifests, context ?? undefined);
   }
 

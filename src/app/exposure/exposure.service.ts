@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { dropNullProperties } from '../../domain/json/drop-null-properties.js';
 import { MetricsService } from '../../platform/metrics/metrics.service.js';
+import { ComputePool } from '../../platform/compute/compute-pool.js';
 import {
-  lintManifests,
   recommendExposure,
   type ExposeRequest,
   type ExposureRecommendation,
@@ -21,15 +21,19 @@ export type ExposureQuestion = Omit<ExposureRequest, 'expose'> & { expose: Omit<
  */
 @Injectable()
 export class ExposureService {
-  public constructor(private readonly metrics: MetricsService) {}
+  public constructor(
+    private readonly metrics: MetricsService,
+    private readonly compute: ComputePool,
+  ) {}
 
   public recommend(request: ExposureQuestion): ExposureRecommendation {
     const plain = dropNullProperties(request) as ExposureRequest;
     return this.metrics.timeEngine('exposure.recommend', () => recommendExposure(plain));
   }
 
-  public lint(manifests: string, context?: LintContextInput): LintResult {
+  /** Large manifest streams are linted in a worker thread (the compute pool), small ones inline. */
+  public async lint(manifests: string, context?: LintContextInput): Promise<LintResult> {
     const plain = context === undefined ? undefined : (dropNullProperties(context) as LintContextInput);
-    return this.metrics.timeEngine('exposure.lint', () => lintManifests(manifests, plain));
+    return this.metrics.timeEngineAsync('exposure.lint', () => this.compute.run('lint', { manifests, context: plain }));
   }
 }

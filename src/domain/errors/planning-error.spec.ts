@@ -6,6 +6,9 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   PlanningError,
+  planningErrorFromPayload,
+  planningErrorPayload,
+  UnavailableError,
   ValidationFailedError,
 } from './planning-error.js';
 
@@ -66,5 +69,42 @@ describe('PlanningError', () => {
     expect(moved.stack).toBe(error.stack);
     expect(error).toMatchObject({ message: 'cidr: bad', details: [{ path: 'cidr', message: 'bad', code: 'CIDR_INVALID' }] });
     expect(error.withDetails([]).message).toBe('cidr: bad');
+  });
+});
+
+describe('planningErrorPayload / planningErrorFromPayload (the compute pool’s thread boundary)', () => {
+  const errors: PlanningError[] = [
+    new ValidationFailedError([
+      { path: 'subnets[2].cidr', message: 'not a CIDR', code: 'CIDR_INVALID' },
+      { path: 'name', message: 'empty' },
+    ]),
+    new ValidationFailedError([{ path: '', message: 'bad' }], 'a message of its own'),
+    new InvalidInputError('MALFORMED_YAML', 'not YAML', [{ path: 'line 3', message: 'bad indent' }]),
+    new NotFoundError('INSTANCE_TYPE_NOT_FOUND', 'Instance type "x" is not in catalog "aws".'),
+    new PayloadTooLargeError('MANIFESTS_TOO_LARGE', 'too big', [{ path: 'manifests', message: '5 MB' }]),
+    new ConflictError('CATALOG_IN_USE', 'used'),
+    new UnavailableError('COMPUTE_UNAVAILABLE', 'try again'),
+  ];
+
+  it.each(errors.map((error) => [`${error.name} ${error.code}`, error] as const))(
+    '%s comes back as the same class, kind, code, message and details after a structured clone',
+    (_label, error) => {
+      const rebuilt = planningErrorFromPayload(structuredClone(planningErrorPayload(error)));
+
+      expect(rebuilt).toBeInstanceOf(error.constructor);
+      expect(rebuilt?.constructor).toBe(error.constructor);
+      expect(rebuilt).toMatchObject({ name: error.name, kind: error.kind, code: error.code, message: error.message });
+      expect(rebuilt?.details).toEqual(error.details);
+      expect(rebuilt?.stack).toBe(error.stack);
+    },
+  );
+
+  it('rebuilds a subclass it does not know as the class of its kind, and a kind without a class not at all', () => {
+    class RevisionLikeError extends ConflictError {}
+    const subclass = planningErrorFromPayload(planningErrorPayload(new RevisionLikeError('CONFLICT', 'x')));
+    expect(subclass?.constructor).toBe(ConflictError);
+    expect(subclass).toMatchObject({ kind: 'CONFLICT', code: 'CONFLICT', message: 'x' });
+
+    expect(planningErrorFromPayload({ name: 'X', kind: 'RATE_LIMITED', code: 'RATE_LIMITED', message: 'm', details: [] })).toBeUndefined();
   });
 });

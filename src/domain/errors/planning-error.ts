@@ -86,3 +86,61 @@ function summarize(details: readonly ErrorDetail[]): string {
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
   return `${where}${first.message}${more}`;
 }
+
+/**
+ * A PlanningError as data that crosses a thread boundary (structured clone keeps no prototype): the worker pool sends
+ * this, and `planningErrorFromPayload` rebuilds the same class, kind, code, message and details on the other side.
+ */
+export interface PlanningErrorPayload {
+  /** The class's name, e.g. `ValidationFailedError`; a class not known here is rebuilt as the class of its kind. */
+  name: string;
+  kind: ErrorKind;
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+  stack?: string;
+}
+
+export function planningErrorPayload(error: PlanningError): PlanningErrorPayload {
+  return {
+    name: error.name,
+    kind: error.kind,
+    code: error.code,
+    message: error.message,
+    details: error.details.map((detail) => ({ ...detail })),
+    stack: error.stack,
+  };
+}
+
+/** The class of each kind that has one (the kinds the platform alone answers, like RATE_LIMITED, have none). */
+const ERROR_CLASS_BY_KIND: Partial<
+  Record<ErrorKind, new (code: never, message: string, details?: readonly ErrorDetail[]) => PlanningError>
+> = {
+  INVALID_INPUT: InvalidInputError,
+  UNAUTHENTICATED: UnauthenticatedError,
+  FORBIDDEN: ForbiddenError,
+  NOT_FOUND: NotFoundError,
+  CONFLICT: ConflictError,
+  PRECONDITION_FAILED: PreconditionFailedError,
+  PAYLOAD_TOO_LARGE: PayloadTooLargeError,
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
+  PRECONDITION_REQUIRED: PreconditionRequiredError,
+  UNAVAILABLE: UnavailableError,
+};
+
+/**
+ * The error a payload describes, as its own class (ValidationFailedError, else the class of its kind), or undefined
+ * when the payload names a kind no domain class has (then it was not a domain error, and the caller answers 500).
+ */
+export function planningErrorFromPayload(payload: PlanningErrorPayload): PlanningError | undefined {
+  const details = payload.details.map((detail) => ({ ...detail }));
+  let error: PlanningError | undefined;
+  if (payload.name === ValidationFailedError.name && payload.code === 'VALIDATION_FAILED') {
+    error = new ValidationFailedError(details, payload.message);
+  } else {
+    const ErrorClass = ERROR_CLASS_BY_KIND[payload.kind];
+    error = ErrorClass ? new ErrorClass(payload.code as never, payload.message, details) : undefined;
+  }
+  if (error && payload.stack !== undefined) error.stack = payload.stack;
+  return error;
+}

@@ -2,6 +2,7 @@
  * Every environment variable the service reads, validated once at boot (fail fast on bad configuration).
  * Documented in README.md "Configuration".
  */
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
 
@@ -206,6 +207,16 @@ export class Environment {
   @Min(0)
   @Max(4 * 1024 * 1024 * 1024)
   GRAPHQL_RESULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * Worker threads for CPU-heavy requests (large plans, exports, lint, what-if, advice, max-pods tables), so they do not
+   * stall the event loop; 0 runs everything inline. Default: one per core but one, at least 1, at most 4.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(64)
+  COMPUTE_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

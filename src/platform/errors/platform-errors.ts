@@ -32,6 +32,8 @@ export const PLATFORM_ERROR_CODES = {
   SERVICE_UNAVAILABLE: 'UNAVAILABLE',
   /** Readiness while this replica shuts down (SIGTERM/SIGINT): requests in flight finish; send new ones elsewhere. */
   DRAINING: 'UNAVAILABLE',
+  /** The compute worker pool could not run a CPU-heavy request (shutting down, or a worker thread stopped); try again. */
+  COMPUTE_UNAVAILABLE: 'UNAVAILABLE',
   /** Our fault: logged with the request id, answered without detail. */
   INTERNAL: 'INTERNAL',
 

@@ -111,6 +111,16 @@ export class MetricsService {
     }
   }
 
+  /** Times an engine call that may run in a worker thread (the compute pool): from the call until its answer is back. */
+  public async timeEngineAsync<T>(engine: string, compute: () => Promise<T>): Promise<T> {
+    const end = this.engineDuration.startTimer({ engine });
+    try {
+      return await compute();
+    } finally {
+      end();
+    }
+  }
+
   public async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
