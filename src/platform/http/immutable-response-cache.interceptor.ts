@@ -42,7 +42,8 @@ export class ImmutableResponseCacheInterceptor implements NestInterceptor {
     }
     return next.handle().pipe(
       map((result: unknown) => {
-        const body = result instanceof JsonText ? result.text : JSON.stringify(result);
+        // Kept as bytes: a hit is sent without measuring or encoding the text again (the whole-catalog table is 3 MB).
+        const body = Buffer.from(result instanceof JsonText ? result.text : JSON.stringify(result));
         cache.set(request.url, { body, access: this.scopes.accessOf(context), limits: RateLimitGuard.plansOf(request) ?? [] });
         void reply.type(JSON_CONTENT_TYPE);
         return body;

@@ -8,7 +8,8 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A serialized answer, with what the Nest path asked of its caller: the fast path applies exactly that again. */
 export interface CachedAnswer {
-  body: string;
+  /** The JSON answer, UTF-8 encoded. */
+  body: Buffer;
   access: RouteAccess;
   limits: readonly RateLimitPlan[];
 }
@@ -16,7 +17,7 @@ export interface CachedAnswer {
 /**
  * Serialized JSON answers of GETs whose result is a pure function of their URL over data that never changes, keyed by
  * URL. Filled only by ImmutableResponseCacheInterceptor (after the guards, from a successful answer), read by it and by
- * the fast path (cached-answer.hook.ts). Bounded by REST_RESPONSE_CACHE_MAX_BYTES of JSON text plus URL (the
+ * the fast path (cached-answer.hook.ts). Bounded by REST_RESPONSE_CACHE_MAX_BYTES of JSON bytes plus URL (the
  * whole-catalog table is about 3 MB).
  */
 @Injectable()
