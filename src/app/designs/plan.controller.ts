@@ -38,7 +38,7 @@ export class PlanController {
     @Query() query: DesignPlanQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DesignPlanModel | string> {
+  ): Promise<DesignPlanModel | string | Buffer> {
     if (!prefersSvg(accept)) return this.json(await this.plans.planSavedJson(id, query.revision), reply);
     return this.svg(await this.plans.planSaved(id, query.revision), reply);
   }
@@ -69,15 +69,15 @@ export class PlanController {
     @Body() spec: unknown,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DesignPlanModel | string> {
+  ): Promise<DesignPlanModel | string | Buffer> {
     if (!prefersSvg(accept)) return this.json(await this.plans.planInlineJson(spec), reply);
     return this.svg(await this.plans.planInline(spec), reply);
   }
 
   /** The plan's JSON as the compute pool serialized it (a multi-MB plan is never serialized on the event loop). */
-  private json(plan: JsonText, reply: FastifyReply): string {
+  private json(plan: JsonText, reply: FastifyReply): Buffer {
     void reply.header('vary', 'Accept').type(JSON_CONTENT_TYPE);
-    return plan.text;
+    return plan.bytes;
   }
 
   private async svg(plan: DesignPlan, reply: FastifyReply): Promise<string> {

@@ -55,9 +55,10 @@ export class PlanService {
   public async planSavedJson(id: string, revision?: number): Promise<JsonText> {
     const saved = revision === undefined ? await this.designs.get(id) : await this.revisionOf(id, revision);
     const plan = await this.planJson(saved.spec);
-    // The text of `{ designId, revision, ...plan }`: the plan's own members follow the two.
+    // The bytes of `{ designId, revision, ...plan }`: the plan's own members follow the two.
     const designId = 'designId' in saved ? saved.designId : saved.id;
-    return new JsonText(`{"designId":${JSON.stringify(designId)},"revision":${saved.revision},${plan.text.slice(1)}`);
+    const head = Buffer.from(`{"designId":${JSON.stringify(designId)},"revision":${saved.revision},`);
+    return new JsonText(Buffer.concat([head, plan.bytes.subarray(1)]));
   }
 
   /** GraphQL `Design.plan`: the design is already loaded, so the latest revision costs no second read. */

@@ -19,7 +19,7 @@ export type ComputeOutcome =
 export interface ComputeRequest {
   name: ComputeTaskName;
   input: unknown;
-  /** Answer the value as JSON text: a string crosses threads almost free, a large object graph does not. */
+  /** Answer the value as UTF-8 JSON bytes: moved across threads without a copy, where a large object graph is cloned. */
   json?: boolean;
 }
 
@@ -28,7 +28,7 @@ export function settleComputeTask(request: ComputeRequest): ComputeOutcome {
   try {
     if (!isComputeTaskName(request.name)) throw new Error(`unknown compute task ${JSON.stringify(request.name)}`);
     const value = runComputeTask(request.name, request.input as ComputeInput<ComputeTaskName>);
-    return { ok: true, value: request.json ? JSON.stringify(value) : value };
+    return { ok: true, value: request.json ? Buffer.from(JSON.stringify(value)) : value };
   } catch (error) {
     if (error instanceof PlanningError) return { ok: false, planningError: planningErrorPayload(error) };
     const bug = error instanceof Error ? error : new Error(String(error));

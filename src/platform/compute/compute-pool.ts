@@ -106,14 +106,14 @@ export class ComputePool implements OnApplicationShutdown {
   }
 
   /**
-   * The same answer as JSON text, for a REST answer sent as it is (JsonText): from a worker thread only a string comes
-   * back, so the event loop neither copies the answer's object graph nor serializes it.
+   * The same answer as UTF-8 JSON, for a REST answer sent as it is (JsonText): from a worker thread only bytes come back
+   * (moved, not copied), so the event loop neither copies the answer's object graph nor serializes or encodes it.
    */
   public async runAsJson<N extends ComputeTaskName>(name: N, input: ComputeInput<N>): Promise<JsonText> {
     const place = this.placeOf(name, input);
     this.tasks.inc({ task: name, place });
-    if (place === 'inline') return new JsonText(JSON.stringify(runComputeTask(name, input)));
-    return new JsonText(unwrapComputeOutcome<string>(name, await this.runInWorker({ name, input, json: true })));
+    if (place === 'inline') return JsonText.of(runComputeTask(name, input));
+    return JsonText.fromBytes(unwrapComputeOutcome<Uint8Array>(name, await this.runInWorker({ name, input, json: true })));
   }
 
   /** Tasks started per place, for tests and operators (the same figures as planner_compute_tasks_total). */

@@ -33,7 +33,7 @@ export class ImmutableResponseCacheInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const catalog = request.query?.catalog;
     if (!cache.enabled || request.method !== 'GET' || (catalog !== undefined && catalog !== 'aws')) {
-      return next.handle().pipe(map((result: unknown) => (result instanceof JsonText ? jsonBody(reply, result.text) : result)));
+      return next.handle().pipe(map((result: unknown) => (result instanceof JsonText ? jsonBody(reply, result.bytes) : result)));
     }
     const cached = cache.get(request.url);
     if (cached !== undefined) {
@@ -43,7 +43,7 @@ export class ImmutableResponseCacheInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: unknown) => {
         // Kept as bytes: a hit is sent without measuring or encoding the text again (the whole-catalog table is 3 MB).
-        const body = Buffer.from(result instanceof JsonText ? result.text : JSON.stringify(result));
+        const body = result instanceof JsonText ? result.bytes : Buffer.from(JSON.stringify(result));
         cache.set(request.url, { body, access: this.scopes.accessOf(context), limits: RateLimitGuard.plansOf(request) ?? [] });
         void reply.type(JSON_CONTENT_TYPE);
         return body;
@@ -52,9 +52,9 @@ export class ImmutableResponseCacheInterceptor implements NestInterceptor {
   }
 }
 
-function jsonBody(reply: FastifyReply, text: string): string {
+function jsonBody(reply: FastifyReply, bytes: Buffer): Buffer {
   void reply.type(JSON_CONTENT_TYPE);
-  return text;
+  return bytes;
 }
 
 /** Marks a GET handler whose answer depends only on its URL and the read-only `aws` catalog. */
