@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { InstanceTypeRecord } from '../../domain/catalog/instance-type.js';
 import type { CatalogSummary } from './catalog.repository.js';
+import { PerRequest } from '../../platform/graphql/per-request.js';
 import { CatalogService } from './catalog.service.js';
 
 /** The catalog reads of one GraphQL request, each batched into one Postgres query per tick and cached for the request. */
@@ -19,26 +20,20 @@ export interface CatalogRequestLoaders {
  */
 @Injectable()
 export class CatalogLoaders {
-  private readonly perRequest = new WeakMap<object, CatalogRequestLoaders>();
+  private readonly perRequest = new PerRequest<CatalogRequestLoaders>(() => ({
+    catalogs: new DataLoader(async (keys) => {
+      const all = await this.catalogs.listCatalogs();
+      return keys.map(() => all);
+    }),
+    catalog: new DataLoader<string, CatalogSummary>((names) => this.catalogs.getCatalogs(names)),
+    instanceType: new DataLoader<readonly [string, string], InstanceTypeRecord, string>((keys) => this.catalogs.getInstanceTypes(keys), {
+      cacheKeyFn: ([catalog, name]) => `${catalog}\u0000${name}`,
+    }),
+  }));
 
   public constructor(private readonly catalogs: CatalogService) {}
 
   public of(context: object): CatalogRequestLoaders {
-    let loaders = this.perRequest.get(context);
-    if (!loaders) {
-      loaders = {
-        catalogs: new DataLoader(async (keys) => {
-          const all = await this.catalogs.listCatalogs();
-          return keys.map(() => all);
-        }),
-        catalog: new DataLoader<string, CatalogSummary>((names) => this.catalogs.getCatalogs(names)),
-        instanceType: new DataLoader<readonly [string, string], InstanceTypeRecord, string>(
-          (keys) => this.catalogs.getInstanceTypes(keys),
-          { cacheKeyFn: ([catalog, name]) => `${catalog}\u0000${name}` },
-        ),
-      };
-      this.perRequest.set(context, loaders);
-    }
-    return loaders;
+    return this.perRequest.of(context);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { DesignWithSpec, RevisionRecord, RevisionSummaryRecord } from './designs.repository.js';
+import { PerRequest } from '../../platform/graphql/per-request.js';
 import { DesignsService } from './designs.service.js';
 
 /** The design reads of one GraphQL request, each batched into one repository read per tick and cached for the request. */
@@ -18,23 +19,18 @@ export interface DesignRequestLoaders {
  */
 @Injectable()
 export class DesignLoaders {
-  private readonly perRequest = new WeakMap<object, DesignRequestLoaders>();
+  private readonly perRequest = new PerRequest<DesignRequestLoaders>(() => ({
+    design: new DataLoader<string, DesignWithSpec>((ids) => this.designs.getMany(ids)),
+    revisions: new DataLoader<string, RevisionSummaryRecord[]>((ids) => this.designs.revisionsOfMany(ids)),
+    revision: new DataLoader<readonly [string, number], RevisionRecord, string>((keys) => this.designs.revisionsAt(keys), {
+      cacheKeyFn: ([id, revision]) => `${id}\u0000${revision}`,
+    }),
+  }));
 
   public constructor(private readonly designs: DesignsService) {}
 
   public of(context: object): DesignRequestLoaders {
-    let loaders = this.perRequest.get(context);
-    if (!loaders) {
-      loaders = {
-        design: new DataLoader<string, DesignWithSpec>((ids) => this.designs.getMany(ids)),
-        revisions: new DataLoader<string, RevisionSummaryRecord[]>((ids) => this.designs.revisionsOfMany(ids)),
-        revision: new DataLoader<readonly [string, number], RevisionRecord, string>((keys) => this.designs.revisionsAt(keys), {
-          cacheKeyFn: ([id, revision]) => `${id}\u0000${revision}`,
-        }),
-      };
-      this.perRequest.set(context, loaders);
-    }
-    return loaders;
+    return this.perRequest.of(context);
   }
 
   /**
@@ -42,6 +38,6 @@ export class DesignLoaders {
    * (mutations run one after another) reading a revision list or a missing revision cached before it.
    */
   public forget(context: object): void {
-    this.perRequest.delete(context);
+    this.perRequest.forget(context);
   }
 }
