@@ -53,6 +53,11 @@ function planDependencies(index: CatalogIndex) {
   return { lookupInstanceType: (name: string) => index.byName.get(name) };
 }
 
+/** The plan of a design over the catalog it names. */
+function planOf({ spec, catalog }: DesignInput): DesignPlan {
+  return planDesign(spec, planDependencies(indexOf(catalog)));
+}
+
 /** A design with the catalog it names. */
 export interface DesignInput {
   spec: DesignSpec;
@@ -89,29 +94,21 @@ export const COMPUTE_TASKS = {
   plan: task({
     unit: 'designItems',
     size: ({ spec }: DesignInput) => designItems(spec),
-    run: ({ spec, catalog }: DesignInput): DesignPlan => planDesign(spec, planDependencies(indexOf(catalog))),
+    run: planOf,
   }),
   planDiff: task({
     unit: 'designItems',
     size: ({ before, after }: { before: DesignInput; after: DesignInput }) => designItems(before.spec) + designItems(after.spec),
     run: ({ before, after }: { before: DesignInput; after: DesignInput }): { spec: SpecChange[]; plan: PlanDiff } => ({
       spec: diffSpecs(before.spec, after.spec),
-      plan: diffPlans(
-        planDesign(before.spec, planDependencies(indexOf(before.catalog))),
-        planDesign(after.spec, planDependencies(indexOf(after.catalog))),
-      ),
+      plan: diffPlans(planOf(before), planOf(after)),
     }),
   }),
   whatIf: task({
     unit: 'designItems',
     size: ({ before, after }: { before: DesignInput; after: DesignInput }) => designItems(before.spec) + designItems(after.spec),
     run: ({ before, after }: { before: DesignInput; after: DesignInput }): WhatIfResult =>
-      whatIfOf(
-        before.spec,
-        planDesign(before.spec, planDependencies(indexOf(before.catalog))),
-        after.spec,
-        planDesign(after.spec, planDependencies(indexOf(after.catalog))),
-      ),
+      whatIfOf(before.spec, planOf(before), after.spec, planOf(after)),
   }),
   advice: task({
     unit: 'designItems',
