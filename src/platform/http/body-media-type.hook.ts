@@ -27,7 +27,8 @@ function unreadableBody(request: FastifyRequest): UnsupportedMediaTypeError | nu
   );
 }
 
-function hasBody(request: FastifyRequest): boolean {
+/** Whether the request carries a body (a Content-Length other than 0, or a Transfer-Encoding). */
+export function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorize } from '../auth/scope.guard.js';
 import type { RateLimitGuard } from '../rate-limit/rate-limit.guard.js';
+import { hasBody } from './body-media-type.hook.js';
 import { type CachedAnswer, type ImmutableResponseCache, JSON_CONTENT_TYPE } from './immutable-response-cache.js';
 
 /**
@@ -15,7 +16,7 @@ import { type CachedAnswer, type ImmutableResponseCache, JSON_CONTENT_TYPE } fro
 export function registerCachedAnswers(fastify: FastifyInstance, cache: ImmutableResponseCache, rateLimits: RateLimitGuard): void {
   if (!cache.enabled) return;
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' || request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) {
+    if (request.method !== 'GET' || hasBody(request)) {
       done();
       return;
     }
